@@ -1,0 +1,44 @@
+"""The one error type of isecg-kg: it knows the file, line or field, and how to fix it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class IsecgError(Exception):
+    """Bad input or usage, reported to a user as one line: ``file:line: problem (hint)``."""
+
+    exit_code = 2
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | Path | None = None,
+        line: int | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file = str(file) if file is not None else None
+        self.line = line
+        self.field = field
+        self.hint = hint
+
+    def __str__(self) -> str:
+        where = self.file or ""
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.field:
+            where += f" [{self.field}]" if where else f"[{self.field}]"
+        text = f"{where}: {self.message}" if where else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return " ".join(text.split())
+
+
+class NotConforming(IsecgError):
+    """The data was read, but does not conform to the shapes (exit status 1)."""
+
+    exit_code = 1
