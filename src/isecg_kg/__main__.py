@@ -1,0 +1,5 @@
+"""``python -m isecg_kg``: the same as the ``isecg-kg`` command."""
+
+from .cli import main
+
+main()

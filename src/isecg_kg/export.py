@@ -1,0 +1,131 @@
+"""Writing the graph: Turtle, N-Triples, JSON-LD (local context) or TriG, byte-stable and atomic."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph
+from rdflib.namespace import VANN
+
+from .errors import IsecgError
+from .namespaces import ID, ISECG, ORG, PROV, SCHEMA, TIME, WD
+
+FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
+
+PREFIXES = {
+    "isecg": str(ISECG._NS),
+    "id": str(ID),
+    "org": str(ORG),
+    "prov": str(PROV),
+    "schema": str(SCHEMA),
+    "dcterms": str(DCTERMS),
+    "skos": str(SKOS),
+    "time": str(TIME),
+    "wd": str(WD),
+    "owl": str(OWL),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "vann": str(VANN),
+}
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the project's prefixes (replacing rdflib's defaults) so every export reads alike."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
+
+def format_for(path: Path) -> str:
+    """The export format named by a file's extension, or an error saying which are known."""
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(FORMATS)
+        raise IsecgError(
+            f"unknown output format {path.suffix or '(none)'!r}",
+            file=path,
+            hint=f"use one of {known}",
+        ) from None
+
+
+def union(graphs: Iterable[Graph]) -> Graph:
+    """All triples of the given graphs in one graph."""
+    merged = bind_prefixes(Graph())
+    for g in graphs:
+        for triple in g:
+            merged.add(triple)
+    return merged
+
+
+def to_dataset(graphs: Iterable[Graph]) -> Dataset:
+    """A dataset with one named graph per given graph (by its identifier)."""
+    ds = Dataset()
+    bind_prefixes(ds)
+    for g in graphs:
+        target = ds.graph(g.identifier)
+        for triple in g:
+            target.add(triple)
+    return ds
+
+
+def serialize(graphs: list[Graph], fmt: str) -> bytes:
+    """The given graphs in one format; the same graphs always give the same bytes."""
+    if fmt == "trig":
+        return to_dataset(graphs).serialize(format="trig", encoding="utf-8")
+    merged = union(graphs)
+    if fmt == "turtle":
+        return merged.serialize(format="longturtle", canon=True, encoding="utf-8")
+    if fmt == "nt":
+        text = merged.serialize(format="nt", encoding="utf-8").decode("utf-8")
+        lines = sorted(line for line in text.splitlines() if line.strip())
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    if fmt == "json-ld":
+        context = {k: v for k, v in PREFIXES.items() if k not in {"vann"}}
+        raw = merged.serialize(format="json-ld", context=context, auto_compact=True)
+        return _stable_jsonld(json.loads(raw), context)
+    raise IsecgError(f"unknown output format {fmt!r}")
+
+
+def _stable_jsonld(doc: object, context: dict[str, str]) -> bytes:
+    """JSON-LD with nodes sorted by @id and values sorted, so the bytes are deterministic."""
+    nodes = doc.get("@graph", [doc]) if isinstance(doc, dict) else doc
+    nodes = [n for n in nodes if isinstance(n, dict) and n.keys() - {"@context"}]
+    for node in nodes:
+        node.pop("@context", None)
+        for key, value in node.items():
+            if isinstance(value, list):
+                node[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True))
+    nodes.sort(key=lambda n: (str(n.get("@id", "")), json.dumps(n, sort_keys=True)))
+    out = {"@context": context, "@graph": nodes}
+    return (json.dumps(out, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export(graphs: list[Graph], path: Path) -> int:
+    """Write the graphs to ``path`` in the format its extension names; returns bytes written."""
+    data = serialize(graphs, format_for(path))
+    try:
+        write_atomic(path, data)
+    except OSError as e:
+        raise IsecgError(f"cannot write output: {e.strerror}", file=path) from None
+    return len(data)

@@ -1,0 +1,155 @@
+"""The build: read sources -> extract facts -> map -> merge -> reason -> validate -> export."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, Graph
+
+from . import ids, resources
+from .document import Document
+from .errors import IsecgError
+from .export import bind_prefixes, export
+from .mapping import Mapped, map_all
+from .namespaces import ISECG, ORG
+
+DEFAULT_SOURCES = Path("data/sources")
+DEFAULT_OUT = Path("build/isecg.ttl")
+
+
+def _parse(path: Path, identifier) -> Graph:
+    g = Graph(identifier=identifier)
+    try:
+        g.parse(path, format="turtle")
+    except (OSError, SyntaxError, ValueError) as e:
+        raise IsecgError(f"cannot read: {e}", file=path) from None
+    return g
+
+
+def ontology_graph() -> Graph:
+    """The ontology (and the ISECG and chair-role individuals), in its own named graph."""
+    g = _parse(resources.ontology_path(), ids.ONTOLOGY_GRAPH)
+    extra = resources.ontology_path().with_name("individuals.ttl")
+    if extra.exists():
+        g += _parse(extra, ids.ONTOLOGY_GRAPH)
+    return g
+
+
+def registry_graph() -> Graph:
+    """The agency registry, in its own named graph."""
+    return _parse(resources.registry_path(), ids.REGISTRY_GRAPH)
+
+
+@dataclass
+class BuildResult:
+    """What a build read, made and found."""
+
+    documents: list[Document]
+    sources: list[Graph]
+    ontology: Graph
+    registry: Graph
+    inferred: Graph | None = None
+    inconsistencies: list[str] = field(default_factory=list)
+    report: object | None = None  # validate.Report
+    errors: list[IsecgError] = field(default_factory=list)
+    out: Path | None = None
+
+    def asserted(self) -> list[Graph]:
+        """The named graphs a default export holds: ontology, registry, one per source."""
+        return [self.ontology, self.registry, *self.sources]
+
+    def data(self) -> Graph:
+        """Registry and source facts merged (what queries and shapes look at)."""
+        merged = bind_prefixes(Graph())
+        for g in (self.registry, *self.sources):
+            merged += g
+        return merged
+
+    def summary(self) -> dict[str, int]:
+        """Counts a user checks after a build."""
+        data = self.data()
+        return {
+            "documents": len(self.documents),
+            "triples": sum(len(g) for g in self.asserted()),
+            "meetings": len(set(data.subjects(RDF.type, ISECG.Meeting))),
+            "agencies": len(
+                {a for g in self.sources for a in g.objects(None, ISECG.participant)}
+                | {a for g in self.sources for a in g.objects(None, ISECG.host)}
+                | {
+                    a
+                    for g in self.sources
+                    for m in g.subjects(RDF.type, ISECG.Membership)
+                    for a in g.objects(m, ORG.member)
+                }
+                | {
+                    a
+                    for g in self.sources
+                    for m in g.subjects(RDF.type, ISECG.Chairmanship)
+                    for a in g.objects(m, ORG.member)
+                }
+            ),
+            "errors": len(self.errors),
+        }
+
+
+def read_documents(paths: Sequence[Path]) -> tuple[list[Document], list[IsecgError]]:
+    """Every document under ``paths``; a bad file is reported, the others still read."""
+    from .sources import discover, load_all
+
+    documents: list[Document] = []
+    errors: list[IsecgError] = []
+    for path in discover(list(paths)):
+        try:
+            documents.extend(load_all(path))
+        except IsecgError as e:
+            errors.append(e)
+    return documents, errors
+
+
+def map_documents(documents: Sequence[Document]) -> list[Graph]:
+    """Extract facts from each document and map them into one named graph per document."""
+    from .extract import extract
+    from .registry import Registry
+
+    registry = Registry.load()
+    items = [Mapped(doc, extract(doc, registry)) for doc in documents]
+    return [bind_prefixes(g) for g in map_all(items)]
+
+
+def build(
+    sources: Sequence[Path] = (),
+    *,
+    out: Path | None = None,
+    reason: bool = True,
+    validate: bool = True,
+    with_inferences: bool = False,
+) -> BuildResult:
+    """Build the knowledge graph from source files or folders; write it to ``out`` if given."""
+    paths = list(sources) or [DEFAULT_SOURCES]
+    documents, errors = read_documents(paths)
+    result = BuildResult(
+        documents=documents,
+        sources=map_documents(documents),
+        ontology=ontology_graph(),
+        registry=registry_graph(),
+        errors=errors,
+    )
+    if reason or with_inferences:
+        from .reason import infer
+
+        inferred, result.inconsistencies = infer(result.data(), result.ontology)
+        result.inferred = Graph(identifier=ids.INFERRED_GRAPH)
+        result.inferred += inferred
+    if validate:
+        from .validate import validate as run_shapes
+
+        result.report = run_shapes(result.data(), ontology=result.ontology)
+    if out is not None:
+        graphs = result.asserted()
+        if with_inferences and result.inferred is not None:
+            graphs.append(result.inferred)
+        export(graphs, out)
+        result.out = out
+    return result
