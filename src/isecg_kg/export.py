@@ -77,7 +77,7 @@ def to_dataset(graphs: Iterable[Graph]) -> Dataset:
 def serialize(graphs: list[Graph], fmt: str) -> bytes:
     """The given graphs in one format; the same graphs always give the same bytes."""
     if fmt == "trig":
-        return to_dataset(graphs).serialize(format="trig", encoding="utf-8")
+        return _stable_trig(graphs)
     merged = union(graphs)
     if fmt == "turtle":
         return merged.serialize(format="longturtle", canon=True, encoding="utf-8")
@@ -90,6 +90,25 @@ def serialize(graphs: list[Graph], fmt: str) -> bytes:
         raw = merged.serialize(format="json-ld", context=context, auto_compact=True)
         return _stable_jsonld(json.loads(raw), context)
     raise IsecgError(f"unknown output format {fmt!r}")
+
+
+def _stable_trig(graphs: list[Graph]) -> bytes:
+    """TriG with named graphs in IRI order, each body canonical Turtle (rdflib's TriG is not
+    byte-stable)."""
+    prefixes: set[str] = set()
+    blocks = []
+    for g in sorted(graphs, key=lambda g: str(g.identifier)):
+        if not len(g):
+            continue
+        body = bind_prefixes(Graph())
+        body += g
+        text = body.serialize(format="longturtle", canon=True, encoding="utf-8").decode()
+        head, _, triples = text.partition("\n\n")
+        prefixes.update(line for line in head.splitlines() if line.startswith("PREFIX "))
+        # Not re-indented: a multi-line literal's lines are data.
+        blocks.append(f"<{g.identifier}> {{\n{triples.strip()}\n}}\n")
+    head = "\n".join(sorted(prefixes))
+    return (head + "\n\n" + "\n".join(blocks)).encode("utf-8")
 
 
 def _stable_jsonld(doc: object, context: dict[str, str]) -> bytes:

@@ -1,0 +1,112 @@
+"""Exports: every format re-parses into the same graph; the same graph gives the same bytes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from isecg_kg.errors import IsecgError
+from isecg_kg.export import export, serialize, write_atomic
+from isecg_kg.namespaces import ID, ISECG
+
+SCRIPT = """
+import sys
+from rdflib import Graph, Literal, XSD
+from isecg_kg.export import serialize
+from isecg_kg.namespaces import ID, ISECG
+graphs = []
+for n in range(3):
+    g = Graph(identifier=ID[f"source/s{n}"])
+    for k in range(20):
+        m = ID[f"meeting/2020-01-{k + 1:02d}"]
+        g.add((m, ISECG.city, Literal(f"Town {k} é")))
+        g.add((m, ISECG.date, Literal(f"2020-01-{k + 1:02d}", datatype=XSD.date)))
+        g.add((m, ISECG.participant, ID[f"agency/A{(k * 7 + n) % 11}"]))
+    graphs.append(g)
+sys.stdout.buffer.write(serialize(graphs, sys.argv[1]))
+"""
+
+
+def sample() -> list[Graph]:
+    graphs = []
+    for n in range(2):
+        g = Graph(identifier=ID[f"source/s{n}"])
+        m = ID["meeting/2020-09-09"]
+        g.add((m, ISECG.statedParticipantCount, Literal(23)))
+        g.add((m, ISECG.virtual, Literal(True)))
+        g.add((m, ISECG.city, Literal(f"Köln {n}", lang="de")))
+        g.add((m, ISECG.participant, ID[f"agency/A{n}"]))
+        graphs.append(g)
+    return graphs
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "json-ld", "trig"])
+def test_same_graph_same_bytes_across_processes(fmt):
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": src}
+        run = subprocess.run(
+            [sys.executable, "-c", SCRIPT, fmt], env=env, capture_output=True, check=True
+        )
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
+
+
+@pytest.mark.parametrize(
+    ("suffix", "fmt"), [(".ttl", "turtle"), (".nt", "nt"), (".jsonld", "json-ld")]
+)
+def test_formats_reparse_isomorphic(tmp_path, suffix, fmt):
+    graphs = sample()
+    reference = Graph()
+    for g in graphs:
+        reference += g
+    path = tmp_path / f"kg{suffix}"
+    export(graphs, path)
+    again = Graph().parse(path, format=fmt)
+    assert isomorphic(reference, again)
+
+
+def test_trig_keeps_one_named_graph_per_source(tmp_path):
+    path = tmp_path / "kg.trig"
+    export(sample(), path)
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    names = {g.identifier for g in ds.graphs() if len(g)}
+    assert names == {ID["source/s0"], ID["source/s1"]}
+
+
+def test_jsonld_context_is_local():
+    text = serialize(sample(), "json-ld").decode()
+    assert '"@context": {' in text
+    assert "http://schema.org/docs" not in text
+
+
+def test_unknown_extension_is_an_error(tmp_path):
+    with pytest.raises(IsecgError, match="unknown output format"):
+        export(sample(), tmp_path / "kg.xml")
+
+
+def test_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
+    path = tmp_path / "kg.ttl"
+    path.write_bytes(b"old")
+
+    def boom(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        write_atomic(path, b"new")
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["kg.ttl"]
+
+
+def test_uriref_only_no_blank_nodes_in_data():
+    for g in sample():
+        assert all(isinstance(s, URIRef) for s in g.subjects())
