@@ -104,6 +104,8 @@ def _stable_trig(graphs: list[Graph]) -> bytes:
         body += g
         text = body.serialize(format="longturtle", canon=True, encoding="utf-8").decode()
         head, _, triples = text.partition("\n\n")
+        if not head.startswith("PREFIX "):
+            head, triples = "", text
         prefixes.update(line for line in head.splitlines() if line.startswith("PREFIX "))
         # Not re-indented: a multi-line literal's lines are data.
         blocks.append(f"<{g.identifier}> {{\n{triples.strip()}\n}}\n")
