@@ -1,0 +1,646 @@
+"""Loaders: read a source file, recognise its format from the content, return Documents.
+
+Three kinds: ``wordpress-json`` (a WordPress REST post or page, or an array of them), ``html``
+(a web page; only its main text is kept) and ``text``. Metadata the file lacks may come from a
+sidecar ``<file>.meta.json`` or a folder's ``manifest.json``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import re
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
+
+from .document import Document, Link
+from .errors import IsecgError
+from .temporal import is_partial_date
+
+META_KEYS = ("title", "published", "modified", "url", "publisher")
+MEDIA_TYPES = {"wordpress-json": "application/json", "html": "text/html", "text": "text/plain"}
+SIDECAR_SUFFIX = ".meta.json"
+MANIFEST = "manifest.json"
+
+# HTML: what is main text, what is chrome. Selectors are data.
+# fmt: off
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt",
+    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p",
+    "pre", "section", "summary", "table", "td", "th", "tr", "ul",
+})
+NOISE_TAGS = frozenset({
+    "nav", "header", "footer", "aside", "script", "style", "noscript", "form", "template",
+    "iframe", "svg", "button", "select", "input", "textarea", "dialog",
+})
+NOISE_ROLES = frozenset({
+    "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search",
+})
+NOISE_WORDS = frozenset({  # a class or id made of one of these words marks chrome
+    "nav", "navbar", "navigation", "menu", "menubar", "footer", "sidebar", "comment", "comments",
+    "share", "sharing", "sharedaddy", "social", "breadcrumb", "breadcrumbs",
+})
+STATE_PREFIXES = ("has-", "is-", "with-", "no-")  # "has-sidebar" describes, it is not a sidebar
+KEEP_TAGS = frozenset({"html", "body", "main"})
+DATE_META = (  # where a page states its publication date, best first ("ld": JSON-LD)
+    "article:published_time", "ld", "datepublished", "date", "dc.date", "dc.date.issued",
+    "dcterms.issued", "dcterms.date", "citation_publication_date",
+)
+
+# Plain text: headings that start a reader-comment section, labels that are not titles.
+COMMENT_HEADINGS = frozenset({
+    "reader comments", "comments", "leave a reply", "leave a comment", "responses",
+})
+GENERIC_LABELS = frozenset({
+    "press release", "news release", "media release", "news", "for immediate release",
+})
+MONTHS = {name: i + 1 for i, names in enumerate([
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec"),
+]) for name in names}
+# fmt: on
+_MDY = r"(?P<m1>[A-Za-z]+)\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})"
+_DMY = r"(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]+)\.?,?\s+(?P<y2>\d{4})"
+_MY = r"(?P<m3>[A-Za-z]+)\.?\s+(?P<y3>\d{4})"
+_ISO = r"(?P<iso>\d{4}-\d{2}-\d{2})"
+_DATE = rf"(?:{_MDY}|{_DMY}|{_ISO}|{_MY})"
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+_LABEL = r"(?:(?:Published|Posted|Date|Released|Issued)(?:\s+on)?\s*:?\s*)?"
+DATE_LINE = re.compile(rf"^{_LABEL}{_WEEKDAY}{_DATE}$", re.IGNORECASE)
+DATELINE = re.compile(
+    rf"^[A-Z][A-Za-z .'’-]*(?:,\s*[A-Z][A-Za-z .'’-]*){{0,2}}\s*[,(]\s*{_WEEKDAY}{_DATE}"
+    r"\s*\)?\s*(?:—|–|--|-)\s"
+)
+
+
+@dataclass
+class _Parsed:
+    """What a format loader found, before ids, hashes and sidecar metadata are added."""
+
+    paragraphs: list[str]
+    links: list[Link] = field(default_factory=list)
+    meta: dict[str, str | None] = field(default_factory=dict)
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Source files under ``paths``: folders expanded (sorted, recursive), files kept as given."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise IsecgError("no such file or folder", file=path, hint="check the source path")
+        if path.is_dir():
+            found += sorted(
+                (p for p in path.rglob("*") if p.is_file() and _is_source(p.relative_to(path))),
+                key=lambda p: p.relative_to(path).as_posix(),
+            )
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _is_source(rel: Path) -> bool:
+    name = rel.name
+    return not (
+        any(part.startswith(".") for part in rel.parts)
+        or name.endswith(SIDECAR_SUFFIX)
+        or name == MANIFEST
+        or name.split(".")[0].upper() == "README"
+    )
+
+
+def load(path: Path, meta: dict[str, Any] | None = None) -> Document:
+    """The one Document in ``path``; a file holding several must be read with ``load_all``."""
+    docs = load_all(path, meta)
+    if len(docs) != 1:
+        raise IsecgError(f"holds {len(docs)} documents", file=path, hint="use load_all")
+    return docs[0]
+
+
+def load_all(path: Path, meta: dict[str, Any] | None = None) -> list[Document]:
+    """Every Document in ``path`` (a WordPress array gives several), with sidecar metadata."""
+    raw = _read_bytes(path)
+    text = _decode(raw, path)
+    kind = detect(text)
+    parsed = LOADERS[kind](text, path)
+    overrides = {**_manifest_meta(path), **_sidecar_meta(path)}
+    if meta:
+        overrides.update(_checked_meta(meta, path))
+    digest = hashlib.sha256(raw).hexdigest()
+    docs = []
+    for i, item in enumerate(parsed):
+        if not item.paragraphs:
+            where = f"[{i}]" if len(parsed) > 1 else None
+            raise IsecgError(
+                "no text found", file=path, field=where, hint="empty, or only page chrome"
+            )
+        fields = {**item.meta, **overrides}
+        docs.append(
+            Document(
+                id=digest[:16] if len(parsed) == 1 else f"{digest[:16]}-{i}",
+                path=path,
+                kind=kind,
+                text="\n\n".join(item.paragraphs),
+                paragraphs=tuple(item.paragraphs),
+                media_type=MEDIA_TYPES[kind],
+                content_hash=digest,
+                links=tuple(item.links),
+                **{k: fields.get(k) for k in META_KEYS},
+            )
+        )
+    return docs
+
+
+def detect(text: str) -> str:
+    """The kind of a decoded file, from its content alone: wordpress-json, html or text."""
+    head = text.lstrip()
+    if head.startswith("{") or (head.startswith("[") and head[1:].lstrip()[:1] in ("{", "[", "]")):
+        return "wordpress-json"
+    if head.startswith("<"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+            soup = BeautifulSoup(head[:4096], "html.parser")  # adds no implied tags
+        if soup.find(["head", "body", "p", "div", "article", "main", "title", "h1", "h2"]):
+            return "html"
+    return "text"
+
+
+# ---- reading -----------------------------------------------------------------------------
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise IsecgError(f"cannot read: {e.strerror or e}", file=path) from None
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252; never binary."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        if b"\x00" not in raw:
+            try:
+                return raw.decode("cp1252")
+            except UnicodeDecodeError:
+                pass
+        raise IsecgError(
+            f"not UTF-8 text (byte 0x{raw[e.start]:02x})",
+            file=path,
+            line=line,
+            hint="save the file as UTF-8",
+        ) from None
+
+
+def _load_json(text: str, path: Path) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise IsecgError(
+            f"malformed JSON: {e.msg} at column {e.colno}",
+            file=path,
+            line=e.lineno,
+            hint="fix the JSON, or save the page as HTML or plain text",
+        ) from None
+
+
+# ---- metadata sidecars -------------------------------------------------------------------
+
+
+def _sidecar_meta(path: Path) -> dict[str, str | None]:
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return {}
+    return _checked_meta(_load_json(_decode(_read_bytes(sidecar), sidecar), sidecar), sidecar)
+
+
+def _manifest_meta(path: Path) -> dict[str, str | None]:
+    manifest = path.with_name(MANIFEST)
+    if not manifest.is_file() or path.name == MANIFEST:
+        return {}
+    entries = _load_json(_decode(_read_bytes(manifest), manifest), manifest)
+    if not isinstance(entries, dict):
+        raise IsecgError(
+            "manifest is not a JSON object", file=manifest, hint='{"file.txt": {"title": ...}}'
+        )
+    entry = entries.get(path.name)
+    return {} if entry is None else _checked_meta(entry, manifest, path.name + ".")
+
+
+def _checked_meta(meta: Any, source: Path, prefix: str = "") -> dict[str, str | None]:
+    """Metadata given by a user, checked: known keys, string values, a partial date."""
+    if not isinstance(meta, dict):
+        raise IsecgError("metadata is not a JSON object", file=source, field=prefix.rstrip("."))
+    for key, value in meta.items():
+        if key not in META_KEYS:
+            raise IsecgError(
+                "unknown metadata key", file=source, field=prefix + key, hint=", ".join(META_KEYS)
+            )
+        if value is not None and not isinstance(value, str):
+            raise IsecgError("must be a string", file=source, field=prefix + key)
+        if key in ("published", "modified") and value is not None and not is_partial_date(value):
+            raise IsecgError(
+                f"not a date: {value!r}",
+                file=source,
+                field=prefix + key,
+                hint="use YYYY, YYYY-MM or YYYY-MM-DD",
+            )
+    return dict(meta)
+
+
+# ---- wordpress-json ----------------------------------------------------------------------
+
+
+def _wordpress(text: str, path: Path) -> list[_Parsed]:
+    data = _load_json(text, path)
+    items = data if isinstance(data, list) else [data]
+    if not items:
+        raise IsecgError("empty JSON array", file=path, hint="expected WordPress posts or pages")
+    for i, item in enumerate(items):
+        if not _is_wordpress(item):
+            raise IsecgError(
+                "JSON is not a WordPress post or page",
+                file=path,
+                field=f"[{i}]" if isinstance(data, list) else None,
+                hint="expected an object with content.rendered and title.rendered, or a list",
+            )
+    return [_wordpress_item(item) for item in items]
+
+
+def _is_wordpress(item: Any) -> bool:
+    return isinstance(item, dict) and all(
+        isinstance(item.get(k), dict) and isinstance(item[k].get("rendered"), str)
+        for k in ("content", "title")
+    )
+
+
+def _wordpress_item(item: dict[str, Any]) -> _Parsed:
+    guid = item.get("guid")
+    url = item.get("link") or (guid.get("rendered") if isinstance(guid, dict) else None)
+    yoast = item.get("yoast_head_json")
+    site = yoast.get("og_site_name") if isinstance(yoast, dict) else None
+    paragraphs, links = _main_text(_soup(item["content"]["rendered"]), url, whole=True)
+    title = _collapse(_soup(item["title"]["rendered"]).get_text())
+    return _Parsed(
+        paragraphs,
+        links,
+        {
+            "title": title or None,
+            "published": _iso_date(item.get("date_gmt")) or _iso_date(item.get("date")),
+            "modified": _iso_date(item.get("modified_gmt")) or _iso_date(item.get("modified")),
+            "url": url,
+            "publisher": site or _host(url),
+        },
+    )
+
+
+# ---- html --------------------------------------------------------------------------------
+
+
+def _html(text: str, path: Path) -> list[_Parsed]:
+    soup = _soup(text)
+    meta = _html_meta(soup)
+    base = soup.find("base", href=True)
+    paragraphs, links = _main_text(soup, base["href"] if base else meta.get("url"))
+    if not meta.get("published"):
+        meta["published"] = _text_date(paragraphs[:3])
+    return [_Parsed(paragraphs, links, meta)]
+
+
+def _html_meta(soup: BeautifulSoup) -> dict[str, str | None]:
+    """Title, dates, url and publisher from meta tags, JSON-LD, <h1>, <title> and <time>."""
+    metas: dict[str, str] = {}
+    for tag in soup.find_all("meta", content=True):
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        if key:
+            metas.setdefault(key.casefold(), tag["content"].strip())
+    ld = _json_ld(soup)
+    body = soup.find("article") or soup.find("main") or soup
+    site = metas.get("og:site_name") or _ld_name(ld.get("publisher"))
+    title = metas.get("og:title") or _first_text(body.find("h1")) or _page_title(soup, site)
+    time = body.find("time", datetime=True) or soup.find("time", datetime=True)
+    stamps = [ld.get("datePublished") if k == "ld" else metas.get(k) for k in DATE_META]
+    stamps.append(time["datetime"] if time else None)
+    time_text = _first_text(body.find("time") or soup.find("time"))
+    published = next(filter(None, map(_iso_date, stamps)), None) or _text_date([time_text or ""])
+    canonical = soup.find("link", rel="canonical", href=True)
+    url = canonical["href"] if canonical else metas.get("og:url")
+    return {
+        "title": title or _first_text(soup.find("h1")),
+        "published": published,
+        "modified": _iso_date(metas.get("article:modified_time"))
+        or _iso_date(ld.get("dateModified")),
+        "url": url,
+        "publisher": site or _host(url),
+    }
+
+
+def _json_ld(soup: BeautifulSoup) -> dict[str, Any]:
+    """The first JSON-LD node that has a datePublished (or else the first node), if any."""
+    nodes: list[dict[str, Any]] = []
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "")
+        except json.JSONDecodeError:
+            continue
+        for node in data if isinstance(data, list) else [data]:
+            if isinstance(node, dict):
+                nodes += [n for n in node.get("@graph", [node]) if isinstance(n, dict)]
+    return next((n for n in nodes if "datePublished" in n), nodes[0] if nodes else {})
+
+
+def _ld_name(value: Any) -> str | None:
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return value["name"]
+    return None
+
+
+def _page_title(soup: BeautifulSoup, site: str | None) -> str | None:
+    """<title>, without a trailing " | Site Name" when the site name is known."""
+    title = _first_text(soup.find("title"))
+    if title and site:
+        for sep in (" | ", " - ", " – ", " — "):
+            if title.endswith(sep + site):
+                return title[: -len(sep + site)]
+    return title
+
+
+def _is_noise(tag: Tag) -> bool:
+    """Page chrome: by tag name, or by role, class or id unless it holds the <main> or <h1>."""
+    if tag.name in KEEP_TAGS:
+        return False
+    if tag.name in NOISE_TAGS or tag.has_attr("hidden"):
+        return True
+    if "display:none" in tag.get("style", "").replace(" ", ""):
+        return True
+    words = [
+        word
+        for token in [*tag.get("class", []), *tag.get("id", "").split()]
+        if not token.lower().startswith(STATE_PREFIXES)
+        for word in token.lower().replace("_", "-").split("-")
+    ]
+    marked = tag.get("role") in NOISE_ROLES or not NOISE_WORDS.isdisjoint(words)
+    return marked and tag.find(["main", "h1"]) is None
+
+
+def _main_text(
+    soup: BeautifulSoup, base: str | None, whole: bool = False
+) -> tuple[list[str], list[Link]]:
+    """Paragraphs and links of the main content: chrome removed, <article>/<main> preferred."""
+    for tag in soup.find_all(_is_noise):
+        if not tag.decomposed:
+            tag.decompose()
+    root: Tag = soup.body or soup
+    if not whole:
+        articles = soup.find_all("article")
+        main = soup.find("main") or soup.find(attrs={"role": "main"})
+        root = articles[0] if len(articles) == 1 else main or root
+    return _blocks(root, base)
+
+
+def _blocks(root: Tag, base: str | None) -> tuple[list[str], list[Link]]:
+    """Walk ``root`` in document order: each block element's text is a paragraph."""
+    out = _Paragraphs()
+    current: Tag | None = None
+    for node in root.descendants:
+        if isinstance(node, Tag):
+            if node.name in BLOCK_TAGS:
+                out.flush()
+            elif node.name == "br":
+                out.space()
+            continue
+        if type(node) is not NavigableString:  # comments, doctype, CDATA
+            continue
+        block = _ancestor(node, BLOCK_TAGS, root) or root
+        if block is not current:
+            out.flush()
+            current = block
+        anchor = _ancestor(node, {"a"}, root)
+        href = anchor.get("href", "").strip() if anchor else ""
+        out.add(str(node), anchor if href else None, urljoin(base or "", href))
+    out.flush()
+    return out.paragraphs, out.links
+
+
+def _ancestor(node: Any, names: set[str] | frozenset[str], root: Tag) -> Tag | None:
+    parent = node.parent
+    while parent is not None and parent is not root:
+        if parent.name in names:
+            return parent
+        parent = parent.parent
+    return None
+
+
+class _Paragraphs:
+    """Accumulates text runs into paragraphs with collapsed whitespace, tracking link spans."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = []
+        self.links: list[Link] = []
+        self._offset = 0  # where the next paragraph starts in the joined text
+        self._buf: list[str] = []
+        self._len = 0
+        self._space = False
+        self._anchor: Tag | None = None
+        self._href = ""
+        self._start = 0
+        self._spans: list[tuple[str, int, int]] = []
+
+    def space(self) -> None:
+        self._space = True
+
+    def add(self, text: str, anchor: Tag | None, href: str) -> None:
+        if anchor is not self._anchor:
+            self._close()
+        words = text.split()
+        if not words:
+            self._space = self._space or bool(text)
+            return
+        if self._buf and (self._space or text[0].isspace()):
+            self._buf.append(" ")
+            self._len += 1
+        if anchor is not None and self._anchor is None:
+            self._anchor, self._href, self._start = anchor, href, self._len
+        piece = " ".join(words)
+        self._buf.append(piece)
+        self._len += len(piece)
+        self._space = text[-1].isspace()
+
+    def _close(self) -> None:
+        if self._anchor is not None and self._len > self._start:
+            self._spans.append((self._href, self._start, self._len))
+        self._anchor = None
+
+    def flush(self) -> None:
+        self._close()
+        if self._buf:
+            para = "".join(self._buf)
+            for href, s, e in self._spans:
+                self.links.append(Link(para[s:e], href, self._offset + s, self._offset + e))
+            self.paragraphs.append(para)
+            self._offset += len(para) + 2
+        self._buf, self._len, self._space, self._spans = [], 0, False, []
+
+
+# ---- text --------------------------------------------------------------------------------
+
+
+def _text(text: str, path: Path) -> list[_Parsed]:
+    paragraphs = _text_paragraphs(text)
+    cut = next(
+        (i for i, p in enumerate(paragraphs) if i and p.casefold().rstrip(":") in COMMENT_HEADINGS),
+        len(paragraphs),
+    )
+    paragraphs = paragraphs[:cut]
+    meta: dict[str, str | None] = {}
+    head: list[int] = []  # leading short lines: publisher, title, date
+    for i, p in enumerate(paragraphs[:5]):
+        if not (_line_date(p) or _title_like(p)):
+            break
+        head.append(i)
+    used: set[int] = set()
+    for i in head:
+        if _line_date(paragraphs[i]) and not meta.get("published"):
+            meta["published"] = _line_date(paragraphs[i])
+            used.add(i)
+    names = [i for i in head if i not in used]
+    if names and paragraphs[names[0]].casefold() in GENERIC_LABELS:
+        used.add(names.pop(0))
+    if len(names) >= 2 and _publisher_like(paragraphs[names[0]], paragraphs[names[1]]):
+        meta["publisher"] = paragraphs[names[0]]
+        used.add(names.pop(0))
+    if names:
+        meta["title"] = paragraphs[names[0]]
+        used.add(names[0])
+    body = [p for i, p in enumerate(paragraphs) if i not in used]
+    if not meta.get("published"):
+        meta["published"] = _text_date(body[:3])
+    return [_Parsed(body, [], meta)]
+
+
+def _text_paragraphs(text: str) -> list[str]:
+    """Blank lines separate blocks; hard-wrapped lines are joined, other lines stay paragraphs."""
+    paragraphs: list[str] = []
+    block: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        if line.strip():
+            block.append(" ".join(line.split()))
+            continue
+        wrapped = len(block) > 1 and max(len(x) for x in block) <= 100
+        for i, x in enumerate(block):
+            if wrapped and i and len(block[i - 1]) >= 40:
+                paragraphs[-1] += " " + x
+            else:
+                paragraphs.append(x)
+        block = []
+    return paragraphs
+
+
+def _title_like(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= 20
+        and len(line) <= 160
+        and not line.endswith((".", ",", ";", ":"))
+        and not line[0].islower()
+        and not line.casefold().startswith("by ")
+    )
+
+
+def _publisher_like(first: str, second: str) -> bool:
+    """A site name above a title: at most three capitalised words, shorter than the title."""
+    words = first.split()
+    return (
+        len(words) <= 3
+        and all(w[0].isupper() for w in words)
+        and not any(c.isdigit() for c in first)
+        and len(first) < len(second)
+        and _title_like(second)
+        and not _line_date(second)
+    )
+
+
+# ---- dates -------------------------------------------------------------------------------
+
+
+def _text_date(paragraphs: list[str]) -> str | None:
+    """The date of a date line ("Published: 14 May 2016") or a dateline ("WASHINGTON, ... —")."""
+    for p in paragraphs:
+        m = DATELINE.match(p)
+        value = _line_date(p) or (_partial_date(m) if m else None)
+        if value:
+            return value
+    return None
+
+
+def _line_date(line: str) -> str | None:
+    """The date of a line that is only a date, perhaps labelled: 'Published: 14 May 2016'."""
+    m = DATE_LINE.match(line)
+    return _partial_date(m) if m else None
+
+
+def _partial_date(m: re.Match[str]) -> str | None:
+    if m["iso"]:
+        return m["iso"] if is_partial_date(m["iso"]) else None
+    month, day, year = (m["m1"], m["d1"], m["y1"]) if m["m1"] else (m["m2"], m["d2"], m["y2"])
+    if not month:
+        month, day, year = m["m3"], None, m["y3"]
+    number = MONTHS.get(month.casefold())
+    if number is None:
+        return None
+    value = f"{year}-{number:02d}" + (f"-{int(day):02d}" if day else "")
+    return value if is_partial_date(value) else None
+
+
+def _iso_date(value: Any) -> str | None:
+    """The partial date an ISO 8601 timestamp starts with: '2020-09-18T07:55:27' -> '2020-09-18'."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    for n in (10, 7, 4):
+        if is_partial_date(value[:n]) and (len(value) == n or not value[n].isdigit()):
+            return value[:n]
+    return None
+
+
+# ---- helpers -----------------------------------------------------------------------------
+
+
+def _soup(markup: str) -> BeautifulSoup:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        return BeautifulSoup(markup, "lxml")
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _first_text(tag: Tag | None) -> str | None:
+    return (_collapse(tag.get_text()) or None) if tag else None
+
+
+def _host(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+LOADERS: dict[str, Callable[[str, Path], list[_Parsed]]] = {
+    "wordpress-json": _wordpress,
+    "html": _html,
+    "text": _text,
+}

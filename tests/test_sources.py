@@ -1,0 +1,237 @@
+"""Loaders: format from content, main text, paragraphs, links, dates, sidecars and errors."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from isecg_kg.errors import IsecgError
+from isecg_kg.sources import detect, discover, load, load_all
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sources"
+SEEDS = Path(__file__).parent.parent / "data" / "sources"
+
+
+def assert_well_formed(doc):
+    assert doc.text == "\n\n".join(doc.paragraphs)
+    assert all(p and p == " ".join(p.split()) for p in doc.paragraphs)
+    for link in doc.links:
+        assert doc.text[link.start : link.end] == link.text
+
+
+def test_wordpress_object_in_a_txt_file():
+    path = FIXTURES / "wp_post.txt"
+    doc = load(path)
+    assert doc.kind == "wordpress-json"
+    assert doc.media_type == "application/json"
+    assert doc.title == "Agencies’ Meeting & Roadmap"
+    assert doc.published == "2021-03-01"  # date_gmt, not the local date
+    assert doc.modified == "2021-03-05"
+    assert doc.url == "https://www.example.org/news/agencies-meet/"
+    assert doc.publisher == "example.org"
+    assert doc.paragraphs == (
+        "On March 1, 2021, ten agencies met online.",
+        "They welcomed the new plan – a “first” step.",
+        "First item",
+        "Second item",
+    )
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert (doc.id, doc.content_hash) == (digest[:16], digest)
+    [link] = doc.links
+    assert link.text == "new plan"
+    assert link.href == "https://www.example.org/wp-content/uploads/2021/02/plan.pdf"
+    assert_well_formed(doc)
+
+
+def test_wordpress_array_gives_one_document_per_post():
+    docs = load_all(FIXTURES / "wp_posts.json")
+    assert [d.title for d in docs] == ["Second post", "First post"]
+    assert [d.published for d in docs] == ["2019-05-02", "2019-04-01"]
+    assert [d.text for d in docs] == ["Second body.", "First body."]
+    assert len({d.id for d in docs}) == 2
+    assert [d.id for d in docs] == [d.id for d in load_all(FIXTURES / "wp_posts.json")]
+    assert docs[0].content_hash == docs[1].content_hash
+    with pytest.raises(IsecgError, match="load_all"):
+        load(FIXTURES / "wp_posts.json")
+
+
+def test_html_keeps_the_article_and_drops_the_chrome():
+    doc = load(FIXTURES / "page.htm")
+    assert doc.kind == "html"
+    assert doc.media_type == "text/html"
+    assert doc.title == "Agencies gather in Darmstadt"
+    assert doc.published == "2015-10-09"
+    assert doc.url == "https://news.example/agencies-gather"
+    assert doc.publisher == "Example News"
+    assert "Fourteen agencies met at ESOC on Wednesday." in doc.paragraphs
+    assert "They discussed the roadmap." in doc.paragraphs
+    for chrome in (
+        "Topics menu",
+        "Menu item text",
+        "Home ›",
+        "Script text",
+        "color: red",
+        "Sidebar widget",
+        "Copyright footer",
+        "Share on Twitter",
+        "Great article",
+        "Reader Comments",
+        "Example News home",
+        "an HTML comment",
+    ):
+        assert chrome not in doc.text
+    [link] = doc.links
+    assert (link.text, link.href) == ("ESOC", "https://esa.example/esoc")
+    assert_well_formed(doc)
+
+
+def test_html_is_recognised_whatever_the_extension(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("<html><head><title>T</title></head><body><p>Body.</p></body></html>")
+    doc = load(page)
+    assert (doc.kind, doc.title, doc.text) == ("html", "T", "Body.")
+    assert detect("<b>not a page</b> but text") == "text"
+    assert detect("[Update] agencies met") == "text"
+
+
+def test_plain_text_with_a_dateline():
+    doc = load(FIXTURES / "release.txt")
+    assert doc.kind == "text"
+    assert doc.media_type == "text/plain"
+    assert doc.title == "Space Agencies Sign Agreement"
+    assert doc.publisher is None  # "Press Release" is a label, not a publisher
+    assert doc.published == "2019-03-19"
+    assert doc.paragraphs[0].startswith("WASHINGTON, March 19, 2019 — Five space agencies")
+    assert doc.paragraphs[0].endswith("in Washington. The agreement covers science and technology.")
+    assert doc.paragraphs[1] == "“This is a milestone,” said the chair."
+    assert_well_formed(doc)
+
+
+def test_plain_text_site_name_date_line_and_reader_comments():
+    doc = load(FIXTURES / "site_note.txt")
+    assert doc.publisher == "Orbit Weekly"
+    assert doc.title == "Agencies discuss the Moon"
+    assert doc.published == "2016-05-14"
+    assert doc.text == "Representatives of twelve agencies met on Tuesday."
+
+
+def test_plain_text_without_title_or_date(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("The group met in 2012 to discuss exploration plans of many agencies.\n")
+    doc = load(path)
+    assert (doc.title, doc.published, doc.publisher) == (None, None, None)
+
+
+def test_sidecar_metadata_fills_and_overrides():
+    doc = load(FIXTURES / "undated.txt")
+    assert doc.title == "Group meets again"
+    assert doc.published == "2013-06"
+    assert doc.url == "https://example.net/meet"
+    assert doc.text == "Today the group met for the third time."
+    assert load(FIXTURES / "undated.txt", {"published": "2013"}).published == "2013"
+
+
+def test_manifest_gives_metadata_and_sidecar_wins(tmp_path):
+    (tmp_path / "a.txt").write_text("Body of a, long enough to be a paragraph of text.\n")
+    (tmp_path / "b.txt").write_text("Body of b, long enough to be a paragraph of text.\n")
+    (tmp_path / "b.txt.meta.json").write_text('{"publisher": "Sidecar"}')
+    manifest = {
+        "a.txt": {"published": "2012-03-01", "publisher": "CSA"},
+        "b.txt": {"publisher": "Manifest", "title": "B"},
+    }
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    a, b = (load(p) for p in discover([tmp_path]))
+    assert (a.published, a.publisher) == ("2012-03-01", "CSA")
+    assert (b.title, b.publisher) == ("B", "Sidecar")
+
+
+def test_bad_published_date_in_sidecar(tmp_path):
+    (tmp_path / "a.txt").write_text("Some text.\n")
+    (tmp_path / "a.txt.meta.json").write_text('{"published": "March 2012"}')
+    with pytest.raises(IsecgError) as err:
+        load(tmp_path / "a.txt")
+    assert err.value.field == "published"
+    assert err.value.file.endswith("a.txt.meta.json")
+    assert "YYYY-MM-DD" in str(err.value)
+
+
+def test_malformed_json_names_file_and_line(tmp_path):
+    path = tmp_path / "post.txt"
+    path.write_text('{\n  "title": {"rendered": "T"}\n  "content": {"rendered": "x"}\n}\n')
+    with pytest.raises(IsecgError) as err:
+        load(path)
+    assert err.value.file == str(path)
+    assert err.value.line == 3
+    assert str(err.value).startswith(f"{path}:3: malformed JSON: Expecting ',' delimiter")
+
+
+def test_json_that_is_not_wordpress(tmp_path):
+    path = tmp_path / "data.json"
+    path.write_text('{"name": "ISECG", "members": 24}')
+    with pytest.raises(IsecgError, match="not a WordPress post") as err:
+        load(path)
+    assert err.value.file == str(path)
+
+
+def test_invalid_utf8_and_empty_documents(tmp_path):
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"line one\nline two \x81\x00\n")
+    with pytest.raises(IsecgError, match="not UTF-8") as err:
+        load(binary)
+    assert err.value.line == 2
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("The agencies\u2019 meeting was held in Montréal.".encode("cp1252"))
+    assert load(legacy).text == "The agencies\u2019 meeting was held in Montréal."
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body><nav><p>Only a menu</p></nav></body></html>")
+    with pytest.raises(IsecgError, match="no text"):
+        load(empty)
+
+
+def test_discover_expands_folders_and_names_a_missing_path(tmp_path):
+    for name in ("b.txt", "a.txt", "sub/c.html", "README.md", ".hidden", "manifest.json"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x")
+    (tmp_path / "a.txt.meta.json").write_text("{}")
+    given = tmp_path / "README.md"
+    assert discover([tmp_path, given]) == [
+        tmp_path / "a.txt",
+        tmp_path / "b.txt",
+        tmp_path / "sub" / "c.html",
+        given,
+    ]
+    missing = tmp_path / "nowhere"
+    with pytest.raises(IsecgError) as err:
+        discover([missing])
+    assert err.value.file == str(missing)
+    with pytest.raises(IsecgError):
+        load(missing)
+
+
+def test_the_seed_sources():
+    docs = {p.name[:3]: load(p) for p in discover([SEEDS])}
+    assert {k: d.kind for k, d in docs.items()} == {
+        "000": "text",
+        "002": "text",
+        "004": "wordpress-json",
+    }
+    wp = docs["004"]
+    assert wp.published == "2020-09-18"
+    assert wp.url == "https://www.globalspaceexploration.org/?p=1109"
+    assert wp.title.startswith("International Space Agencies Meet")
+    assert wp.text.startswith(
+        "On September 9, 2020, senior managers representing 23 space agencies gathered virtually"
+    )
+    assert any("uploads/2020/08/" in link.href for link in wp.links)
+    assert docs["000"].title == "Space agencies meet to discuss space exploration"
+    assert docs["000"].publisher == "Spaceflight Insider"
+    assert docs["000"].published is None
+    assert "Reader Comments" not in docs["000"].text
+    assert docs["002"].title is None
+    assert docs["002"].published is None
+    assert docs["002"].text.startswith("Today, the Canadian Space Agency hosted")
+    for doc in docs.values():
+        assert_well_formed(doc)
