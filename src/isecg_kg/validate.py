@@ -1,0 +1,273 @@
+"""Validation with pySHACL against ``ontology/shapes.ttl``: results as records, sorted, by severity.
+
+Reasoning is done apart (``reason.py``); here pySHACL runs with no inference, over the data plus
+the ontology (so that ``sh:class`` sees subclasses and the rules see ISECG's founding date).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import pyshacl
+from rdflib import RDF, SH, Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Node
+
+from .namespaces import ISECG, PROV
+from .reason import triples
+from .resources import ontology_path, shapes_path
+
+SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+_RANK = {"Violation": 0, "Warning": 1, "Info": 2}
+
+# How IRIs are shortened in text output.
+_PREFIXES = (
+    ("id:", "https://w3id.org/isecg/id/"),
+    ("isecg:", "https://w3id.org/isecg/ontology#"),
+    ("shapes:", "https://w3id.org/isecg/shapes#"),
+    ("org:", "http://www.w3.org/ns/org#"),
+    ("prov:", "http://www.w3.org/ns/prov#"),
+    ("dcterms:", "http://purl.org/dc/terms/"),
+    ("skos:", "http://www.w3.org/2004/02/skos/core#"),
+    ("xsd:", "http://www.w3.org/2001/XMLSchema#"),
+)
+
+# Records whose rules read a focus node, so validating the node must check them too.
+_RELATED = """
+PREFIX isecg: <https://w3id.org/isecg/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?related WHERE {
+  {
+    # a join date bears on the meetings the agency took part in
+    ?focus a isecg:Membership ; org:member ?agency .
+    FILTER EXISTS { ?focus isecg:joined|isecg:joinedEarliest ?joined }
+    ?related isecg:participant ?agency .
+  } UNION {
+    # the dates a membership is known by bear on every stated member count
+    ?focus a isecg:Membership .
+    FILTER EXISTS { ?focus isecg:memberOn|isecg:joined|isecg:joinedLatest ?since }
+    ?related a isecg:MemberCount .
+  } UNION {
+    # a source's publication date bounds the meetings it reports
+    ?related prov:wasDerivedFrom ?focus .
+  } UNION {
+    ?evidence prov:wasQuotedFrom ?focus ; isecg:describes ?related .
+  } UNION {
+    ?focus isecg:describes ?related .
+  }
+}
+"""
+
+
+@dataclass(frozen=True)
+class Result:
+    """One validation result: which rule, on which node, how severe, and from which source."""
+
+    severity: str
+    focus: Node
+    path: Node | None
+    message: str
+    value: Node | None
+    source_shape: Node
+    source_document: URIRef | None = None
+    sources: tuple[URIRef, ...] = ()
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Severity first, then node, rule and value: the same graph gives the same order."""
+        return (
+            _RANK.get(self.severity, 3),
+            str(self.focus),
+            str(self.source_shape),
+            str(self.path or ""),
+            str(self.value or ""),
+            self.message,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready record; IRIs and literal values as strings."""
+        return {
+            "severity": self.severity,
+            "focus": str(self.focus),
+            "path": _plain(self.path),
+            "message": self.message,
+            "value": _plain(self.value),
+            "source_shape": str(self.source_shape),
+            "source_document": _plain(self.source_document),
+            "sources": [str(s) for s in self.sources],
+        }
+
+    def to_text(self) -> str:
+        """One line: ``Violation id:meeting/... [isecg:date] message (value: ..., source: ...)``."""
+        where = short(self.focus)
+        if self.path is not None:
+            where += f" [{short(self.path)}]"
+        extra = []
+        if self.value is not None:
+            extra.append(f"value: {short(self.value)}")
+        if self.source_document is not None:
+            extra.append(f"source: {short(self.source_document)}")
+        extra.append(f"shape: {short(self.source_shape)}")
+        return f"{self.severity}: {where}: {self.message} ({'; '.join(extra)})"
+
+
+@dataclass
+class Report:
+    """The outcome of validating a graph: conforms when there is no Violation."""
+
+    conforms: bool
+    results: list[Result] = field(default_factory=list)
+    report_graph: Graph = field(default_factory=Graph)
+
+    def counts(self) -> dict[str, int]:
+        """Number of results by severity, every severity present as a key."""
+        found = Counter(r.severity for r in self.results)
+        return {name: found.get(name, 0) for name in _RANK}
+
+    def to_json(self) -> list[dict[str, Any]]:
+        """The results as a list of JSON-ready dicts, in report order."""
+        return [r.to_dict() for r in self.results]
+
+    def to_text(self) -> str:
+        """Human-readable report: one line per result, then the counts."""
+        lines = [r.to_text() for r in self.results]
+        c = self.counts()
+        verdict = "conforms" if self.conforms else "does not conform"
+        summary = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in c.items())
+        lines.append(f"{verdict}: {summary}")
+        return "\n".join(lines)
+
+
+def short(node: Node) -> str:
+    """An IRI with a known prefix shortened (``id:meeting/2020-09-09``); literals as text."""
+    if isinstance(node, Literal):
+        return str(node)
+    text = str(node)
+    for prefix, ns in _PREFIXES:
+        if text.startswith(ns):
+            return prefix + text[len(ns) :]
+    return f"<{text}>" if isinstance(node, URIRef) else text
+
+
+def _plain(node: Node | None) -> str | None:
+    return None if node is None else str(node)
+
+
+@lru_cache(maxsize=1)
+def default_shapes() -> Graph:
+    """The shipped shapes graph (``ontology/shapes.ttl``), parsed once."""
+    return Graph().parse(shapes_path(), format="turtle")
+
+
+@lru_cache(maxsize=1)
+def default_ontology() -> Graph:
+    """The shipped ontology (``ontology/isecg.ttl``), parsed once."""
+    return Graph().parse(ontology_path(), format="turtle")
+
+
+_prepare = lru_cache(maxsize=256)(prepareQuery)
+
+
+class _PreparedQueries(Graph):
+    """A graph that parses each SPARQL text once.
+
+    pySHACL sends a SPARQL constraint's text to ``Graph.query`` once per focus node, and rdflib
+    parses it every time; parsing, not evaluating, is then most of the cost of validation.
+    """
+
+    def query(self, query_object: str | Query, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(query_object, str):
+            query_object = _prepare(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
+def _union(*graphs: Graph) -> Graph:
+    union = _PreparedQueries()
+    for g in graphs:
+        for t in triples(g):
+            union.add(t)
+    return union
+
+
+def _expand(graph: Graph, focus: Sequence[Node]) -> list[URIRef]:
+    """The focus nodes and the records whose rules read them."""
+    nodes = {f for f in focus if isinstance(f, URIRef)}
+    for f in list(nodes):
+        for row in graph.query(_RELATED, initBindings={"focus": f}):
+            if isinstance(row[0], URIRef):
+                nodes.add(row[0])
+    return sorted(nodes)
+
+
+def _sources(graph: Graph, node: Node) -> tuple[URIRef, ...]:
+    """The source documents a node comes from: itself, derived from, quoted from, or evidenced."""
+    found: set[Node] = set()
+    if (node, RDF.type, ISECG.SourceDocument) in graph:
+        found.add(node)
+    found.update(graph.objects(node, PROV.wasDerivedFrom))
+    found.update(graph.objects(node, PROV.wasQuotedFrom))
+    for evidence in graph.subjects(ISECG.describes, node):
+        found.update(graph.objects(evidence, PROV.wasQuotedFrom))
+    return tuple(sorted(s for s in found if isinstance(s, URIRef)))
+
+
+def _results(report: Graph, data: Graph) -> list[Result]:
+    results = []
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(r, SH.focusNode)
+        severity = report.value(r, SH.resultSeverity)
+        messages = sorted(str(m) for m in report.objects(r, SH.resultMessage))
+        sources = _sources(data, focus)
+        results.append(
+            Result(
+                severity=SEVERITIES.get(severity, str(severity)),
+                focus=focus,
+                path=report.value(r, SH.resultPath),
+                message=" ".join(messages),
+                value=report.value(r, SH.value),
+                source_shape=report.value(r, SH.sourceShape),
+                source_document=sources[0] if sources else None,
+                sources=sources,
+            )
+        )
+    return sorted(results, key=Result.sort_key)
+
+
+def validate(
+    data: Graph,
+    *,
+    shapes: Graph | None = None,
+    ontology: Graph | None = None,
+    focus: Sequence[URIRef] | None = None,
+) -> Report:
+    """Validate ``data`` (a graph or dataset) against the shapes; ``focus`` limits which nodes.
+
+    With ``focus``, only those nodes, and the records whose rules read them (the meetings of a
+    membership's agency, the meetings a source reports ...), are checked: validating one record
+    in a large graph stays fast and reports only what the record touches.
+    """
+    shapes_graph = default_shapes() if shapes is None else shapes
+    ontology_graph = default_ontology() if ontology is None else ontology
+    work = _union(data, ontology_graph)
+    focus_nodes: list[URIRef] | None = None
+    if focus is not None:
+        focus_nodes = _expand(work, focus)
+        if not focus_nodes:
+            return Report(conforms=True)
+    _, report_graph, _ = pyshacl.validate(
+        work,
+        shacl_graph=shapes_graph,
+        inference="none",
+        advanced=False,
+        allow_infos=True,
+        allow_warnings=True,
+        focus_nodes=focus_nodes,
+    )
+    results = _results(report_graph, work)
+    conforms = not any(r.severity == "Violation" for r in results)
+    return Report(conforms=conforms, results=results, report_graph=report_graph)
