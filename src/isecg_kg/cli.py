@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -78,6 +79,205 @@ def build_cmd(
         sys.exit(1)
 
 
+FORMATS = ["table", "csv", "tsv", "json", "md"]
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    """``KEY=VALUE`` pairs as a dict; a pair without ``=`` is a usage error."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise IsecgError(
+                f"--param {pair!r} is not KEY=VALUE", hint="e.g. --param date=2020-09-09"
+            )
+        out[key.strip()] = value
+    return out
+
+
+def _query_help(name: str) -> str:
+    from .queries import get_query
+
+    q = get_query(name)
+    lines = [f"{q.name}: {q.title}", "", q.question, ""]
+    if q.params:
+        lines.append("Parameters:")
+        for p in q.params:
+            default = f" (default: {p.default})" if p.default else ""
+            lines.append(f"  {p.name}: {p.description}{default}")
+    else:
+        lines.append("Parameters: none")
+    lines += ["", "Columns: " + ", ".join(q.columns), "", f"Run: isecg-kg query {q.name}"]
+    lines[-1] += "".join(f" --param {p.name}=..." for p in q.params)
+    return "\n".join(lines)
+
+
+@cli.command("query", add_help_option=False)
+@click.argument("name", required=False, metavar="NAME_OR_FILE")
+@data_option
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter of the query, bound as an RDF term (repeatable).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="Output: aligned table, CSV, TSV, SPARQL 1.1 results JSON, Markdown.",
+)
+@click.option("--list", "list_", is_flag=True, help="List the saved queries and exit.")
+@click.option(
+    "--help",
+    "-h",
+    "help_",
+    is_flag=True,
+    help="Show this message, or with NAME the saved query's question and columns.",
+)
+@click.pass_context
+def query_cmd(
+    ctx: click.Context,
+    name: str | None,
+    data: tuple[Path, ...],
+    params: tuple[str, ...],
+    fmt: str,
+    list_: bool,
+    help_: bool,
+) -> None:
+    """Run a saved query from queries/ by NAME (e.g. members), or any .rq FILE."""
+    from .queries import format_result, get_query, list_queries, load_data, run
+
+    if help_ and name:
+        click.echo(_query_help(name))
+        return
+    if help_ or (not name and not list_):
+        click.echo(ctx.get_help())
+        return
+    if list_:
+        for q in list_queries():
+            args = " ".join(f"{p.name}=" for p in q.params)
+            click.echo(f"{q.name:20s} {q.title}" + (f"  [{args}]" if args else ""))
+        return
+    saved = get_query(name)
+    graph = load_data(list(data) or [DEFAULT_OUT])
+    result = run(saved, graph, _params(params))
+    click.echo(format_result(result, fmt), nl=False)
+
+
+def _context(data: tuple[Path, ...]):
+    """The graph new records are checked against: ``--data``, else the last build, else the
+    registry alone."""
+    from rdflib import Graph
+
+    from .pipeline import ontology_graph, registry_graph
+    from .queries import load_data
+
+    if data or DEFAULT_OUT.exists():
+        return load_data(list(data) or [DEFAULT_OUT])
+    graph = Graph()
+    graph += registry_graph()
+    graph += ontology_graph()
+    return graph
+
+
+def _report(checked, fmt: str) -> str:
+    report = checked.report
+    if fmt == "json":
+        import json
+
+        return json.dumps(
+            {"conforms": report.conforms, "counts": report.counts(), "results": report.to_json()},
+            indent=2,
+        )
+    if fmt == "ttl":
+        return report.report_graph.serialize(format="longturtle", canon=True)
+    return report.to_text()
+
+
+def _check_records(records: tuple[Path, ...], data: tuple[Path, ...]):
+    from .records import check
+
+    if not records:
+        raise IsecgError("name at least one record", hint="a .ttl, .jsonld or a source document")
+    return check(list(records), _context(data))
+
+
+@cli.command("validate")
+@click.argument("records", nargs=-1, type=click.Path(path_type=Path))
+@data_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "ttl"]),
+    default="text",
+    show_default=True,
+    help="Report as text, JSON, or a SHACL report graph (Turtle).",
+)
+def validate_cmd(records: tuple[Path, ...], data: tuple[Path, ...], fmt: str) -> None:
+    """Check new RECORDS (Turtle, JSON-LD, or a source document, mapped first) against the
+    SHACL shapes in the context of the existing graph. Exit 0 conforms, 1 violations."""
+    checked = _check_records(records, data)
+    click.echo(_report(checked, fmt).rstrip())
+    if not checked.report.conforms:
+        sys.exit(1)
+
+
+@cli.command("add")
+@click.argument("records", nargs=-1, type=click.Path(path_type=Path))
+@data_option
+@click.option(
+    "--to",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    default=Path("data"),
+    show_default=True,
+    help="Where records are kept for the next build.",
+)
+def add_cmd(records: tuple[Path, ...], data: tuple[Path, ...], data_dir: Path) -> None:
+    """Validate RECORDS and, only if they conform, store them under data/ so the next build
+    includes them. A refused record changes nothing."""
+    from .records import store
+
+    checked = _check_records(records, data)
+    if not checked.report.conforms:
+        click.echo(_report(checked, "text").rstrip())
+        click.echo("refused: nothing was stored", err=True)
+        sys.exit(1)
+    for target in store(list(records), data_dir):
+        click.echo(f"stored {target}")
+
+
+@cli.command("serve")
+@data_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+def serve_cmd(data: tuple[Path, ...], host: str, port: int) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 Protocol endpoint, with a query page."""
+    from .queries import list_queries, load_data
+    from .server import serve
+
+    graph = load_data(list(data) or [DEFAULT_OUT])
+    saved = [(q.name, q.title, q.text) for q in list_queries()]
+    try:
+        httpd = serve(graph, saved, host, port)
+    except OSError as e:
+        raise IsecgError(f"cannot listen on {host}:{port}: {e.strerror}") from None
+    click.echo(
+        f"SPARQL endpoint on http://{host}:{port}/sparql (query page: http://{host}:{port}/)"
+    )
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        httpd.server_close()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script and of ``python -m isecg_kg``."""
+    # rdflib logs a traceback for an ill-typed literal; the shapes report it as one line.
+    logging.getLogger("rdflib").setLevel(logging.CRITICAL)
     cli.main(args=argv, prog_name="isecg-kg")

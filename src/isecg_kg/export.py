@@ -19,6 +19,10 @@ FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
 PREFIXES = {
     "isecg": str(ISECG._NS),
     "id": str(ID),
+    "agency": str(ID["agency/"]),
+    "meeting": str(ID["meeting/"]),
+    "membership": str(ID["membership/"]),
+    "source": str(ID["source/"]),
     "org": str(ORG),
     "prov": str(PROV),
     "schema": str(SCHEMA),

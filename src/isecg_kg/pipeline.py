@@ -16,6 +16,7 @@ from .mapping import Mapped, map_all
 from .namespaces import ISECG, ORG
 
 DEFAULT_SOURCES = Path("data/sources")
+DEFAULT_RECORDS = Path("data/records")
 DEFAULT_OUT = Path("build/isecg.ttl")
 
 
@@ -55,15 +56,16 @@ class BuildResult:
     report: object | None = None  # validate.Report
     errors: list[IsecgError] = field(default_factory=list)
     out: Path | None = None
+    records: list[Graph] = field(default_factory=list)
 
     def asserted(self) -> list[Graph]:
-        """The named graphs a default export holds: ontology, registry, one per source."""
-        return [self.ontology, self.registry, *self.sources]
+        """The named graphs a default export holds: ontology, registry, sources, records."""
+        return [self.ontology, self.registry, *self.sources, *self.records]
 
     def data(self) -> Graph:
-        """Registry and source facts merged (what queries and shapes look at)."""
+        """Registry, source facts and records merged (what queries and shapes look at)."""
         merged = bind_prefixes(Graph())
-        for g in (self.registry, *self.sources):
+        for g in (self.registry, *self.sources, *self.records):
             merged += g
         return merged
 
@@ -94,17 +96,36 @@ class BuildResult:
         }
 
 
-def read_documents(paths: Sequence[Path]) -> tuple[list[Document], list[IsecgError]]:
-    """Every document under ``paths``; a bad file is reported, the others still read."""
+def read_inputs(
+    paths: Sequence[Path],
+) -> tuple[list[Document], list[Graph], list[IsecgError]]:
+    """Every document and RDF record under ``paths``; a bad file is reported, the rest read."""
+    from .records import is_rdf, load_rdf
     from .sources import discover, load_all
 
     documents: list[Document] = []
+    records: list[Graph] = []
     errors: list[IsecgError] = []
-    for path in discover(list(paths)):
+    found: list[Path] = []
+    for given in paths:
         try:
-            documents.extend(load_all(path))
+            found.extend(discover([given]))
         except IsecgError as e:
             errors.append(e)
+    for path in dict.fromkeys(found):
+        try:
+            if is_rdf(path):
+                records.append(bind_prefixes(load_rdf(path)))
+            else:
+                documents.extend(load_all(path))
+        except IsecgError as e:
+            errors.append(e)
+    return documents, records, errors
+
+
+def read_documents(paths: Sequence[Path]) -> tuple[list[Document], list[IsecgError]]:
+    """Every source document under ``paths`` (RDF records aside)."""
+    documents, _, errors = read_inputs(paths)
     return documents, errors
 
 
@@ -127,14 +148,19 @@ def build(
     with_inferences: bool = False,
 ) -> BuildResult:
     """Build the knowledge graph from source files or folders; write it to ``out`` if given."""
-    paths = list(sources) or [DEFAULT_SOURCES]
-    documents, errors = read_documents(paths)
+    paths = list(sources) or [p for p in (DEFAULT_SOURCES, DEFAULT_RECORDS) if p.exists()]
+    if not paths:
+        raise IsecgError(
+            f"no sources given and no {DEFAULT_SOURCES}/ here", hint="name files or folders"
+        )
+    documents, records, errors = read_inputs(paths)
     result = BuildResult(
         documents=documents,
         sources=map_documents(documents),
         ontology=ontology_graph(),
         registry=registry_graph(),
         errors=errors,
+        records=records,
     )
     if reason or with_inferences:
         from .reason import infer
