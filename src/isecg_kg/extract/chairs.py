@@ -1,0 +1,81 @@
+"""Chairmanship: the chair passing from one agency to another, or held by one.
+
+"the role of ISECG Chair transitioned from JAXA to CSA", "CNES handed over the chairmanship to
+KARI", "KARI took over the chair from CNES", "with the Canadian Space Agency assuming the lead"
+(in a sentence about the chair) are changes, dated by the sentence or by the meeting it happened
+at; "CSA, the current chair" is a state.
+"""
+
+from __future__ import annotations
+
+from ..facts import AgencyRef, ChairChange, Evidence, When
+from .context import Context, resolve_date
+from .patterns import CHAIR_CHANGE, CHAIR_FUTURE, CHAIR_STATE, CHAIR_WORD
+from .text import Sentence
+
+
+def _when(ctx: Context, s: Sentence, state: bool) -> tuple[When, int | None]:
+    """The sentence's own date, else its meeting's; for a state, else the publication date."""
+    for dm in ctx.dates[s.index]:
+        if dm.relative or dm.weekday_only or dm.prep in ("since", "until", "by"):
+            continue
+        if ctx.tense(s, dm) == "future":
+            continue
+        when = resolve_date(ctx, dm)
+        if when and when.value:
+            local = ctx.meeting_for(s)
+            same = local is not None and ctx.meeting_when[local].value == when.value
+            return when, local if same else None
+    local = ctx.meeting_for(s)
+    if local is not None:
+        return ctx.meeting_when[local], local
+    if state and ctx.published:
+        return When(value=ctx.published, note="as of the publication date"), None
+    return ctx.bounds("chair change not dated"), None
+
+
+def find_chair_changes(ctx: Context) -> list[ChairChange]:
+    """Chair changes and chairs held, one fact per sentence that states one."""
+    out: list[ChairChange] = []
+    for s in ctx.sentences:
+        found = _change(ctx, s)
+        if found is None:
+            continue
+        same = next((i for i, c in enumerate(out) if _same(c, found)), None)
+        if same is None:
+            out.append(found)
+        elif found.previous and not out[same].previous:
+            out[same] = found
+    return out
+
+
+def _same(a: ChairChange, b: ChairChange) -> bool:
+    """Two sentences telling the same change (or the same chair held)."""
+    return (a.to, a.when, a.state) == (b.to, b.when, b.state) and (
+        a.previous is None or b.previous is None or a.previous == b.previous
+    )
+
+
+def _change(ctx: Context, s: Sentence) -> ChairChange | None:
+    """The chair change (or chair held) a sentence states, if any."""
+    if not CHAIR_WORD.search(s.text):
+        return None
+    for state, rules in ((False, CHAIR_CHANGE), (True, CHAIR_STATE)):
+        for rule in rules:
+            m = rule.search(s.masked)
+            if m is None or CHAIR_FUTURE.search(s.masked[max(0, m.start() - 30) : m.end()]):
+                continue
+            to = ctx.text.agency(m.group("to")).acronym
+            prev = ctx.text.agency(m.group("prev")).acronym if m.groupdict().get("prev") else None
+            if prev == to:
+                return None
+            when, local = _when(ctx, s, state)
+            return ChairChange(
+                to=AgencyRef(to),
+                when=when,
+                evidence=Evidence(ctx.doc.text[s.start : s.end], s.start, s.end),
+                previous=AgencyRef(prev) if prev else None,
+                meeting=local,
+                state=state,
+            )
+    return None

@@ -1,0 +1,186 @@
+"""What every rule family shares about one document: its text, dates and their tense."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from .. import temporal
+from ..document import Document
+from ..facts import When
+from ..registry import Registry
+from .dates import (
+    WEEKDAYS,
+    DateMention,
+    find_dates,
+    infer_year,
+    month_year_before,
+    relative_span,
+    with_year,
+)
+from .patterns import FUTURE, PAST
+from .text import Sentence, Text, prepare
+
+
+@dataclass
+class Context:
+    """A document prepared for extraction, with the dates it cites and their tense."""
+
+    text: Text
+    registry: Registry
+    dates: dict[int, list[DateMention]]
+    past_max: DateMention | None = None
+    future_min: DateMention | None = None
+    meeting_of: dict[int, int] = field(default_factory=dict)  # sentence index -> meeting local
+    meeting_when: dict[int, When] = field(default_factory=dict)  # meeting local -> its date
+
+    @property
+    def doc(self) -> Document:
+        return self.text.doc
+
+    dateline: str | None = None
+
+    @property
+    def published(self) -> str | None:
+        """The publication date: the document's, else the date of its dateline."""
+        return self.doc.published or self.dateline
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return self.text.sentences
+
+    def tense(self, s: Sentence, dm: DateMention) -> str:
+        """'future', 'past' or '' for a date, from the words of its clause."""
+        if dm.prep == "since":
+            return "past"
+        a, b = dm.start - s.start, dm.end - s.start
+        before = s.text[:a]
+        before = before[before.rfind(";") + 1 :]
+        future = [m.end() for m in FUTURE.finditer(before)]
+        past = [m.end() for m in PAST.finditer(before)]
+        if future or past:
+            return "future" if max(future, default=-1) >= max(past, default=-1) else "past"
+        after = s.text[b : b + 80].split(";")[0]
+        f, p = FUTURE.search(after), PAST.search(after)
+        if f or p:
+            return "future" if f and (not p or f.start() < p.start()) else "past"
+        return ""
+
+    def bounds(self, note: str) -> When:
+        """Bounds for an event the document reports but does not date.
+
+        After the latest date it cites in the past tense, before the earliest it cites in the
+        future tense and before its publication.
+        """
+        earliest = self.past_max.lower if self.past_max else None
+        latest = self.future_min.upper if self.future_min else None
+        if self.published and (
+            latest is None or temporal.upper(self.published) < temporal.upper(latest)
+        ):
+            latest = self.published
+        reasons = [note]
+        if self.past_max:
+            reasons.append(f"after {self.past_max.text!r}, cited in the past tense")
+        if self.future_min:
+            reasons.append(f"before {self.future_min.text!r}, cited as still to come")
+        if self.published:
+            reasons.append(f"not after publication ({self.published})")
+        return When(earliest=earliest, latest=latest, note="; ".join(reasons))
+
+    def meeting_for(self, s: Sentence) -> int | None:
+        """The meeting a sentence speaks of: its own, the one before it, or the only one."""
+        if s.index in self.meeting_of:
+            return self.meeting_of[s.index]
+        before = [m for i, m in self.meeting_of.items() if i < s.index]
+        if before:
+            return before[-1]
+        locals_ = set(self.meeting_of.values())
+        return next(iter(locals_)) if len(locals_) == 1 else None
+
+
+# What may stand before and after a dateline's date: "OTTAWA, Nov. 15, 2012 /CNW/ -".
+_DATELINE_BEFORE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.' -]{1,30})?,\s*|"
+    r"(?:Posted|Published|Updated|Released|Date)(?:\s+on)?\s*:?\s*)?"
+)
+_DATELINE_AFTER = re.compile(r"\s*(?:/[^/\n]{1,30}/\s*)?(?:-|--|—|–|\n|$)")
+
+
+def _dateline(text: Text, dates: dict[int, list[DateMention]]) -> str | None:
+    """A full date opening the document the way press releases and posts date themselves."""
+    for s in text.sentences[:2]:
+        for dm in dates[s.index][:1]:
+            if dm.day is None or dm.year is None or dm.start - s.start > 60:
+                continue
+            before = text.folded[s.start : dm.start]
+            if _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(text.folded, dm.end):
+                return dm.value
+    return None
+
+
+def build_context(doc: Document, registry: Registry) -> Context:
+    """Prepare the text and collect the dates of every sentence, with the cited bounds."""
+    text = prepare(doc, registry)
+    dates = {s.index: find_dates(s.text, s.start) for s in text.sentences}
+    ctx = Context(text, registry, dates)
+    ctx.dateline = _dateline(text, dates)
+    past: list[DateMention] = []
+    future: list[DateMention] = []
+    for s in text.sentences:
+        for dm in dates[s.index]:
+            if dm.year is None or dm.relative:
+                continue
+            tense = ctx.tense(s, dm)
+            if tense == "past":
+                past.append(dm)
+            elif tense == "future":
+                future.append(dm)
+    ctx.past_max = max(past, key=lambda d: temporal.lower(d.lower or "0001"), default=None)
+    ctx.future_min = min(future, key=lambda d: temporal.upper(d.upper or "9999"), default=None)
+    return ctx
+
+
+def _last_weekday(weekday: str, published: str | None) -> When | None:
+    """ "On Wednesday" in a dated report: the last such day up to its publication."""
+    if not published or len(published) != 10:
+        return None
+    day = temporal.lower(published)
+    for back in range(7):
+        d = day - timedelta(days=back)
+        if WEEKDAYS[d.weekday()] == weekday:
+            return When(
+                value=d.isoformat(),
+                weekday=weekday,
+                note=f"the last {weekday} up to the publication date {published}",
+            )
+    return None
+
+
+def resolve_date(ctx: Context, dm: DateMention) -> When | None:
+    """A meeting date as a ``When``; None when the text cannot fix it (then bounds apply)."""
+    if dm.relative:
+        value, earliest, latest = relative_span(dm, ctx.published)
+        note = f"{dm.text!r}, counted from the publication date {ctx.published}"
+        if value or earliest:
+            return When(value=value, earliest=earliest, latest=latest, note=note)
+        return None
+    if dm.weekday_only:
+        return _last_weekday(dm.weekday, ctx.published)
+    if dm.year is not None:
+        return When(value=dm.value, end=dm.end_value, weekday=dm.weekday)
+    if dm.day is not None:
+        year, note = infer_year(
+            dm,
+            ctx.published,
+            after=ctx.past_max.lower if ctx.past_max else None,
+            before=ctx.future_min.upper if ctx.future_min else None,
+        )
+        if year is None:
+            return None
+        full = with_year(dm, year)
+        return When(value=full.value, end=full.end_value, weekday=dm.weekday, note=note)
+    if dm.month is not None and ctx.published:
+        year = month_year_before(dm.month, ctx.published)
+        return When(value=f"{year:04d}-{dm.month:02d}", note="year from the publication date")
+    return None

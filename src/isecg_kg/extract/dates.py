@@ -1,0 +1,369 @@
+"""A date grammar for report prose, and the reasoning that fixes a missing year.
+
+``find_dates`` finds every date expression in a text ("Oct. 7", "March 18 - 19, 2019",
+"30th November and 2nd December 2021", "mid-2013", "in March", "Today", a weekday ...) as a
+``DateMention``. ``infer_year`` recovers the year of a month-day from the publication date, or
+from a stated weekday and the dates the document itself cites.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from .. import temporal
+
+MONTHS: dict[str, int] = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Days, weeks, months and years named relative to the publication date.
+RELATIVE = frozenset(
+    {
+        "today",
+        "yesterday",
+        "this week",
+        "last week",
+        "this month",
+        "last month",
+        "this year",
+        "last year",
+        "past year",
+    }
+)
+# Vague parts of a year -> (first month, last month) they can mean.
+QUALIFIERS: dict[str, tuple[int, int]] = {
+    "mid": (6, 6),
+    "middle of": (6, 6),
+    "early": (1, 4),
+    "beginning of": (1, 3),
+    "start of": (1, 3),
+    "late": (9, 12),
+    "end of": (10, 12),
+    "first half of": (1, 6),
+    "second half of": (7, 12),
+    "spring": (3, 6),
+    "summer": (6, 9),
+    "autumn": (9, 12),
+    "fall": (9, 12),
+    "winter": (1, 3),
+}
+
+_M = (
+    r"(?P<{0}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"
+)
+_D = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_Y = r"(?P<{0}>(?:19|20)\d{{2}})(?!\d)"
+_RANGE = r"\s*(?:-|to|until|through|and|&)\s*"
+_WD = r"(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
+_PREP = (
+    r"(?P<prep>in|In|during|During|since|Since|by|By|until|Until|of|from|From|before|Before|after|"
+    r"After|last|this|early|late)"
+)
+_QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
+
+
+def _p(template: str) -> re.Pattern[str]:
+    parts = {
+        "M": _M.format("m"),
+        "M2": _M.format("m2"),
+        "D": _D.format("d"),
+        "D2": _D.format("d2"),
+        "Y": _Y.format("y"),
+    }
+    return re.compile(template.format(**parts, R=_RANGE, WD=_WD, PREP=_PREP, QUAL=_QUAL))
+
+
+# The grammar, one rule a line: each finds one shape of date. Overlaps keep the longest.
+GRAMMAR: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
+    _p(r"{WD}{D}(?:\s+of)?\s+{M}{R}{D2}(?:\s+of)?\s+{M2},?\s+{Y}"),
+    _p(r"{WD}{M}\s+{D}{R}{M2}\s+{D2},?\s+{Y}"),
+    _p(r"{WD}{D}{R}{D2}(?:\s+of)?\s+{M}(?:,?\s+{Y})?"),
+    _p(r"{WD}{M}\s+{D}{R}{D2}(?:,?\s+{Y})?"),
+    _p(r"{WD}{D}(?:\s+of)?\s+{M}(?:,?\s+{Y})?"),
+    _p(r"{WD}{M}\s+{D}(?:,?\s+{Y})?"),
+    _p(r"{M},?\s+(?:of\s+)?{Y}"),
+    _p(r"(?:the\s+)?(?P<q>(?i:{QUAL}))[\s-]+(?:of\s+)?{Y}"),
+    _p(r"\b{PREP}\s+(?:the\s+year\s+)?{Y}"),
+    _p(r"\b{PREP}\s+{M}(?!\s*\d)"),
+    _p(
+        r"\b{Y}(?=\s+(?:ISECG\s+|annual\s+|senior\s+|managers'?\s+|agency\s+|heads?\s+of\s+"
+        r"agenc\w+\s+)*meeting\b)"
+    ),
+    re.compile(
+        r"\b(?P<rel>[Tt]oday|[Yy]esterday|(?:[Ee]arlier\s+)?[Tt]his\s+(?:week|month|year)|"
+        r"the\s+(?:last|past)\s+(?:year|twelve months|12 months)|[Ll]ast\s+(?:week|month|year))\b"
+    ),
+    re.compile(r"\b(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"),
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression and what it says; fields the text leaves open are None."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end_year: int | None = None
+    end_month: int | None = None
+    end_day: int | None = None
+    weekday: str | None = None
+    qualifier: str | None = None  # "mid", "early" ... or "today", "yesterday"
+    prep: str | None = None  # the preposition before a bare year or month ("since", "in")
+
+    @property
+    def value(self) -> str | None:
+        """The partial date it states, if its year is known (a vague part of a year: the year)."""
+        if self.year is None:
+            return None
+        if self.qualifier in QUALIFIERS or self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def end_value(self) -> str | None:
+        """The last day of a range, if it is one."""
+        if self.end_day is None or self.value is None or self.day is None:
+            return None
+        y = self.end_year or self.year
+        mo = self.end_month or self.month
+        return f"{y:04d}-{mo:02d}-{self.end_day:02d}"
+
+    @property
+    def lower(self) -> str | None:
+        """The earliest partial date it can mean."""
+        if self.qualifier in QUALIFIERS and self.year is not None:
+            return f"{self.year:04d}-{QUALIFIERS[self.qualifier][0]:02d}"
+        return self.value
+
+    @property
+    def upper(self) -> str | None:
+        """The latest partial date it can mean."""
+        if self.qualifier in QUALIFIERS and self.year is not None:
+            return f"{self.year:04d}-{QUALIFIERS[self.qualifier][1]:02d}"
+        return self.end_value or self.value
+
+    @property
+    def relative(self) -> bool:
+        return self.qualifier in RELATIVE
+
+    @property
+    def weekday_only(self) -> bool:
+        return self.weekday is not None and self.month is None and not self.relative
+
+    def phrase(self) -> str:
+        """A short label of a vague date ("mid-2013"), or its value."""
+        if self.qualifier in QUALIFIERS and self.year is not None:
+            q = "mid" if self.qualifier in ("mid", "middle of") else self.qualifier
+            return f"{q}-{self.year}" if q == "mid" else f"{q} {self.year}"
+        return self.value or self.text
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is None or day is None:
+        return True
+    if not 1 <= day <= 31:
+        return False
+    limit = calendar.monthrange(year, month)[1] if year else (29 if month == 2 else 31)
+    return day <= limit
+
+
+def _mention(m: re.Match[str], offset: int) -> DateMention | None:
+    g = m.groupdict()
+
+    def month(key: str) -> int | None:
+        v = g.get(key)
+        if v is None:
+            return None
+        return int(v) if v.isdigit() else MONTHS[v.casefold().rstrip(".")]
+
+    def num(key: str) -> int | None:
+        v = g.get(key)
+        return int(v) if v else None
+
+    start, end = m.start(), m.end()
+    year, mo, day = num("y"), month("m"), num("d")
+    if mo is not None and not 1 <= mo <= 12:
+        return None
+    end_month, end_day = month("m2"), num("d2")
+    if not _valid(year, mo, day) or not _valid(year, end_month or mo, end_day):
+        return None
+    qual = g.get("q")
+    rel = g.get("rel")
+    wd = g.get("wd")
+    prep = g.get("prep")
+    if prep:  # "in 2018", "since March": the mention is the date, the preposition is kept apart
+        start = m.start("y") if g.get("y") else m.start("m")
+    end_year = None
+    if year is not None and end_month is not None and mo is not None and end_month < mo:
+        year, end_year = year - 1, year  # "December 30 - January 2, 2022"
+    return DateMention(
+        start=start + offset,
+        end=end + offset,
+        text=m.string[start:end],
+        year=year,
+        month=mo,
+        day=day,
+        end_year=end_year,
+        end_month=end_month if end_day is not None else None,
+        end_day=end_day,
+        weekday=f"{wd}day" if wd else None,
+        qualifier=(qual.casefold().replace("the ", "") if qual else None)
+        or (rel and _relative_key(rel)),
+        prep=prep.casefold() if prep else None,
+    )
+
+
+def _relative_key(words: str) -> str:
+    """ "Earlier this week" -> "this week"; "the past twelve months" -> "past year"."""
+    key = " ".join(words.lower().replace("earlier ", "").split())
+    return "past year" if key.startswith("the ") else key
+
+
+def find_dates(text: str, offset: int = 0) -> list[DateMention]:
+    """Every date expression in ``text``, left to right, the longest where they overlap."""
+    found: list[DateMention] = []
+    for rule in GRAMMAR:
+        for m in rule.finditer(text):
+            dm = _mention(m, offset)
+            if dm is not None:
+                found.append(dm)
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    kept: list[DateMention] = []
+    for d in found:
+        if kept and d.start < kept[-1].end:
+            continue
+        kept.append(d)
+    return kept
+
+
+def weekday_of(year: int, month: int, day: int) -> str:
+    return WEEKDAYS[date(year, month, day).weekday()]
+
+
+def with_year(dm: DateMention, year: int) -> DateMention:
+    """The mention with its year filled in (a range that wraps into January gets year + 1)."""
+    end_year = None
+    if dm.end_month is not None and dm.month is not None and dm.end_month < dm.month:
+        end_year = year + 1
+    return replace(dm, year=year, end_year=end_year)
+
+
+def infer_year(
+    dm: DateMention,
+    published: str | None,
+    after: str | None = None,
+    before: str | None = None,
+) -> tuple[int | None, str]:
+    """The year of a month-day without one, and why.
+
+    From the publication date when the event is past relative to it (and matches the stated
+    weekday); else the first year not before ``after`` (the latest date the document cites as
+    past) whose calendar puts the day on the stated weekday, not past ``before`` or publication.
+    """
+    if dm.month is None or dm.day is None:
+        return None, "no month and day to place"
+    pub_upper = temporal.upper(published) if published else None
+    if pub_upper is not None:
+        for y in (pub_upper.year, pub_upper.year - 1):
+            if not _valid(y, dm.month, dm.day):
+                continue
+            d = date(y, dm.month, dm.day)
+            if d <= pub_upper and (
+                dm.weekday is None or weekday_of(y, dm.month, dm.day) == dm.weekday
+            ):
+                return y, f"year from the publication date {published}"
+    if dm.weekday is None or after is None:
+        return None, "no year stated and none can be inferred"
+    lo = temporal.lower(after)
+    hi = min(
+        (x for x in (temporal.upper(before) if before else None, pub_upper) if x is not None),
+        default=None,
+    )
+    for y in range(lo.year, lo.year + 12):
+        if not _valid(y, dm.month, dm.day):
+            continue
+        d = date(y, dm.month, dm.day)
+        if d < lo or (hi is not None and d > hi):
+            continue
+        if weekday_of(y, dm.month, dm.day) == dm.weekday:
+            return y, (
+                f"year inferred: the first year from {after} (the latest past date the document "
+                f"cites) in which {calendar.month_name[dm.month]} {dm.day} is a {dm.weekday}"
+            )
+    return None, "no year in range matches the stated weekday"
+
+
+def month_year_before(month: int, anchor: str, strict: bool = False) -> int:
+    """The year of the latest ``month`` at or before (``strict``: before) the anchor date."""
+    a = temporal.upper(anchor) if len(anchor) > 7 else temporal.lower(anchor)
+    if month < a.month or (month == a.month and not strict):
+        return a.year
+    return a.year - 1
+
+
+def relative_span(
+    dm: DateMention, published: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """A relative date ("today", "last week", "this month") as (value, earliest, latest)."""
+    q = dm.qualifier
+    if not published or q not in RELATIVE:
+        return None, None, None
+    day = temporal.lower(published) if len(published) == 10 else None
+    year = int(published[:4])
+    if q == "today":
+        return published, None, None
+    if q == "past year":  # "during the last year": the twelve months up to publication
+        if day is None:
+            return None, None, None
+        start = day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else day
+        return None, start.isoformat(), day.isoformat()
+    if q.endswith("year"):
+        return f"{year - (q == 'last year'):04d}", None, None
+    if q.endswith("month") and len(published) >= 7:
+        if q == "this month":
+            return published[:7], None, None
+        month = int(published[5:7]) - 1 or 12
+        return f"{year - (month == 12):04d}-{month:02d}", None, None
+    if day is None:
+        return None, None, None
+    if q == "yesterday":
+        return (day - timedelta(days=1)).isoformat(), None, None
+    monday = day - timedelta(days=day.weekday())
+    if q == "this week":
+        return None, monday.isoformat(), day.isoformat()
+    last = monday - timedelta(days=7)
+    return None, last.isoformat(), (last + timedelta(days=6)).isoformat()
+
+
+def relative_day(dm: DateMention, published: str | None) -> str | None:
+    """A relative date's value when it has one ("today", "last month"), else None."""
+    return relative_span(dm, published)[0]

@@ -1,0 +1,313 @@
+"""Meetings: every sentence that reports the group meeting, merged into one fact per meeting.
+
+A sentence with a meeting cue ("met", "gathered", "convened", "meeting of", "hosted") is a
+mention of the meeting the report is about, unless the cue names another meeting ("since the last
+meeting in March", "the next meeting will ..."). Mentions with the same date (or none) are one
+meeting; each adds what it says: date, place, host, virtual or not, how many agencies, who came.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..facts import AgencyRef, Evidence, Meeting, When
+from ..registry import canonical_country
+from . import lists, participants
+from .context import Context, resolve_date
+from .dates import (
+    DateMention,
+)
+from .gazetteer import CITIES, COUNTRIES, REGIONS, US_STATES, VENUE_WORDS
+from .patterns import (
+    FUTURE_AFTER,
+    FUTURE_BEFORE,
+    HAPPENED,
+    HOST,
+    HYBRID,
+    IN_PERSON,
+    ISECG_CONTEXT,
+    ISECG_MEETING,
+    MEETING_CUE,
+    NOT_A_MEETING,
+    OTHER_EVENT,
+    OTHER_GATHERING,
+    PLACE,
+    REFERENCE_BEFORE,
+    VENUE,
+    VIRTUAL,
+)
+from .text import AG, Sentence
+
+_THE_MEETING = re.compile(r"\b(?:the|this|that|today's|during)\s+(?:[\w-]+\s+){0,2}meeting\b", re.I)
+_NOT_MEETING_DATE_PREPS = frozenset({"since", "by", "until", "before", "after"})
+_MONTHS_AND_DAYS = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)", re.I
+)
+
+
+@dataclass
+class _Mention:
+    s: Sentence
+    strong: bool
+    date: DateMention | None = None
+    when: When | None = None
+    venue: str | None = None
+    city: str | None = None
+    country: str | None = None
+    host: str | None = None
+    owner: str | None = None
+    virtual: bool | None = None
+    count: int | None = None
+    participants: list[lists.Item] = field(default_factory=list)
+    list_sentence: Sentence | None = None
+
+
+def _event_cues(s: Sentence) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The cues in a sentence that report a meeting, and those that refer to another one."""
+    blocked = [m.span() for m in NOT_A_MEETING.finditer(s.text)]
+    events, references = [], []
+    for m in MEETING_CUE.finditer(s.text):
+        if any(a <= m.start() < b for a, b in blocked):
+            continue
+        before = s.text[: m.start()]
+        later = m.group().casefold() == "meeting" and FUTURE_AFTER.match(s.text[m.end() :])
+        if REFERENCE_BEFORE.search(before) or FUTURE_BEFORE.search(before) or later:
+            references.append(m)
+        else:
+            events.append(m)
+    return events, references
+
+
+def _date(ctx: Context, s: Sentence, events: list, references: list) -> DateMention | None:
+    """The date a meeting sentence gives its meeting: the one nearest a cue, not another event's."""
+    best, best_key = None, None
+    for dm in ctx.dates[s.index]:
+        a = dm.start - s.start
+        if dm.prep in _NOT_MEETING_DATE_PREPS or ctx.tense(s, dm) == "future":
+            continue
+        if OTHER_EVENT.search(s.text[max(0, a - 60) : a]):
+            continue
+        if any(0 <= a - r.end() <= 20 for r in references):
+            continue  # "the last meeting in March"
+        distance = min(abs(a - m.start()) for m in events)
+        if distance > 120:
+            continue
+        rank = 0 if dm.day else 1 if dm.month else 2 if dm.year else 3 if dm.relative else 4
+        key = (rank, distance)
+        if best_key is None or key < best_key:
+            best, best_key = dm, key
+    return best
+
+
+def _near(
+    m: re.Match[str], events: list[re.Match[str]], after: int = 120, before: int = 60
+) -> bool:
+    """Whether a match lies close enough to a meeting cue to say something about the meeting."""
+    return any(
+        0 <= m.start() - e.end() <= after or 0 <= e.start() - m.end() <= before for e in events
+    ) or any(e.start() <= m.start() < e.end() for e in events)
+
+
+def _venue(ctx: Context, s: Sentence, events: list) -> tuple[str | None, str | None]:
+    """The venue named after "at", and the agency it belongs to ("ESA's ESOC")."""
+    for m in VENUE.finditer(s.masked):
+        if not _near(m, events):
+            continue
+        own = ctx.text.agency(m.group("own")) if m.group("own") else None
+        owner = own.acronym if own else None
+        vm = m.group("venue")
+        if re.fullmatch(AG, vm):
+            return None, ctx.text.agency(vm).acronym
+        lead = re.match(AG, vm)
+        if lead:
+            owner = owner or ctx.text.agency(lead.group()).acronym
+        a, b = s.start + m.start("venue"), s.start + m.end("venue")
+        if own and not own.possessive:  # "NASA Headquarters": the agency is part of the name
+            a = own.start
+        raw = re.sub(r"(?:\s+(?:of|for|de|du|and|the))+$", "", ctx.doc.text[a:b]).strip(" .,")
+        if raw in CITIES or raw in COUNTRIES or raw in REGIONS or _MONTHS_AND_DAYS.match(raw):
+            continue
+        if VENUE_WORDS.search(raw) or re.fullmatch(r"[A-Z]{3,}", raw) or (own and own.possessive):
+            return raw, owner
+    return None, None
+
+
+def _name(words: str | None) -> str | None:
+    """A place name without the full stop of its sentence ("Paris." -> "Paris"; "U.S." stays)."""
+    if words is None or words in COUNTRIES or words in CITIES:
+        return words
+    return words.rstrip(".,")
+
+
+def _place(s: Sentence, events: list) -> tuple[str | None, str | None]:
+    """City and country from "in <City>, <Country>" or a known city."""
+    for m in PLACE.finditer(s.masked):
+        if not _near(m, events):
+            continue
+        place, country = _name(m.group("place")), _name(m.group("country"))
+        if country and country not in COUNTRIES and country not in US_STATES:
+            country = None
+        if country in US_STATES:
+            country = "United States"
+        if place in CITIES:
+            city, home = CITIES[place]
+            return city, canonical_country(country) if country else home
+        if place in COUNTRIES:
+            return None, canonical_country(place)
+        if country and place not in REGIONS and not _MONTHS_AND_DAYS.match(place):
+            return place, canonical_country(country)
+    return None, None
+
+
+def _mention(ctx: Context, s: Sentence) -> _Mention | None:
+    events, references = _event_cues(s)
+    if not events:
+        return None
+    relevant = ISECG_CONTEXT.search(s.text)
+    the_meeting = _THE_MEETING.search(s.text)
+    if not relevant and not the_meeting:
+        return None
+    if OTHER_GATHERING.search(s.text) and not ISECG_MEETING.search(s.text):
+        return None
+    m = _Mention(s, strong=False)
+    m.date = _date(ctx, s, events, references)
+    m.when = resolve_date(ctx, m.date) if m.date else None
+    m.venue, m.owner = _venue(ctx, s, events)
+    m.city, m.country = _place(s, events)
+    if m.venue and not m.city:  # "JAXA's Tokyo Office"
+        m.city, m.country = next(
+            (CITIES[w] for w in CITIES if re.search(rf"\b{re.escape(w)}\b", m.venue)),
+            (None, m.country),
+        )
+    for rule in HOST:
+        h = rule.search(s.masked)
+        if h:
+            m.host = ctx.text.agency(h.group("a")).acronym
+            break
+
+    def said(rule: re.Pattern[str]) -> bool:
+        return any(_near(x, events, 60, 60) for x in rule.finditer(s.text))
+
+    if said(VIRTUAL) and not said(HYBRID):
+        m.virtual = True
+    elif said(HYBRID) or said(IN_PERSON) or m.city or m.venue:
+        m.virtual = False
+    m.count = participants.stated_count(s)
+    m.participants, m.list_sentence = participants.listed(ctx, s)
+    m.strong = bool(relevant) and bool(
+        m.date
+        or m.city
+        or m.country
+        or m.venue
+        or m.count
+        or m.participants
+        or m.host
+        or (re.search(r"ISECG|Coordination Group", s.text) and HAPPENED.search(s.text))
+    )
+    m.strong = m.strong or bool(the_meeting and m.when and m.when.value)
+    return m
+
+
+def _same(a: _Mention, b: _Mention) -> bool:
+    if a.when and b.when and a.when.value and b.when.value:
+        x, y = a.when.value, b.when.value
+        return x.startswith(y) or y.startswith(x)
+    return False
+
+
+def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Mentions -> meetings: a dated mention opens or joins the meeting of its date; an undated
+    one (or a bare weekday) belongs to the meeting mentioned before it (or the first one)."""
+    groups: list[list[_Mention]] = []
+    pending: list[_Mention] = []
+    current: list[_Mention] | None = None
+    for m in mentions:
+        if m.when and m.when.value and m.strong:
+            target = next((g for g in groups if any(_same(m, x) for x in g)), None)
+            if target is None:
+                target = []
+                groups.append(target)
+            target.extend(pending)
+            pending = []
+            target.append(m)
+            current = target
+        elif current is not None:
+            current.append(m)
+        else:
+            pending.append(m)
+    if pending:
+        if groups:
+            groups[0][:0] = pending
+        elif any(m.strong for m in pending):
+            groups.append(pending)
+    for g in groups:
+        g.sort(key=lambda m: m.s.index)
+    return groups
+
+
+def _first(values):
+    return next((v for v in values if v is not None), None)
+
+
+def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
+    strong = [m for m in group if m.strong] or group
+    dated = [m for m in group if m.when and m.when.value]
+    dated.sort(key=lambda m: -len(m.when.value))
+    weekday = _first(m.date.weekday for m in group if m.date)
+    bounded = [m.when for m in group if m.when and m.when.earliest]
+    if dated:
+        when = dated[0].when
+        if weekday and not when.weekday:
+            when = replace(when, weekday=weekday)
+    elif bounded:
+        when = replace(bounded[0], weekday=weekday)
+    else:
+        phrase = _first(m.date.text for m in group if m.date)
+        reason = f"dated only by {phrase!r}" if phrase else "the report gives no date"
+        when = replace(ctx.bounds(reason), weekday=weekday)
+    venues = [m.venue for m in group if m.venue]
+    host = _first(m.host for m in group) or _first(m.owner for m in group)
+    virtual = _first(m.virtual for m in group if m.virtual) or _first(m.virtual for m in group)
+    items = [i for m in group for i in m.participants]
+    absent = list(lists.agencies(items, absent=True))
+    list_sentence = _first(m.list_sentence for m in group)
+    ev = strong[0].s
+    return Meeting(
+        local=local,
+        when=when,
+        evidence=Evidence(ctx.doc.text[ev.start : ev.end], ev.start, ev.end),
+        venue=max(venues, key=len) if venues else None,
+        city=_first(m.city for m in group),
+        country=_first(m.country for m in group),
+        host=AgencyRef(host) if host else None,
+        virtual=virtual,
+        stated_participants=_first(m.count for m in group),
+        participants=tuple(a for a in lists.agencies(items, absent=False) if a not in absent),
+        absent=tuple(absent),
+        participant_evidence=(
+            Evidence(
+                ctx.doc.text[list_sentence.start : list_sentence.end],
+                list_sentence.start,
+                list_sentence.end,
+            )
+            if list_sentence
+            else None
+        ),
+    )
+
+
+def find_meetings(ctx: Context) -> list[Meeting]:
+    """The meetings a document reports, one fact per meeting; records which sentences speak
+    of which meeting in ``ctx``."""
+    mentions = [m for s in ctx.sentences if (m := _mention(ctx, s)) is not None]
+    meetings = []
+    for local, group in enumerate(_group(mentions)):
+        meeting = _build(ctx, local, group)
+        meetings.append(meeting)
+        ctx.meeting_when[local] = meeting.when
+        for m in group:
+            ctx.meeting_of[m.s.index] = local
+            if m.list_sentence is not None:
+                ctx.meeting_of.setdefault(m.list_sentence.index, local)
+    return participants.add_absentees(ctx, participants.add_listed_apart(ctx, meetings))

@@ -1,0 +1,179 @@
+"""Membership: lists of the group's members, stated member counts, and agencies joining.
+
+A list introduced as the group's membership ("ISECG consists of the following space agencies:")
+is a ``MemberList``, never a meeting's attendance. Joins carry their date, or bounds: "joined ISECG
+since the last meeting in March" is after that March and by the meeting reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..facts import AgencyRef, Evidence, Join, MemberList, When
+from . import lists
+from .context import Context, resolve_date
+from .dates import month_year_before
+from .gazetteer import number, ordinal
+from .patterns import (
+    AS_MEMBER,
+    JOIN_AFTER,
+    JOIN_AT_MEETING,
+    JOIN_BEFORE,
+    JOIN_FUTURE,
+    JOIN_ORDINAL,
+    JOIN_TARGET,
+    MEMBER_COUNT,
+    MEMBER_LIST,
+    MEMBER_LIST_LEAD,
+    NOT_JOIN,
+    SINCE_REFERENCE,
+    WELCOMED_AS,
+)
+from .text import Sentence
+
+_ABOUT_MEMBERSHIP = re.compile(r"\bISECG\b|\bmember|Coordination Group", re.I)
+_FUTURE_NEAR = re.compile(r"\b(?:will|would|shall|to be|expected|plans? to|could|may)\b", re.I)
+
+
+def _future(s: Sentence, m: re.Match[str]) -> bool:
+    """Whether the words just before (or in) a match put it in the future."""
+    return bool(_FUTURE_NEAR.search(s.masked[max(0, m.start() - 40) : m.end()]))
+
+
+def _evidence(ctx: Context, s: Sentence) -> Evidence:
+    return Evidence(ctx.doc.text[s.start : s.end], s.start, s.end)
+
+
+def _as_of(ctx: Context, s: Sentence) -> When:
+    """The date a sentence states membership for: its meeting's, else the publication date."""
+    local = ctx.meeting_for(s)
+    if local is not None:
+        return ctx.meeting_when[local]
+    if ctx.published:
+        return When(value=ctx.published, note="as of the publication date")
+    return ctx.bounds("membership stated in an undated report")
+
+
+def find_member_lists(ctx: Context) -> list[MemberList]:
+    """Member lists and stated member counts, one record per sentence that states them."""
+    out: list[MemberList] = []
+    for s in ctx.sentences:
+        members: tuple[AgencyRef, ...] = ()
+        count = None
+        for rule in MEMBER_LIST:
+            m = rule.search(s.masked)
+            if not m or _future(s, m):
+                continue
+            lead = MEMBER_LIST_LEAD.match(s.masked[m.end() :])
+            start = s.start + m.end() + (lead.end() if lead else 0)
+            items = lists.items_after(ctx.text, ctx.registry, start, s.end)
+            if len(items) >= 2:
+                members = lists.agencies(items)
+                if lead and lead.group("n"):
+                    count = number(lead.group("n"))
+                break
+        if count is None:
+            for rule in MEMBER_COUNT:
+                m = rule.search(s.masked)
+                if (
+                    m
+                    and not _future(s, m)
+                    and not re.search(r"\bnew\s*$", s.masked[: m.start("n")])
+                ):
+                    count = number(m.group("n"))
+                    break
+        if members or count is not None:
+            out.append(MemberList(_as_of(ctx, s), _evidence(ctx, s), members, count))
+    return out
+
+
+def _join_items(ctx: Context, s: Sentence) -> list[tuple[lists.Item, re.Match[str]]]:
+    """The agencies a sentence says joined, with the cue that says so."""
+    found: list[tuple[lists.Item, re.Match[str]]] = []
+    about = _ABOUT_MEMBERSHIP.search(s.text)
+    for m in JOIN_BEFORE.finditer(s.masked):
+        rest = s.masked[m.end() :]
+        if NOT_JOIN.match(rest):
+            continue
+        if not (JOIN_TARGET.match(rest) or "member" in m.group() or about):
+            continue
+        items = lists.items_before(ctx.text, ctx.registry, s.start, s.start + m.start())
+        found += [(i, m) for i in items]
+    for rule in JOIN_AFTER:
+        for m in rule.finditer(s.masked):
+            items = lists.items_after(ctx.text, ctx.registry, s.start + m.end(), s.end)
+            found += [(i, m) for i in items]
+    for m in WELCOMED_AS.finditer(s.masked):
+        items = lists.items_after(ctx.text, ctx.registry, s.start + m.end(), s.end)
+        if items and AS_MEMBER.match(ctx.text.masked[items[-1].end : s.end]):
+            found += [(i, m) for i in items]
+    return found
+
+
+def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
+    """When the agencies of a join sentence joined: a stated date, or bounds."""
+    local = ctx.meeting_for(s)
+    meeting = ctx.meeting_when.get(local) if local is not None else None
+    anchor = meeting.value if meeting and meeting.value else ctx.published
+    if (
+        JOIN_AT_MEETING.search(s.text)
+        and meeting
+        and meeting.value
+        and not SINCE_REFERENCE.search(s.text)
+    ):
+        return When(value=meeting.value, note="joined at the meeting reported")
+    since = SINCE_REFERENCE.search(s.text)
+    earliest, notes = None, []
+    for dm in ctx.dates[s.index]:
+        a = dm.start - s.start
+        if since and 0 <= a - since.end() <= 20:
+            if dm.year is None and dm.month is not None and anchor:
+                earliest = f"{month_year_before(dm.month, anchor):04d}-{dm.month:02d}"
+            else:
+                earliest = dm.lower
+            notes.append(f"joined after the earlier meeting {since.group()!r} {dm.text!r}")
+            continue
+        if dm.prep == "since" and dm.year is not None and "been" in cue.group():
+            return When(value=dm.value, note=f"a member since {dm.text!r}")
+        if dm.prep == "since" and dm.year is not None:
+            earliest = dm.lower
+            notes.append(f"member since {dm.text!r}")
+            continue
+        after_cue = 0 <= a - cue.end() <= 40
+        opening = a < cue.start() and a < 25 and (dm.prep in ("in", "during") or dm.relative)
+        if (after_cue or opening) and ctx.tense(s, dm) != "future":
+            when = resolve_date(ctx, dm)
+            if when and (when.value or when.earliest):
+                return replace(when, note=f"joined {dm.text!r}")
+    latest = None
+    if meeting and meeting.value:
+        latest = meeting.value
+        notes.append("a member by the meeting reported")
+    elif ctx.published:
+        latest = ctx.published
+        notes.append("a member by the report's publication")
+    if earliest is None and latest is None:
+        return ctx.bounds("join not dated")
+    return When(earliest=earliest, latest=latest, note="; ".join(notes) or None)
+
+
+def find_joins(ctx: Context) -> list[Join]:
+    """Agencies the document says joined the group, one fact per agency."""
+    out: dict[AgencyRef, Join] = {}
+    for s in ctx.sentences:
+        found = _join_items(ctx, s)
+        if not found:
+            continue
+        future = JOIN_FUTURE.search(s.text)
+        ord_m = JOIN_ORDINAL.search(s.masked)
+        rank = ordinal(ord_m.group("ord")) if ord_m else None
+        for item, cue in found:
+            when = _join_when(ctx, s, cue)
+            if future and not (when.value and len(when.value) == 10):
+                continue
+            for ref in item.agencies:
+                if ref not in out:
+                    single = len({a for i, _ in found for a in i.agencies}) == 1
+                    out[ref] = Join(ref, when, _evidence(ctx, s), rank if single else None)
+    return list(out.values())

@@ -1,0 +1,147 @@
+"""Who took part in a meeting, and how many: the lists, counts and absentee notes a report gives.
+
+A list follows a participant cue ("included representatives from", "participants were:", a
+footnote marked like the count it explains) or precedes one ("NASA, ESA and JAXA attended"); a
+sentence without a meeting cue counts only with a cue that names participants by itself. Agencies
+noted absent ("KARI did not attend", "(absent)") are kept apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..facts import Evidence, Meeting
+from . import lists
+from .context import Context
+from .gazetteer import number
+from .patterns import (
+    ABSENT_AFTER,
+    ABSENT_BEFORE,
+    FOOTNOTE_BODY,
+    FOOTNOTE_MARK,
+    MEMBER_LIST,
+    PARTICIPANTS_AFTER,
+    PARTICIPANTS_BEFORE,
+    PARTICIPANTS_STRONG,
+    STATED_COUNT,
+)
+from .text import Sentence
+
+_ATTENDANCE_CONTEXT = re.compile(r"\bmeeting\b|\bISECG\b", re.I)
+_TOOK_PART = re.compile(r"attended|participated|took part|were represented", re.I)
+_ATTENDANCE = re.compile(r"attend|participat|present|represented|meeting", re.I)
+
+
+def listed(
+    ctx: Context, s: Sentence, strict: bool = False
+) -> tuple[list[lists.Item], Sentence | None]:
+    """The agencies a sentence (or the footnote it points to) lists as taking part.
+
+    ``strict``: only cues that name participants by themselves ("participants were"), for a
+    sentence that does not itself mention the meeting. A list of the group's members is not one.
+    """
+    text, reg = ctx.text, ctx.registry
+    if any(rule.search(s.masked) for rule in MEMBER_LIST):
+        return [], None
+    found: list[lists.Item] = []
+    for m in PARTICIPANTS_STRONG.finditer(s.masked):
+        items = lists.items_after(text, reg, s.start + m.end(), s.end)
+        if not items and not s.text[m.end() :].strip(" :"):
+            items = _following_lines(ctx, s)
+        found += items
+    about_meeting = (
+        not strict or _ATTENDANCE_CONTEXT.search(s.text) or (s.index - 1) in ctx.meeting_of
+    )
+    for m in PARTICIPANTS_BEFORE.finditer(s.masked):
+        items = lists.items_before(text, reg, s.start, s.start + m.start())
+        if about_meeting and (not strict or len(items) >= 2):
+            found += items
+    if not strict:
+        for m in PARTICIPANTS_AFTER.finditer(s.masked):
+            items = lists.items_after(text, reg, s.start + m.end(), s.end)
+            if not items and not s.text[m.end() :].strip(" :"):
+                items = _following_lines(ctx, s)
+            found += items
+    if found:
+        return sorted(set(found), key=lambda i: i.start), s
+    mark = FOOTNOTE_MARK.search(s.text)
+    if mark and not strict:
+        for note in ctx.sentences:
+            body = FOOTNOTE_BODY.match(note.text)
+            if note.index != s.index and body and body.group(1) == mark.group(1):
+                items = lists.items_after(text, reg, note.start + body.end(), note.end)
+                if items:
+                    return items, note
+    return [], None
+
+
+def _following_lines(ctx: Context, s: Sentence) -> list[lists.Item]:
+    """A list set out line by line after "... the following agencies:"."""
+    items: list[lists.Item] = []
+    for nxt in ctx.sentences[s.index + 1 :]:
+        found = lists.items_after(ctx.text, ctx.registry, nxt.start, nxt.end)
+        if not found or len(nxt.text) > 160:
+            break
+        items.extend(found)
+    return items
+
+
+def stated_count(s: Sentence) -> int | None:
+    for rule in STATED_COUNT:
+        m = rule.search(s.masked)
+        if m and not re.search(r"\bnew\s*$", s.masked[: m.start("n")]):
+            return number(m.group("n"))
+    return None
+
+
+def add_listed_apart(ctx: Context, meetings: list[Meeting]) -> list[Meeting]:
+    """Participants listed in a sentence of their own near the meeting's mentions."""
+    out = {m.local: m for m in meetings}
+    for s in ctx.sentences:
+        near = [i for i in ctx.meeting_of if abs(i - s.index) <= 3]
+        if s.index in ctx.meeting_of or not (near or len(meetings) == 1):
+            continue
+        local = ctx.meeting_of[near[0]] if near else meetings[0].local
+        meeting = out[local]
+        if meeting.stated_participants is None and _TOOK_PART.search(s.text):
+            count = stated_count(s)
+            if count is not None:
+                meeting = out[local] = replace(meeting, stated_participants=count)
+        items, where = listed(ctx, s, strict=True)
+        if not items or where is None:
+            continue
+        extra = [a for a in lists.agencies(items, absent=False) if a not in meeting.participants]
+        absent = [a for a in lists.agencies(items, absent=True) if a not in meeting.absent]
+        out[local] = replace(
+            meeting,
+            participants=meeting.participants + tuple(extra),
+            absent=meeting.absent + tuple(absent),
+            participant_evidence=meeting.participant_evidence
+            or Evidence(ctx.doc.text[where.start : where.end], where.start, where.end),
+        )
+        ctx.meeting_of.setdefault(s.index, local)
+    return [out[m.local] for m in meetings]
+
+
+def add_absentees(ctx: Context, meetings: list[Meeting]) -> list[Meeting]:
+    """Agencies noted as not attending ("KARI did not attend"), moved out of the participants."""
+    out = {m.local: m for m in meetings}
+    for s in ctx.sentences:
+        local = ctx.meeting_for(s)
+        if local is None or (s.index not in ctx.meeting_of and not _ATTENDANCE.search(s.text)):
+            continue
+        found: list[lists.Item] = []
+        for m in ABSENT_BEFORE.finditer(s.masked):
+            found += lists.items_before(ctx.text, ctx.registry, s.start, s.start + m.start())
+        for m in ABSENT_AFTER.finditer(s.masked):
+            found += lists.items_after(ctx.text, ctx.registry, s.start + m.end(), s.end)
+        if found:
+            meeting = out[local]
+            gone = [a for a in lists.agencies(found) if a not in meeting.absent]
+            out[local] = replace(
+                meeting,
+                absent=meeting.absent + tuple(gone),
+                participants=tuple(a for a in meeting.participants if a not in gone),
+            )
+    return [out[m.local] for m in meetings]

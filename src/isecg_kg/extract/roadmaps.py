@@ -1,0 +1,265 @@
+"""Roadmaps: editions and supplements of the Global Exploration Roadmap, published or announced.
+
+A mention of the roadmap ("the 2018 Global Exploration Roadmap", "the GER", "the roadmap", "the
+Supplement to the Global Exploration Roadmap") takes what its sentence says of it: an edition
+("the fifth edition", "first issued" -> 1), a publication date (after "published/issued/released",
+a year before the title, a linked file's upload folder when the text says it was just published),
+or an announcement ("the next edition ... expected to be published in the middle of 2013").
+Mentions of one roadmap in one document become one fact; a mention that says nothing new adds none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..facts import Evidence, Roadmap
+from .context import Context
+from .dates import relative_day
+from .gazetteer import ordinal
+from .patterns import (
+    ANNOUNCED,
+    EDITION,
+    EDITION_BEFORE,
+    EDITION_ORDINAL,
+    EXPECTED_PRONOUN,
+    FIRST_ISSUED,
+    JUST_PUBLISHED,
+    PUBLISHED,
+    ROADMAP,
+    ROADMAP_COREF,
+    UPLOAD_DATE,
+)
+from .text import Sentence
+
+TITLE = "Global Exploration Roadmap"
+SUPPLEMENT_TITLE = "Global Exploration Roadmap Supplement"
+_QUOTED = re.compile(r"[\"“]([^\"”]{10,200})[\"”]")
+
+
+@dataclass
+class _Mention:
+    s: Sentence
+    start: int  # document offsets
+    end: int
+    supplement: bool
+    explicit: bool
+    year: str | None = None
+
+
+def _mentions(ctx: Context, s: Sentence, explicit_doc: bool) -> list[_Mention]:
+    found: list[_Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= m.start or a >= m.end for m in found)
+
+    for rule in ROADMAP:
+        for m in rule.finditer(s.text):
+            a, b = s.span(m)
+            if free(a, b):
+                g = m.groupdict()
+                year = g.get("year") or g.get("pyear") or g.get("gyear") or g.get("gpre")
+                found.append(_Mention(s, a, b, bool(g.get("supp")), True, year))
+    if explicit_doc:
+        for m in ROADMAP_COREF.finditer(s.text):
+            a, b = s.span(m)
+            if free(a, b):
+                found.append(_Mention(s, a, b, bool(m.group("supp")), False))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _title(ctx: Context, m: _Mention) -> str:
+    """The title as the source gives it in quotes or a link, else the roadmap's usual title."""
+    s = m.s
+    for q in _QUOTED.finditer(s.text):
+        a, b = s.span(q)
+        if a <= m.start < b and "Global Exploration Roadmap" in q.group(1):
+            return q.group(1).strip()
+    return SUPPLEMENT_TITLE if m.supplement else TITLE
+
+
+def _link(ctx: Context, m: _Mention) -> tuple[str | None, str | None]:
+    """The URL of a link over the mention, and the month its file was uploaded."""
+    for link in ctx.doc.links:
+        if link.start <= m.end and m.start <= link.end and "roadmap" in link.text.casefold():
+            up = UPLOAD_DATE.search(link.href)
+            return link.href, f"{up.group('y')}-{up.group('m')}" if up else None
+    return None, None
+
+
+@dataclass(frozen=True)
+class _Dated:
+    value: str
+    edition: int | None
+
+
+def _clause_dates(ctx: Context, s: Sentence, start: int, end: int) -> list[_Dated]:
+    """Publication dates between two offsets, each with the ordinal written just before it
+    ("the first edition ... in September 2011, the second in August 2013")."""
+    out: list[_Dated] = []
+    prev = start
+    for d in ctx.dates[s.index]:
+        if not start <= d.start < end or d.weekday_only or ctx.tense(s, d) == "future":
+            continue
+        value = relative_day(d, ctx.published) if d.relative else d.value
+        if value is None:
+            continue
+        ords = list(EDITION_ORDINAL.finditer(ctx.text.folded, prev, d.start))
+        out.append(_Dated(value, ordinal(ords[-1].group("ord")) if ords else None))
+        prev = d.end
+    return out
+
+
+def _published(ctx: Context, s: Sentence, ms: list[_Mention]) -> dict[int, list[_Dated]]:
+    """Publication dates in a sentence, by the mention they belong to (index into ``ms``)."""
+    out: dict[int, list[_Dated]] = {}
+    verbs = list(PUBLISHED.finditer(s.text))
+    for k, v in enumerate(verbs):
+        a = s.start + v.end()
+        stop = s.start + verbs[k + 1].start() if k + 1 < len(verbs) else s.end
+        clause = re.search(r"[;]|\. ", s.text[v.end() : stop - s.start])
+        if clause:
+            stop = a + clause.start()
+        dates = _clause_dates(ctx, s, a, stop)
+        if not dates:
+            opening = [d for d in ctx.dates[s.index] if d.prep in ("in", "during")]
+            dates = _clause_dates(ctx, s, s.start, s.start + v.start()) if opening else []
+            dates = [d for d in dates if any(o.value == d.value for o in opening)][-1:]
+        if not dates or ANNOUNCED.search(s.text[max(0, v.start() - 30) : v.end()]):
+            continue
+        vpos = s.start + v.start()
+        before = [i for i, m in enumerate(ms) if m.end <= vpos]
+        after = [i for i, m in enumerate(ms) if m.start >= vpos]
+        target = before[-1] if before else after[0] if after else None
+        if target is not None:
+            out.setdefault(target, []).extend(dates)
+    return out
+
+
+def _near(rule: re.Pattern[str], s: Sentence, m: _Mention, before: int, after: int):
+    a, b = m.start - s.start, m.end - s.start
+    return rule.search(s.text[max(0, a - before) : b + after])
+
+
+def _records(ctx: Context, s: Sentence, ms: list[_Mention]) -> list[tuple[_Mention, Roadmap]]:
+    dated = _published(ctx, s, ms)
+    out = []
+    for i, m in enumerate(ms):
+        ev = Evidence(ctx.doc.text[s.start : s.end], s.start, s.end)
+        url, uploaded = _link(ctx, m)
+        edition = None
+        ed = EDITION_BEFORE.search(s.text[max(0, m.start - s.start - 40) : m.start - s.start])
+        ed = ed or _near(EDITION, s, m, 40, 30)
+        if ed:
+            edition = ordinal(ed.group("ord"))
+        elif _near(FIRST_ISSUED, s, m, 0, 40):
+            edition = 1
+        announced = bool(_near(ANNOUNCED, s, m, 30, 40)) and not m.year and not dated.get(i)
+        dates = dated.get(i, [])
+        published = None
+        titled = _title_date(ctx, s, m)
+        if m.year:
+            published = m.year
+        elif titled:
+            published = titled
+        elif dates:
+            published = dates[0].value
+            edition = dates[0].edition or edition
+        elif _near(JUST_PUBLISHED, s, m, 40, 40):
+            today = re.search(r"today", s.text, re.I) and ctx.published
+            published = uploaded or (ctx.published if today else None)
+        base = Roadmap(_title(ctx, m), ev, m.supplement, edition, published, announced, None, url)
+        for d in dates[1:]:  # "updated in 2013 and 2018": one roadmap per date
+            out.append((m, replace(base, published=d.value, edition=d.edition)))
+        out.append((m, base))
+    return out
+
+
+def _title_date(ctx: Context, s: Sentence, m: _Mention) -> str | None:
+    """A date right after the title: "Global Exploration Roadmap Supplement, August 2020"."""
+    for d in ctx.dates[s.index]:
+        gap = ctx.text.folded[m.end : d.start]
+        if d.start >= m.end and re.fullmatch(r"\s*(?:[,(-]\s*)?", gap) and d.prep is None:
+            return d.value if d.month is not None or d.qualifier is None else None
+    return None
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _merge(into: Roadmap, new: Roadmap) -> Roadmap:
+    title = into.title if len(into.title) >= len(new.title) else new.title
+    return replace(
+        into,
+        title=title,
+        edition=into.edition or new.edition,
+        published=max((p for p in (into.published, new.published) if p), key=len, default=None),
+        url=into.url or new.url,
+        expected=into.expected or new.expected,
+    )
+
+
+def _add(found: list[Roadmap], r: Roadmap) -> None:
+    informative = r.published or r.edition or r.announced
+    same_kind = [x for x in found if x.supplement == r.supplement and x.announced == r.announced]
+    if r.announced:
+        if same_kind:
+            found[found.index(same_kind[0])] = _merge(same_kind[0], r)
+        else:
+            found.append(r)
+        return
+    matches = [
+        x
+        for x in same_kind
+        if _compatible(x.published, r.published)
+        and (x.edition is None or r.edition is None or x.edition == r.edition)
+        and (x.published is not None or r.published is None or x.edition is None or r.edition)
+    ]
+    if not informative:
+        if len(same_kind) == 1:
+            found[found.index(same_kind[0])] = _merge(same_kind[0], r)
+        return
+    exact = [x for x in matches if x.published == r.published and r.published] or matches
+    if exact and (r.published or len(exact) == 1):
+        found[found.index(exact[0])] = _merge(exact[0], r)
+    else:
+        found.append(r)
+
+
+def find_roadmaps(ctx: Context) -> list[Roadmap]:
+    """The roadmap editions and supplements a document speaks of, one fact each."""
+    explicit_doc = any(
+        ROADMAP[1].search(s.text) or ROADMAP[2].search(s.text) for s in ctx.sentences
+    )
+    found: list[Roadmap] = []
+    last_announced: tuple[int, int] | None = None  # (sentence index, position in found)
+    for s in ctx.sentences:
+        ms = _mentions(ctx, s, explicit_doc)
+        for _, r in _records(ctx, s, ms):
+            _add(found, r)
+            if r.announced:
+                pos = next(
+                    i
+                    for i, x in enumerate(found)
+                    if x.announced == r.announced and x.supplement == r.supplement
+                )
+                last_announced = (s.index, pos)
+                _expect(ctx, s, found, pos)
+        if last_announced and s.index - last_announced[0] <= 5 and s.index != last_announced[0]:
+            if not ms and EXPECTED_PRONOUN.search(s.text):
+                _expect(ctx, s, found, last_announced[1])
+            elif ANNOUNCED.search(s.text):  # "The updated version will ..." keeps the thread
+                last_announced = (s.index, last_announced[1])
+    return found
+
+
+def _expect(ctx: Context, s: Sentence, found: list[Roadmap], pos: int) -> None:
+    """Record the expected publication an announcing sentence states."""
+    if found[pos].expected:
+        return
+    for d in ctx.dates[s.index]:
+        if d.year is not None and ctx.tense(s, d) == "future":
+            found[pos] = replace(found[pos], expected=d.phrase())
+            return

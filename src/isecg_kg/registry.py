@@ -1,0 +1,233 @@
+"""The agency registry: canonical acronyms, names and variants, read from ``data/agencies.ttl``.
+
+``resolve`` turns any name, acronym or former name into the canonical acronym; ``mentions`` finds
+every agency named in a text (longest match first). Names match regardless of case, accents,
+punctuation and spacing; labels written in capitals (acronyms) match case-sensitively, so "Asa"
+or "isa" in prose is not an agency.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import SKOS
+
+from . import resources
+from .errors import IsecgError
+from .namespaces import ISECG
+
+# Country names as sources write them -> the country name the registry uses.
+# fmt: off
+COUNTRY_ALIASES: dict[str, str] = {
+    "United States of America": "United States", "USA": "United States",
+    "U.S.": "United States", "US": "United States", "U.S.A.": "United States",
+    "America": "United States",
+    "Republic of Korea": "South Korea", "Korea": "South Korea", "ROK": "South Korea",
+    "UK": "United Kingdom", "U.K.": "United Kingdom", "Great Britain": "United Kingdom",
+    "Britain": "United Kingdom",
+    "UAE": "United Arab Emirates", "U.A.E.": "United Arab Emirates",
+    "Emirates": "United Arab Emirates",
+    "Russian Federation": "Russia", "People's Republic of China": "China", "PRC": "China",
+    "Viet Nam": "Vietnam", "Brasil": "Brazil",
+}
+# Regions that stand for one agency the way a country does.
+REGION_AGENCIES: dict[str, str] = {"Europe": "ESA"}
+# fmt: on
+
+_WORD = re.compile(r"\w+")
+_QUOTES = {"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-", "‐": "-", "\xa0": " "}
+
+
+def fold(text: str) -> str:
+    """The text with accents removed and quotes/dashes made plain, character for character."""
+    table: dict[int, str] = {}
+    for ch in set(text):
+        if ch.isascii():
+            continue
+        if ch in _QUOTES:
+            table[ord(ch)] = _QUOTES[ch]
+            continue
+        base = unicodedata.normalize("NFKD", ch)
+        if len(base) > 1 and base[0].isascii() and all(unicodedata.combining(c) for c in base[1:]):
+            table[ord(ch)] = base[0]
+    return text.translate(table) if table else text
+
+
+def normalize(name: str) -> str:
+    """A matching key: case, accents, punctuation and spacing ignored; a leading 'the' dropped."""
+    text = fold(name).casefold()
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[\W_]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+def _is_acronym(label: str) -> bool:
+    letters = [c for c in label if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _label_pattern(label: str) -> str:
+    """A regex for a label: its words in order, any short run of punctuation/space between."""
+    folded = fold(label)
+    words = re.findall(r"\w+", folded)
+    body = r"[^\w]{1,3}".join(re.escape(w) for w in words)
+    tail = re.search(r"[^\w\s]+$", folded)
+    if tail:
+        body += re.escape(tail.group())
+    if _is_acronym(label):
+        return rf"(?<!\w){body}(?!\w)"
+    return rf"(?i:(?<!\w){body}(?!\w))"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An agency named in a text: canonical acronym and the span of the words used."""
+
+    acronym: str
+    start: int
+    end: int
+    surface: str
+
+
+class Registry:
+    """The agencies of ``data/agencies.ttl``, indexed for resolution and scanning."""
+
+    def __init__(
+        self, names: dict[str, list[str]], prefs: dict[str, str], countries: dict[str, str]
+    ) -> None:
+        self._prefs = prefs
+        self._countries = countries
+        self._keys: dict[str, str] = {}
+        clashes: set[str] = set()
+        for acr, variants in names.items():
+            for v in variants:
+                key = normalize(v)
+                if self._keys.get(key, acr) != acr:
+                    clashes.add(key)
+                self._keys[key] = acr
+        for key in clashes:
+            del self._keys[key]
+        by_country: dict[str, list[str]] = {}
+        for acr, country in countries.items():
+            by_country.setdefault(normalize(country), []).append(acr)
+        self._by_country = by_country
+        # First word of a label -> its patterns, longest label first: a scan tries only these.
+        starts: dict[str, list[tuple[str, str]]] = {}
+        for v in {v for vs in names.values() for v in vs}:
+            first = re.match(r"\w+", fold(v))
+            if first:
+                starts.setdefault(first.group().casefold(), []).append((v, _label_pattern(v)))
+        self._starts = {
+            k: [re.compile(p) for _, p in sorted(vs, key=lambda x: (-len(x[0]), x[0]))]
+            for k, vs in starts.items()
+        }
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> Registry:
+        """Read the registry (default: the shipped ``data/agencies.ttl``)."""
+        path = Path(path) if path is not None else resources.registry_path()
+        g = Graph()
+        try:
+            g.parse(path, format="turtle")
+        except (OSError, SyntaxError, ValueError) as e:
+            raise IsecgError(f"cannot read the agency registry: {e}", file=path) from None
+        names: dict[str, list[str]] = {}
+        prefs: dict[str, str] = {}
+        countries: dict[str, str] = {}
+        for agency in g.subjects(RDF.type, ISECG.Agency):
+            if not isinstance(agency, URIRef):
+                continue
+            notation = g.value(agency, SKOS.notation)
+            if notation is None:
+                raise IsecgError("agency without skos:notation", file=path, field=str(agency))
+            acr = str(notation)
+            pref = g.value(agency, SKOS.prefLabel)
+            prefs[acr] = str(pref) if pref is not None else acr
+            variants = [acr] + [
+                str(o)
+                for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+                for o in g.objects(agency, p)
+            ]
+            names[acr] = variants
+            country = g.value(agency, ISECG.countryName)
+            if country is not None:
+                countries[acr] = str(country)
+        return cls(names, prefs, countries)
+
+    @property
+    def acronyms(self) -> tuple[str, ...]:
+        """Every canonical acronym, sorted."""
+        return tuple(sorted(self._prefs))
+
+    def resolve(self, name: str) -> str | None:
+        """The canonical acronym for any acronym, name or former name; None if unknown."""
+        key = normalize(name)
+        if key in self._keys:
+            return self._keys[key]
+        m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", name.strip())
+        if m:
+            outer, inner = self.resolve(m.group(1)), self.resolve(m.group(2))
+            if outer and inner and outer != inner:
+                return None
+            return outer or inner
+        return None
+
+    def label(self, acronym: str) -> str | None:
+        """The official English name of an agency."""
+        return self._prefs.get(acronym)
+
+    def country(self, acronym: str) -> str | None:
+        """The agency's country (None for ESA)."""
+        return self._countries.get(acronym)
+
+    def by_country(self, country: str) -> str | None:
+        """The one agency a country name stands for; None when unknown or ambiguous."""
+        canonical = canonical_country(country)
+        if canonical is None:
+            return None
+        if canonical in REGION_AGENCIES:
+            return REGION_AGENCIES[canonical]
+        found = self._by_country.get(normalize(canonical), [])
+        return found[0] if len(found) == 1 else None
+
+    def is_country(self, name: str) -> bool:
+        """True when ``name`` is a country of some registered agency (or a region like Europe)."""
+        canonical = canonical_country(name)
+        return canonical is not None and (
+            canonical in REGION_AGENCIES or normalize(canonical) in self._by_country
+        )
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every agency named in ``text``, left to right, longest name first at each place."""
+        folded = fold(text)
+        found: list[Mention] = []
+        done = 0
+        for word in _WORD.finditer(folded):
+            if word.start() < done:
+                continue
+            for pattern in self._starts.get(word.group().casefold(), ()):
+                m = pattern.match(folded, word.start())
+                acr = m and self._keys.get(normalize(m.group()))
+                if acr:
+                    found.append(Mention(acr, m.start(), m.end(), text[m.start() : m.end()]))
+                    done = m.end()
+                    break
+        return found
+
+
+_COUNTRY_KEYS = {normalize(k): v for k, v in COUNTRY_ALIASES.items() if not _is_acronym(k)}
+
+
+def canonical_country(name: str) -> str | None:
+    """The registry's name for a country as a source writes it ("USA" -> "United States")."""
+    stripped = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE)
+    if stripped in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[stripped]
+    key = normalize(stripped)
+    if not key:
+        return None
+    return _COUNTRY_KEYS.get(key, stripped)

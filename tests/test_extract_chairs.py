@@ -1,0 +1,96 @@
+"""Chairmanship: changes (from, to, when, at which meeting) and chairs held."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from isecg_kg.document import Document
+from isecg_kg.extract import extract
+from isecg_kg.registry import Registry
+
+
+@pytest.fixture(scope="module")
+def reg() -> Registry:
+    return Registry.load()
+
+
+def doc(text: str, published: str | None = None) -> Document:
+    return Document(
+        id="t",
+        path=Path("t.txt"),
+        kind="text",
+        text=text,
+        paragraphs=tuple(text.split("\n\n")),
+        published=published,
+    )
+
+
+def chairs(reg, text, published=None):
+    return extract(doc(text, published), reg).chair_changes
+
+
+def summary(changes):
+    return [
+        (c.previous.key if c.previous else None, c.to.key, c.when.value, c.meeting, c.state)
+        for c in changes
+    ]
+
+
+MEETING = "ISECG heads of agency met in Paris, France on 10 June 2016. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The chairmanship passed from CNES to KARI.",
+        "CNES handed over the ISECG chairmanship to the Korea Aerospace Research Institute.",
+        "KARI took over the chair from CNES.",
+        "KARI succeeded CNES as ISECG chair.",
+    ],
+)
+def test_changes_at_the_meeting(reg, sentence):
+    assert summary(chairs(reg, MEETING + sentence)) == [("CNES", "KARI", "2016-06-10", 0, False)]
+
+
+def test_change_with_its_own_date(reg):
+    text = "In January 2019, JAXA assumed the ISECG chairmanship from ASI."
+    assert summary(chairs(reg, text, "2019-02-01")) == [("ASI", "JAXA", "2019-01", None, False)]
+
+
+def test_new_chair_without_predecessor_at_undated_meeting(reg):
+    (c,) = chairs(
+        reg,
+        "Today, NASA hosted an ISECG meeting. The rotating chair of the group went to ESA.",
+    )
+    assert (c.previous, c.to.key, c.meeting, c.state) == (None, "ESA", 0, False)
+    assert c.when.value is None
+
+
+def test_chair_held_is_a_state(reg):
+    (c,) = chairs(reg, "CSA, the current ISECG chair, opened the session.", "2021-03-03")
+    assert (c.to.key, c.state, c.when.value) == ("CSA", True, "2021-03-03")
+
+
+def test_meeting_chaired_by(reg):
+    (c,) = chairs(reg, MEETING + "The meeting was chaired by CNES.")
+    assert (c.to.key, c.state, c.when.value, c.meeting) == ("CNES", True, "2016-06-10", 0)
+
+
+def test_future_chair_and_other_chairs_are_not_facts(reg):
+    text = (
+        "ISECG agencies met on 10 June 2016. UKSA will take over the chair next year. The "
+        "panel's chair, Dr. Smith, thanked NASA."
+    )
+    assert chairs(reg, text) == ()
+
+
+def test_transfer_of_the_chairmanship_noun_form(reg):
+    text = MEETING + "The meeting marked the transfer of the chairmanship from ESA to CNES."
+    assert summary(chairs(reg, text)) == [("ESA", "CNES", "2016-06-10", 0, False)]
+
+
+def test_one_change_told_twice_is_one_fact(reg):
+    text = MEETING + "KARI takes over the chair. KARI took over the ISECG chair from CNES."
+    assert summary(chairs(reg, text)) == [("CNES", "KARI", "2016-06-10", 0, False)]

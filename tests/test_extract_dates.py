@@ -1,0 +1,98 @@
+"""The date grammar and year inference."""
+
+from __future__ import annotations
+
+import pytest
+
+from isecg_kg.extract.dates import find_dates, infer_year, month_year_before, relative_day
+
+
+def one(text: str):
+    found = find_dates(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "end"),
+    [
+        ("14 May 2016", "2016-05-14", None),
+        ("2016-05-14", "2016-05-14", None),
+        ("on Sept. 22, 2014 the", "2014-09-22", None),
+        ("March 18 - 19, 2019", "2019-03-18", "2019-03-19"),
+        ("18-19 March 2019", "2019-03-18", "2019-03-19"),
+        ("from 14 to 16 May 2016", "2016-05-14", "2016-05-16"),
+        ("On 30th November and 2nd December 2021", "2021-11-30", "2021-12-02"),
+        ("November 30 - December 2, 2021", "2021-11-30", "2021-12-02"),
+        ("December 30 - January 2, 2022", "2021-12-30", "2022-01-02"),
+        ("the 7th of October 2015", "2015-10-07", None),
+        ("published in August 2013", "2013-08", None),
+        ("issued in Sept. 2011", "2011-09", None),
+        ("joined during 2017", "2017", None),
+    ],
+)
+def test_dates_with_a_year(text, value, end):
+    d = one(text)
+    assert (d.value, d.end_value) == (value, end)
+
+
+def test_month_day_without_year_keeps_weekday():
+    d = one("met on Wednesday, Oct. 7 at ESOC")
+    assert (d.year, d.month, d.day, d.weekday) == (None, 10, 7, "Wednesday")
+
+
+def test_day_range_without_year():
+    d = one("on June 4th and 5th")
+    assert (d.month, d.day, d.end_day) == (6, 4, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper"),
+    [
+        ("expected in the middle of 2013", "2013-06", "2013-06"),
+        ("due mid-2013", "2013-06", "2013-06"),
+        ("in early 2019", "2019-01", "2019-04"),
+        ("by late 2020", "2020-09", "2020-12"),
+    ],
+)
+def test_vague_parts_of_a_year(text, lower, upper):
+    d = one(text)
+    assert (d.lower, d.upper, d.value) == (lower, upper, lower[:4])
+
+
+def test_month_alone_relative_words_and_weekdays():
+    assert one("since the last meeting in March").month == 3
+    assert one("since the last meeting in March").prep == "in"
+    assert one("Today, the agencies").qualifier == "today"
+    assert one("During Thursday's session").weekday == "Thursday"
+
+
+@pytest.mark.parametrize("text", ["the Mars 2020 rover", "May we go", "a 2018 report", "March on"])
+def test_not_dates(text):
+    assert find_dates(text) == []
+
+
+def test_year_from_publication_date():
+    d = one("on Oct. 7")
+    assert infer_year(d, "2015-10-12")[0] == 2015
+    assert infer_year(d, "2016-01-05")[0] == 2015  # October is past in January: last year
+
+
+def test_year_from_weekday_and_cited_dates():
+    d = one("Wednesday, Oct. 7")
+    year, note = infer_year(d, None, after="2013-08")
+    assert year == 2015 and "Wednesday" in note
+    assert infer_year(d, None, after="2013-08", before="2014-12")[0] is None
+    assert infer_year(d, None)[0] is None  # nothing to anchor it
+
+
+def test_month_year_before_an_anchor():
+    assert month_year_before(3, "2020-09-09") == 2020
+    assert month_year_before(11, "2020-09-09") == 2019
+
+
+def test_relative_days():
+    today, yesterday = find_dates("today and yesterday")
+    assert relative_day(today, "2020-09-18") == "2020-09-18"
+    assert relative_day(yesterday, "2020-09-18") == "2020-09-17"
+    assert relative_day(today, None) is None

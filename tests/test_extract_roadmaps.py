@@ -1,0 +1,106 @@
+"""Roadmaps: editions, supplements, publication dates (text or link), announced editions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from isecg_kg.document import Document, Link
+from isecg_kg.extract import extract
+from isecg_kg.registry import Registry
+
+
+@pytest.fixture(scope="module")
+def reg() -> Registry:
+    return Registry.load()
+
+
+def doc(text: str, published: str | None = None, links=()) -> Document:
+    return Document(
+        id="t",
+        path=Path("t.txt"),
+        kind="text",
+        text=text,
+        paragraphs=tuple(text.split("\n\n")),
+        published=published,
+        links=tuple(links),
+    )
+
+
+def roadmaps(reg, text, published=None, links=()):
+    found = extract(doc(text, published, links), reg).roadmaps
+    return [(r.supplement, r.edition, r.published, r.announced, r.expected) for r in found]
+
+
+def test_fifth_edition_released_today(reg):
+    text = "ISECG released the fifth edition of the Global Exploration Roadmap today."
+    assert roadmaps(reg, text, "2024-05-15") == [(False, 5, "2024-05-15", False, None)]
+
+
+def test_year_before_the_title_and_repeated_mentions_are_one_roadmap(reg):
+    text = (
+        "The 2018 Global Exploration Roadmap was the third edition. The GER sets out a path to "
+        "Mars. The roadmap was discussed widely."
+    )
+    assert roadmaps(reg, text) == [(False, 3, "2018", False, None)]
+
+
+def test_editions_listed_with_their_dates(reg):
+    text = (
+        "ISECG released the first edition of the Global Exploration Roadmap in September 2011, the "
+        "second in August 2013 and the third iteration in January 2018."
+    )
+    assert sorted(roadmaps(reg, text)) == [
+        (False, 1, "2011-09", False, None),
+        (False, 2, "2013-08", False, None),
+        (False, 3, "2018-01", False, None),
+    ]
+
+
+def test_announced_edition_with_expected_date(reg):
+    text = (
+        "Work continues on the upcoming edition of the Global Exploration Roadmap. The update will "
+        "reflect new lunar plans. It is scheduled to be published in late 2023."
+    )
+    assert roadmaps(reg, text) == [(False, None, None, True, "late 2023")]
+
+
+def test_supplement_dated_by_its_link_when_just_published(reg):
+    text = (
+        "The agencies welcomed the newly released Global Exploration Roadmap Supplement, which "
+        "updates the lunar scenario."
+    )
+    start = text.index("Global")
+    link = Link(
+        "Global Exploration Roadmap Supplement",
+        "https://example.org/wp-content/uploads/2022/10/GER-supplement.pdf",
+        start,
+        start + len("Global Exploration Roadmap Supplement"),
+    )
+    (r,) = extract(doc(text, "2022-11-20", [link]), reg).roadmaps
+    assert (r.supplement, r.published, r.url) == (True, "2022-10", link.href)
+
+
+def test_upload_folder_of_a_link_is_not_used_without_a_publication_cue(reg):
+    text = "See the Global Exploration Roadmap for details."
+    link = Link(
+        "Global Exploration Roadmap", "https://x.org/wp-content/uploads/2020/08/g.pdf", 8, 34
+    )
+    assert roadmaps(reg, text, links=[link]) == []
+
+
+def test_other_roadmaps_are_not_the_ger(reg):
+    text = "ISECG met in 2019. NASA presented its technology roadmap, published in 2015."
+    assert roadmaps(reg, text) == []
+
+
+def test_date_after_the_title_and_ordinal_before_it(reg):
+    text = (
+        "ISECG published the Global Exploration Roadmap Supplement, October 2022. The third "
+        "Global Exploration Roadmap remains the reference."
+    )
+    assert roadmaps(reg, text) == [
+        (True, None, "2022-10", False, None),
+        (False, 3, None, False, None),
+    ]

@@ -1,0 +1,112 @@
+"""The agency registry: every canonical acronym, resolution of variants, scanning prose."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from isecg_kg.registry import Registry
+
+CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "CONTRACT.md"
+ACRONYMS = re.findall(
+    r"\S+",
+    "AEB AEM ASA ASI CNES CNSA CSA CSIRO DLR ESA GISTDA ISA ISRO JAXA KARI KASA LSA MBRSC NASA "
+    "NOSA NZSA POLSA PTS ROSA Roscosmos SSAU SSO UAESA UKSA VNSC",
+)
+
+
+@pytest.fixture(scope="module")
+def reg() -> Registry:
+    return Registry.load()
+
+
+def test_every_contract_acronym_is_registered(reg):
+    assert set(reg.acronyms) == set(ACRONYMS)
+    for acr in ACRONYMS:
+        assert reg.resolve(acr) == acr
+        assert reg.label(acr)
+
+
+def test_contract_list_matches_when_available(reg):
+    if not CONTRACT.exists():
+        pytest.skip("shared/CONTRACT.md not beside the checkout")
+    section = CONTRACT.read_text().split("## Canonical agency acronyms")[1]
+    assert set(re.findall(r"`([A-Za-z]+)`", section)) - {"UAE"} <= set(reg.acronyms)
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym"),
+    [
+        ("NSAU", "SSAU"),
+        ("National Space Agency of Ukraine", "SSAU"),
+        ("State Space Agency of the Ukraine", "SSAU"),
+        ("BNSC", "UKSA"),
+        ("British National Space Centre", "UKSA"),
+        ("UAE SA", "UAESA"),
+        ("UAE-SA", "UAESA"),
+        ("UAE Space Agency", "UAESA"),
+        ("Russian Federal Space Agency", "Roscosmos"),
+        ("ROSCOSMOS", "Roscosmos"),
+        ("Centre National d'Études Spatiales", "CNES"),
+        ("centre national d’etudes spatiales", "CNES"),
+        ("French Centre National d'Etudes Spatiales", "CNES"),
+        ("the Canadian Space Agency", "CSA"),
+        ("Canadian Space Agency's", "CSA"),
+        ("Deutsches Zentrum für Luft- und Raumfahrt", "DLR"),
+        ("Indian Space Research Organization", "ISRO"),
+        ("宇宙航空研究開発機構", "JAXA"),
+        ("Norsk Romsenter", "NOSA"),
+        ("Korea AeroSpace Administration", "KASA"),
+        ("Israel Space Agency", "ISA"),
+        ("Brazil (AEB)", "AEB"),
+    ],
+)
+def test_resolve_variants(reg, name, acronym):
+    assert reg.resolve(name) == acronym
+
+
+@pytest.mark.parametrize("name", ["Czech Space Agency", "Mars", "", "Philippine Space Agency"])
+def test_unknown_names_resolve_to_none(reg, name):
+    assert reg.resolve(name) is None
+
+
+def test_by_country_only_when_one_agency_stands_for_it(reg):
+    assert reg.by_country("Brazil") == "AEB"
+    assert reg.by_country("Thailand") == "GISTDA"
+    assert reg.by_country("United States of America") == "NASA"
+    assert reg.by_country("Republic of Korea") is None  # KARI and KASA
+    assert reg.by_country("Australia") is None  # ASA and CSIRO
+    assert reg.by_country("UAE") is None  # UAESA and MBRSC
+    assert reg.by_country("Atlantis") is None
+
+
+def test_country_of_an_agency(reg):
+    assert reg.country("DLR") == "Germany"
+    assert reg.country("ESA") is None
+
+
+def test_mentions_spans_and_longest_match(reg):
+    text = "Delegates of the European Space Agency (ESA) and the UAE SA met; Asa and isa did not."
+    found = reg.mentions(text)
+    assert [m.acronym for m in found] == ["ESA", "ESA", "UAESA"]
+    for m in found:
+        assert text[m.start : m.end] == m.surface
+    assert found[0].surface == "European Space Agency"
+
+
+def test_mentions_across_line_breaks_and_accents(reg):
+    text = "the Japan Aerospace\nExploration Agency and the Centre National d’Études Spatiales"
+    assert [m.acronym for m in reg.mentions(text)] == ["JAXA", "CNES"]
+
+
+def test_mentions_is_fast(reg):
+    text = ("The Canadian Space Agency (CSA) hosted NASA, ESA and JAXA in Montreal. " * 150)[
+        :10_000
+    ]
+    reg.mentions(text)
+    start = time.perf_counter()
+    reg.mentions(text)
+    assert time.perf_counter() - start < 0.05
