@@ -102,3 +102,13 @@ def test_add_stores_a_conforming_record_for_the_next_build(tmp_path, monkeypatch
     build = CliRunner().invoke(cli, ["build", "--out", str(out), "-q"])
     assert build.exit_code == 0, build.output
     assert "2021-11-30" in out.read_text()
+
+
+def test_remote_jsonld_context_is_refused_not_fetched(tmp_path):
+    path = write(tmp_path, "r.jsonld", '{"@context": "https://schema.org/", "@id": "x"}')
+    with pytest.raises(IsecgError, match="remote JSON-LD context"):
+        load_rdf(path)
+    from isecg_kg.queries import load_data
+
+    with pytest.raises(IsecgError, match="remote JSON-LD context"):
+        load_data([path])

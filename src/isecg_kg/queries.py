@@ -35,6 +35,7 @@ from rdflib.term import Identifier
 
 from . import ids, registry, resources, temporal
 from .errors import IsecgError
+from .offline import check_jsonld
 from .namespaces import ID, ISECG
 
 # Parameter kinds, as a header may spell them -> the kind.
@@ -220,6 +221,8 @@ def load_data(paths: Sequence[Path | str]) -> Graph:
         formats.append(fmt)
     graph: Graph = Dataset(default_union=True) if _QUAD_FORMATS & set(formats) else Graph()
     for path, fmt in zip(paths, formats, strict=True):
+        if fmt == "json-ld":
+            check_jsonld(path.read_bytes(), path)
         try:
             graph.parse(path, format=fmt)
         except (SyntaxError, ValueError, OSError, RdflibError) as e:

@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from .errors import IsecgError
+from .offline import check_jsonld
 from .namespaces import ID
 
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
@@ -34,6 +35,8 @@ def load_rdf(path: Path) -> Graph:
         data = path.read_bytes()
     except OSError as e:
         raise IsecgError(f"cannot read: {e.strerror}", file=path) from None
+    if RDF_FORMATS[path.suffix.lower()] == "json-ld":
+        check_jsonld(data, path)
     graph = Graph(identifier=ID[f"record/{hashlib.sha256(data).hexdigest()[:16]}"])
     try:
         graph.parse(data=data, format=RDF_FORMATS[path.suffix.lower()])
