@@ -35,8 +35,8 @@ from rdflib.term import Identifier
 
 from . import ids, registry, resources, temporal
 from .errors import IsecgError
-from .offline import check_jsonld
 from .namespaces import ID, ISECG
+from .offline import check_jsonld
 
 # Parameter kinds, as a header may spell them -> the kind.
 KINDS = {

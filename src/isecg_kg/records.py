@@ -17,8 +17,8 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from .errors import IsecgError
-from .offline import check_jsonld
 from .namespaces import ID
+from .offline import check_jsonld
 
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
 DATA_DIR = Path("data")
