@@ -281,6 +281,12 @@ def test_chairs(graph):
     ]
 
 
+def test_chair_held_is_a_statement_not_a_tenure(graph):
+    assert "UKSA" not in column(graph, "chairs")
+    source = str(ID["source/aaaa000000000005"])
+    assert rows(graph, "chair-held") == [("UKSA", "2017-03", source)]
+
+
 def test_roadmaps(graph):
     roadmap = str(ID["roadmap/ger"])
     supplement = "Global Exploration Roadmap Supplement - Lunar Surface Exploration Scenario Update"
