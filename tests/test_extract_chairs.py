@@ -94,3 +94,56 @@ def test_transfer_of_the_chairmanship_noun_form(reg):
 def test_one_change_told_twice_is_one_fact(reg):
     text = MEETING + "KARI takes over the chair. KARI took over the ISECG chair from CNES."
     assert summary(chairs(reg, text)) == [("CNES", "KARI", "2016-06-10", 0, False)]
+
+
+def test_change_dated_by_the_meeting_not_the_dateline(reg):
+    text = (
+        "SEOUL, Korea, June 12, 2016 - KARI hosted ISECG senior managers on June 9 and 10 in "
+        "Daejeon. During the meeting KARI assumed the chairmanship of the group from CNES."
+    )
+    assert summary(chairs(reg, text)) == [("CNES", "KARI", "2016-06-09", 0, False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The heads of delegation elected KARI to chair ISECG for two years.",
+        "The agencies appointed KARI as the first chair of the group.",
+        "The meeting was organised by DLR and KARI, which also took over the forum's rotating "
+        "chairmanship, opened the session.",
+    ],
+)
+def test_a_chair_without_a_predecessor(reg, sentence):
+    assert summary(chairs(reg, MEETING + sentence)) == [(None, "KARI", "2016-06-10", 0, False)]
+
+
+def test_outgoing_chair_hands_over(reg):
+    text = MEETING + "CNES, the outgoing chair, handed over to KARI at the close of the meeting."
+    assert summary(chairs(reg, text)) == [("CNES", "KARI", "2016-06-10", 0, False)]
+
+
+def test_handed_over_to_an_agency_that_assumes_it(reg):
+    text = MEETING + (
+        "At the meeting, CNES handed over the chair to the Korea Aerospace Research Institute "
+        "(KARI), which assumes the chair for 2016-2017."
+    )
+    assert summary(chairs(reg, text)) == [("CNES", "KARI", "2016-06-10", 0, False)]
+
+
+def test_chairmanship_under_which_a_meeting_was_held_is_a_state(reg):
+    (c,) = chairs(reg, MEETING + "Under the chairmanship of CNES, the managers agreed a plan.")
+    assert (c.to.key, c.state, c.when.value, c.meeting) == ("CNES", True, "2016-06-10", 0)
+
+
+def test_under_an_agency_without_a_chair_word_is_nothing(reg):
+    assert chairs(reg, MEETING + "Under ESA's leadership, the chair of the panel spoke.") == ()
+    (c,) = chairs(reg, MEETING + "Under ESA's chairmanship, the managers agreed a plan.")
+    assert (c.to.key, c.state) == ("ESA", True)
+
+
+def test_chair_sentence_with_a_dateline(reg):
+    text = (
+        "TOKYO, Japan, June 12, 2016 - JAXA took over the ISECG chair from CNES at the ISECG "
+        "meeting held in Tokyo on June 9."
+    )
+    assert summary(chairs(reg, text)) == [("CNES", "JAXA", "2016-06-09", 0, False)]

@@ -96,3 +96,11 @@ def test_relative_days():
     assert relative_day(today, "2020-09-18") == "2020-09-18"
     assert relative_day(yesterday, "2020-09-18") == "2020-09-17"
     assert relative_day(today, None) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["came out at the start of the year", "at the end of this year", "the turn of the year"]
+)
+def test_part_of_the_current_year_is_that_year(text):
+    d = one(text)
+    assert (d.relative, relative_day(d, "2018-10-22")) == (True, "2018")

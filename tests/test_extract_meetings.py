@@ -37,7 +37,7 @@ def test_convened_with_place_host_and_date(reg):
     )
     assert m.when.value == "2016-05-14"
     assert (m.city, m.country, m.host.key, m.virtual) == (
-        "Washington, D.C.",
+        "Washington",  # the locality: the district designation "D.C." is not part of it
         "United States",
         "NASA",
         False,
@@ -188,3 +188,160 @@ def test_a_report_online_and_a_bilateral_meeting_say_nothing(reg):
     assert m.virtual is False
     text = "ISECG was not discussed when the NASA Administrator met with the heads of ESA and JAXA."
     assert meetings(reg, text, "2021-10-30") == ()
+
+
+def test_dateline_is_the_release_date_not_the_meeting_date(reg):
+    text = (
+        "PARIS, France, June 12, 2016 - The French space agency CNES welcomed delegations to a "
+        "meeting of ISECG on June 9 and 10 at its Paris headquarters."
+    )
+    (m,) = meetings(reg, text)
+    assert (m.when.value, m.when.end, m.host.key) == ("2016-06-09", "2016-06-10", "CNES")
+
+
+@pytest.mark.parametrize(
+    "dateline", ["WASHINGTON (June 12, 2016) -", "Noordwijk, 12 June 2016 –", "June 12, 2016 --"]
+)
+def test_dateline_forms(reg, dateline):
+    (m,) = meetings(reg, f"{dateline} ESA hosted ISECG managers on June 9 in Noordwijk.")
+    assert m.when.value == "2016-06-09"
+
+
+def test_a_dateline_alone_only_bounds_the_meeting(reg):
+    (m,) = meetings(reg, "BONN, Germany, March 3, 2015 - DLR hosted an ISECG meeting in Bonn.")
+    assert m.when.value is None
+    assert m.when.latest == "2015-03-03"
+
+
+def test_a_title_that_is_a_date_line_dates_the_report(reg):
+    d = Document(
+        id="t",
+        path=Path("t.txt"),
+        kind="text",
+        text="ISECG agencies met in Rome, Italy, on Tuesday 7 May.",
+        paragraphs=("ISECG agencies met in Rome, Italy, on Tuesday 7 May.",),
+        title="Posted 9 May 2019 | Rome",
+    )
+    (m,) = extract(d, reg).meetings
+    assert m.when.value == "2019-05-07"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "host"),
+    [
+        ("At the invitation of CNES, ISECG agencies convened in Toulouse on 3 May 2017.", "CNES"),
+        (
+            "ISECG agencies met on 3 May 2017 at the headquarters of the German Aerospace Center "
+            "(DLR) in Cologne.",
+            "DLR",
+        ),
+        ("KARI welcomed the delegations to an ISECG meeting in Daejeon on 3 May 2017.", "KARI"),
+        (
+            "On 3 May 2017 ISECG managers gathered in Tokyo for a meeting of the group at a hotel "
+            "chosen by JAXA, which hosted the meeting.",
+            "JAXA",
+        ),
+        (
+            "ISECG senior managers gathered in Montreal on 3 May 2017 for a meeting organised by "
+            "the Canadian Space Agency.",
+            "CSA",
+        ),
+        ("Hosted by KARI, the ISECG meeting took place in Seoul on 3 May 2017.", "KARI"),
+        ("The ISECG meeting of 3 May 2017 was hosted at ESTEC by ESA.", "ESA"),
+        ("KARI hosts ISECG meeting in Daejeon on 3 May 2017", "KARI"),
+    ],
+)
+def test_host_wordings(reg, sentence, host):
+    (m,) = meetings(reg, sentence)
+    assert (m.when.value, m.host.key) == ("2017-05-03", host)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        (
+            "Eleven of the twelve member agencies met in Rome on 3 May 2017 for an ISECG meeting.",
+            11,
+        ),
+        ("Delegates from 9 of the group's 12 member agencies met for ISECG on 3 May 2017.", 9),
+        ("Nine agencies in all took part in the ISECG meeting held in Kyoto on 3 May 2017.", 9),
+        ("ISECG met in Kyoto on 3 May 2017 with a total of seventeen agencies attending.", 17),
+        ("On 3 May 2017, 14 of the 15 ISECG member agencies took part in the ISECG meeting.", 14),
+        ("ISECG agencies met in Kyoto on 3 May 2017, with 20 agencies represented.", 20),
+    ],
+)
+def test_stated_count_wordings(reg, sentence, count):
+    (m,) = meetings(reg, sentence)
+    assert m.stated_participants == count
+
+
+@pytest.mark.parametrize("written", ["Washington, DC", "Washington D.C.", "Washington"])
+def test_city_is_the_locality_name(reg, written):
+    (m,) = meetings(reg, f"ISECG agencies met in {written} on 3 May 2017.")
+    assert (m.city, m.country) == ("Washington", "United States")
+
+
+def test_a_membership_date_is_not_a_meeting(reg):
+    found = meetings(
+        reg,
+        "ISECG agencies met by videoconference on 2 March 2022. The Romanian Space Agency, which "
+        "was admitted as a new member in October 2021, attended its first ISECG meeting.",
+    )
+    assert [m.when.value for m in found] == ["2022-03-02"]
+
+
+def test_the_group_meeting_beside_a_congress(reg):
+    (m,) = meetings(
+        reg,
+        "ISECG senior managers met in Bremen, Germany on 30 September 2018, the day before the "
+        "International Astronautical Congress opened in the city.",
+    )
+    assert (m.when.value, m.city) == ("2018-09-30", "Bremen")
+    noise = (
+        "ISECG was mentioned when, at the International Astronautical Congress in Bremen on 2 "
+        "October 2018, the heads of agencies met in a plenary session."
+    )
+    assert meetings(reg, noise) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city", "country"),
+    [
+        (
+            "ESA hosted ISECG at ESTEC, Noordwijk, the Netherlands, on 6 May 2017.",
+            "Noordwijk",
+            "Netherlands",
+        ),
+        (
+            "Senior managers of ISECG agencies met in Washington May 6-7, 2017.",
+            "Washington",
+            "United States",
+        ),
+        ("The ISECG meeting took place on 6 May 2017 in Montréal, Canada.", "Montréal", "Canada"),
+    ],
+)
+def test_city_wordings(reg, sentence, city, country):
+    (m,) = meetings(reg, sentence)
+    assert (m.when.value, m.city, m.country) == ("2017-05-06", city, country)
+
+
+def test_a_meeting_cited_as_a_point_in_time_adds_nothing(reg):
+    (m,) = meetings(
+        reg,
+        "ISECG agencies met by videoconference on 26 May 2021. Since the ISECG meeting in "
+        "Bengaluru in November 2019, all meetings have been held online.",
+        "2021-06-04",
+    )
+    assert (m.when.value, m.city) == ("2021-05-26", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISECG has met at least once a year since its creation in 2007.",
+        "Since 2007, ISECG senior managers have met every year to compare their plans.",
+        "The agencies of ISECG gather twice a year at senior level.",
+    ],
+)
+def test_a_habit_is_not_a_meeting(reg, text):
+    assert meetings(reg, text, "2019-05-05") == ()

@@ -134,3 +134,131 @@ def test_member_since_and_welcomed_over_the_past_year(reg):
     )
     w = found["MBRSC"].when
     assert (w.value, w.earliest, w.latest) == (None, "2019-02-10", "2020-02-10")
+
+
+def members(reg, text, published=None):
+    return extract(doc(text, published), reg).member_lists
+
+
+def test_member_list_stated_as_current_is_dated_by_its_meeting(reg):
+    (ml,) = members(
+        reg,
+        "ISECG senior managers met in Lisbon on 6 May 2022. After the meeting, the group's "
+        "members are now: ASI (Italy), ESA (Europe) and PTS (Portugal).",
+        "2022-05-20",
+    )
+    assert [a.key for a in ml.members] == ["ASI", "ESA", "PTS"]
+    assert ml.when.value == "2022-05-06"
+
+
+def test_member_list_not_stated_as_current_is_dated_by_publication(reg):
+    (ml,) = members(
+        reg,
+        "ISECG met in Ottawa on 4 April 2017. The eight member agencies of ISECG are: the "
+        "Brazilian Space Agency, the French space agency CNES, Australia's CSIRO, Thailand's "
+        "GISTDA, the UAE's Mohammed Bin Rashid Space Centre (MBRSC), NASA, Luxembourg's space "
+        "agency and the UK Space Agency (UKSA).",
+        "2017-04-20",
+    )
+    assert [a.key for a in ml.members] == [
+        "AEB",
+        "CNES",
+        "CSIRO",
+        "GISTDA",
+        "MBRSC",
+        "NASA",
+        "LSA",
+        "UKSA",
+    ]
+    assert ml.when.value == "2017-04-20"
+
+
+def test_member_count_introducing_its_list_and_a_label(reg):
+    (ml,) = members(
+        reg,
+        "ISECG currently has 4 member agencies: ASI (Italy), CNES (France), JAXA (Japan) and "
+        "NASA (United States).",
+        "2012-01-05",
+    )
+    assert ([a.key for a in ml.members], ml.stated_count) == (["ASI", "CNES", "JAXA", "NASA"], 4)
+    (ml,) = members(
+        reg,
+        "ISECG member agencies:\n\n- Brazilian Space Agency (AEB)\n\n- NASA\n\n- UK Space Agency",
+        "2020-01-01",
+    )
+    assert [a.key for a in ml.members] == ["AEB", "NASA", "UKSA"]
+
+
+def test_part_of_the_counted_members_listed(reg):
+    found = members(
+        reg,
+        "ISECG brings together 20 space agencies. Of these, five led the work on the roadmap: "
+        "ASI, CNES, DLR, ESA and NASA.",
+        "2018-02-01",
+    )
+    assert [(ml.stated_count, [a.key for a in ml.members]) for ml in found] == [
+        (20, []),
+        (None, ["ASI", "CNES", "DLR", "ESA", "NASA"]),
+    ]
+
+
+def test_a_subset_without_membership_before_it_is_not_a_member_list(reg):
+    text = (
+        "Twenty agencies met in Bonn to discuss the ISECG roadmap. Five of them led the work: "
+        "ASI, CNES, DLR, ESA and NASA."
+    )
+    assert members(reg, text, "2018-02-01") == ()
+
+
+def test_join_with_its_object_left_out_beside_a_join(reg):
+    found = joins(
+        reg,
+        "The Norwegian Space Agency joined ISECG in September. Poland's space agency, which "
+        "joined in 2018 too, also attended.",
+        "2019-11-14",
+    )
+    assert {k: j.when.value for k, j in found.items()} == {"NOSA": "2019-09", "POLSA": "2018"}
+
+
+def test_join_with_its_object_left_out_alone_is_not_a_join(reg):
+    text = (
+        "ISECG met in Paris on 3 May 2019. The Norwegian Space Agency, which joined in 2017, spoke."
+    )
+    assert joins(reg, text, "2019-05-14") == {}
+
+
+def test_since_the_previous_meeting_in_a_month_is_the_last_such_month(reg):
+    found = joins(
+        reg,
+        "ISECG agencies met by videoconference on 2 February 2022. The Romanian Space Agency "
+        "(ROSA) has joined since the previous meeting in November.",
+        "2022-02-10",
+    )
+    w = found["ROSA"].when
+    assert (w.earliest, w.latest) == ("2021-11", "2022-02-02")
+
+
+def test_became_the_nth_member_in_a_month(reg):
+    found = joins(
+        reg,
+        "ISECG held its annual meeting online on 15 December 2021. The Swiss Space Office, which "
+        "became the 22nd member in March 2021, presented its plans at the meeting.",
+        "2021-12-20",
+    )
+    assert (found["SSO"].when.value, found["SSO"].ordinal) == ("2021-03", 22)
+
+
+def test_present_tense_member_since_and_approved_membership(reg):
+    found = joins(reg, "The Polish Space Agency (POLSA) officially joins ISECG.", "2019-02-15")
+    assert found["POLSA"].when.latest == "2019-02-15"
+    found = joins(
+        reg, "The Luxembourg Space Agency, an ISECG member since 2019, spoke.", "2021-02-15"
+    )
+    assert found["LSA"].when.value == "2019"
+    found = joins(
+        reg,
+        "At the meeting on 3 May 2022 in Lisbon, ISECG approved the membership of the New Zealand "
+        "Space Agency.",
+    )
+    assert found["NZSA"].when.value == "2022-05-03"
+    assert joins(reg, "Vietnam's VNSC joins ISECG next year.", "2024-10-16") == {}

@@ -136,3 +136,144 @@ def test_alongside_and_countries_after_from(reg):
         "Agency. Space agencies from Brazil, Thailand and Italy attended the ISECG meeting too.",
     )
     assert keys(m.participants) == ["UKSA", "SSAU", "Roscosmos", "AEB", "GISTDA", "ASI"]
+
+
+def test_dash_bulleted_full_names_after_a_colon(reg):
+    m = only_meeting(
+        reg,
+        "Senior managers convened for the ISECG meeting in Bonn on 21 March 2012.\n\n"
+        "Eleven agencies were represented in Bonn:\n\n"
+        "- Italian Space Agency (ASI)\n\n"
+        "- Centre National d'Etudes Spatiales (CNES) - German Aerospace Center (DLR)\n\n"
+        "- Korea Aerospace Research Institute (KARI), Republic of Korea - NASA\n\n"
+        "The delegates toured the DLR site.",
+    )
+    assert keys(m.participants) == ["ASI", "CNES", "DLR", "KARI", "NASA"]
+
+
+def test_one_agency_a_paragraph_after_an_attendance_label(reg):
+    m = only_meeting(
+        reg,
+        "ISECG senior managers met in Canberra, Australia on 3 April 2023.\n\n"
+        "Attendees:\n\nCanadian Space Agency (CSA)\n\nJapan Aerospace Exploration Agency (JAXA)\n\n"
+        "Swiss Space Office (SSO)\n\nNASA thanked the hosts for their work.",
+    )
+    assert keys(m.participants) == ["CSA", "JAXA", "SSO"]
+
+
+def test_inverted_and_labelled_attendance_clauses(reg):
+    for cue in (
+        "In attendance were",
+        "Agencies represented at the meeting were:",
+        "Taking part were",
+    ):
+        m = only_meeting(reg, f"ISECG met in Seoul on 9 May 2015. {cue} CNES, DLR, KARI and NASA.")
+        assert keys(m.participants) == ["CNES", "DLR", "KARI", "NASA"], cue
+
+
+def test_regions_as_labels_with_a_closing_group(reg):
+    m = only_meeting(
+        reg,
+        "ISECG agencies met in Paris on 1 February 2019.\n\nThe delegations came from every "
+        "continent:\n\nNorth America: CSA, NASA; Europe: ESA, CNES; Asia-Pacific: JAXA, ISRO; "
+        "Others: Roscosmos and SSAU.",
+    )
+    assert keys(m.participants) == [
+        "CSA",
+        "NASA",
+        "ESA",
+        "CNES",
+        "JAXA",
+        "ISRO",
+        "Roscosmos",
+        "SSAU",
+    ]
+
+
+def test_agencies_from_regions_in_brackets(reg):
+    m = only_meeting(
+        reg,
+        "Delegates gathered in Kyoto on 12 November 2013 for the ISECG meeting. Taking part were "
+        "agencies from Europe (ESA, CNES), Asia (JAXA, ISRO) and North America (NASA, CSA).",
+    )
+    assert keys(m.participants) == ["ESA", "CNES", "JAXA", "ISRO", "NASA", "CSA"]
+
+
+def test_footnote_on_a_count_in_a_sentence_of_its_own(reg):
+    m = only_meeting(
+        reg,
+        "ISECG held its annual meeting in Bonn on 5 May 2011.\n\n"
+        "Delegations from 4 space agencies* attended.\n\n"
+        "* Participating agencies (in alphabetical order): DLR (Germany), ESA, JAXA (Japan), "
+        "NASA (USA)",
+    )
+    assert keys(m.participants) == ["DLR", "ESA", "JAXA", "NASA"]
+    assert m.stated_participants == 4
+
+
+def test_acronyms_with_countries_after_took_part_in_the_meeting(reg):
+    m = only_meeting(
+        reg,
+        "ISECG senior managers met in Houston on 2 June 2016. Officials of 3 agencies took part in "
+        "the meeting: NASA (United States), ISRO (India) and SSAU (Ukraine).",
+    )
+    assert keys(m.participants) == ["NASA", "ISRO", "SSAU"]
+
+
+def test_country_names_standing_for_their_agency(reg):
+    m = only_meeting(
+        reg,
+        "The ISECG meeting took place in Rome on 4 June 2014. Delegations from Brazil, Norway, "
+        "Australia and Poland attended, along with the European Space Agency.",
+    )
+    # Australia has two agencies (ASA, CSIRO): it names neither.
+    assert keys(m.participants) == ["AEB", "NOSA", "POLSA", "ESA"]
+
+
+def test_descriptions_before_the_names(reg):
+    m = only_meeting(
+        reg,
+        "ISECG met in Tokyo on 4 October 2017. Participants included the French space agency "
+        "CNES, Japan's JAXA, the UAE's Mohammed Bin Rashid Space Centre and Norway's space agency.",
+    )
+    assert keys(m.participants) == ["CNES", "JAXA", "MBRSC", "NOSA"]
+
+
+def test_member_list_with_absent_marks_that_all_others_attended(reg):
+    e = extract(
+        doc(
+            "ISECG met by videoconference on 3 March 2022. The member agencies of ISECG are listed "
+            "below; each of them attended the meeting unless marked otherwise.\n\n"
+            "ASI (Italy)\n\nCNSA (China): absent\n\nKARI (Korea), was unable to attend\n\n"
+            "NASA (United States)\n\nSSO (Switzerland) – did not take part"
+        ),
+        reg,
+    )
+    (m,) = e.meetings
+    assert keys(m.participants) == ["ASI", "NASA"]
+    assert keys(m.absent) == ["CNSA", "KARI", "SSO"]
+    (ml,) = e.member_lists
+    assert keys(ml.members) == ["ASI", "CNSA", "KARI", "NASA", "SSO"]
+
+
+def test_member_list_in_lines_is_not_attendance(reg):
+    e = extract(
+        doc(
+            "ISECG met in Ottawa on 4 April 2017.\n\nThe members of ISECG are as follows:\n\n"
+            "- Canadian Space Agency (CSA)\n\n- European Space Agency (ESA)"
+        ),
+        reg,
+    )
+    (m,) = e.meetings
+    assert m.participants == ()
+    assert keys(e.member_lists[0].members) == ["CSA", "ESA"]
+
+
+def test_noise_other_events_and_partner_lists_give_no_participants(reg):
+    m = only_meeting(
+        reg,
+        "ISECG heads of agencies met in Milan on 13 October 2024. On Monday, NASA, ESA, JAXA and "
+        "CNSA participated in the heads of agency plenary of the congress. The station partners - "
+        "the United States, Russia, Europe, Japan and Canada - agreed to extend its operations.",
+    )
+    assert m.participants == ()

@@ -104,3 +104,81 @@ def test_date_after_the_title_and_ordinal_before_it(reg):
         (True, None, "2022-10", False, None),
         (False, 3, None, False, None),
     ]
+
+
+def test_ordinal_edition_standing_just_before_its_verb(reg):
+    text = (
+        "The Global Exploration Roadmap came out first in 2011, and the third edition, published "
+        "in January 2018, put the Moon first."
+    )
+    assert (False, 3, "2018-01", False, None) in roadmaps(reg, text)
+
+
+def test_relative_part_of_the_year(reg):
+    text = "ISECG agencies discussed the Global Exploration Roadmap, updated at the beginning of "
+    text += "the year, at length."
+    assert roadmaps(reg, text, "2019-05-02") == [(False, None, "2019", False, None)]
+
+
+def test_year_label_of_an_edition(reg):
+    text = "ISECG agencies met to review the 2013 version of the Global Exploration Roadmap."
+    assert roadmaps(reg, text) == [(False, None, "2013", False, None)]
+
+
+def test_year_label_refined_by_its_release_day(reg):
+    text = "ISECG presented GER 2026 to the press on 12 May in Rome. GER 2026 covers Mars."
+    assert roadmaps(reg, text, "2026-05-20") == [(False, None, "2026-05-12", False, None)]
+
+
+def test_year_label_refined_by_its_upload_folder(reg):
+    text = (
+        "ISECG agencies discussed the Global Exploration Roadmap. The group drew on the 2020 "
+        "Supplement in its work."
+    )
+    start = text.index("2020 Supplement")
+    link = Link(
+        "2020 Supplement",
+        "https://example.org/wp-content/uploads/2020/08/GER-2020-Supplement.pdf",
+        start,
+        start + len("2020 Supplement"),
+    )
+    assert (True, None, "2020-08", False, None) in roadmaps(reg, text, links=[link])
+
+
+def test_supplement_announced_without_its_title(reg):
+    text = (
+        "ISECG agencies discussed the Global Exploration Roadmap. Their lunar scenario will be "
+        "released as a supplement to the roadmap in 2021."
+    )
+    assert (True, None, None, True, "2021") in roadmaps(reg, text)
+
+
+def test_next_version_announced_after_the_roadmap_is_named(reg):
+    text = (
+        "ISECG published the Global Exploration Roadmap in 2011. Agencies will keep their plans "
+        "aligned, and the next edition is due to appear in 2013."
+    )
+    assert roadmaps(reg, text) == [
+        (False, None, "2011", False, None),
+        (False, None, None, True, "2013"),
+    ]
+
+
+def test_agency_will_publish_an_update(reg):
+    text = "ISECG agencies agreed that ISECG will release an update of the Global Exploration "
+    text += "Roadmap in 2027."
+    assert roadmaps(reg, text) == [(False, None, None, True, "2027")]
+
+
+def test_strategy_and_terms_of_reference_are_not_roadmaps(reg):
+    text = (
+        "The Global Exploration Strategy was released by fourteen agencies in May 2007. ISECG "
+        "updated its Terms of Reference in 2023; the new version is available online."
+    )
+    link = Link("Terms of Reference", "https://x.org/wp-content/uploads/2023/02/tor.pdf", 130, 148)
+    assert roadmaps(reg, text, links=[link]) == []
+
+
+def test_a_year_label_after_publication_is_an_announcement(reg):
+    text = "ISECG agencies are preparing the 2026 edition of the Global Exploration Roadmap."
+    assert roadmaps(reg, text, "2024-03-01") == [(False, None, None, True, "2026")]

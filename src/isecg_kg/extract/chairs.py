@@ -2,8 +2,9 @@
 
 "the role of ISECG Chair transitioned from JAXA to CSA", "CNES handed over the chairmanship to
 KARI", "KARI took over the chair from CNES", "with the Canadian Space Agency assuming the lead"
-(in a sentence about the chair) are changes, dated by the sentence or by the meeting it happened
-at; "CSA, the current chair" is a state.
+(in a sentence about the chair), "JAXA, which also took over the rotating chair", "the delegates
+elected NASA to chair the group" are changes, dated by the sentence (never by its dateline) or by
+the meeting it happened at; "CSA, the current chair", "under the chairmanship of ESA" are states.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ def _when(ctx: Context, s: Sentence, state: bool) -> tuple[When, int | None]:
     """The sentence's own date, else its meeting's; for a state, else the publication date."""
     for dm in ctx.dates[s.index]:
         if dm.relative or dm.weekday_only or dm.prep in ("since", "until", "by"):
+            continue
+        if ctx.is_dateline(dm):
             continue
         if ctx.tense(s, dm) == "future":
             continue

@@ -9,7 +9,7 @@ from datetime import timedelta
 from .. import temporal
 from ..document import Document
 from ..facts import When
-from ..registry import Registry
+from ..registry import Registry, fold
 from .dates import (
     WEEKDAYS,
     DateMention,
@@ -40,11 +40,16 @@ class Context:
         return self.text.doc
 
     dateline: str | None = None
+    dateline_at: tuple[int, int] | None = None  # the dateline's date, as document offsets
 
     @property
     def published(self) -> str | None:
         """The publication date: the document's, else the date of its dateline."""
         return self.doc.published or self.dateline
+
+    def is_dateline(self, dm: DateMention) -> bool:
+        """Whether a date is the dateline's: the report's publication, not an event's date."""
+        return self.dateline_at is not None and (dm.start, dm.end) == self.dateline_at
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -101,13 +106,15 @@ class Context:
 
 # What may stand before and after a dateline's date: "OTTAWA, Nov. 15, 2012 /CNW/ -".
 _DATELINE_BEFORE = re.compile(
-    r"\s*(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w.' -]{1,30})?,\s*|"
+    r"\s*(?:[A-Z][A-Za-z.'/-]+(?: [A-Z][A-Za-z.'/-]+){0,3}(?:,\s*[A-Z][\w.' -]{1,30})?\s*[,(]\s*|"
     r"(?:Posted|Published|Updated|Released|Date)(?:\s+on)?\s*:?\s*)?"
 )
-_DATELINE_AFTER = re.compile(r"\s*(?:/[^/\n]{1,30}/\s*)?(?:-|--|—|–|\n|$)")
+_DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:/[^/\n]{1,30}/\s*)?(?:-|--|—|–|\||\n|$)")
+# A title that is only a date line, perhaps with a place: "Published 16 October 2024 | Milan".
+_DATE_TITLE_AFTER = re.compile(r"\s*(?:[|·•,–—-]\s*[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,2})?")
 
 
-def _dateline(text: Text, dates: dict[int, list[DateMention]]) -> str | None:
+def _dateline(text: Text, dates: dict[int, list[DateMention]]) -> DateMention | None:
     """A full date opening the document the way press releases and posts date themselves."""
     for s in text.sentences[:2]:
         for dm in dates[s.index][:1]:
@@ -115,7 +122,23 @@ def _dateline(text: Text, dates: dict[int, list[DateMention]]) -> str | None:
                 continue
             before = text.folded[s.start : dm.start]
             if _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(text.folded, dm.end):
-                return dm.value
+                return dm
+    return None
+
+
+def _title_date(title: str | None) -> str | None:
+    """The date of a title that is a date line (a loader may take a leading date line for one)."""
+    if not title:
+        return None
+    folded = fold(title)
+    for dm in find_dates(folded)[:1]:
+        if (
+            dm.day is not None
+            and dm.year is not None
+            and _DATELINE_BEFORE.fullmatch(folded[: dm.start])
+            and _DATE_TITLE_AFTER.fullmatch(folded[dm.end :])
+        ):
+            return dm.value
     return None
 
 
@@ -124,12 +147,16 @@ def build_context(doc: Document, registry: Registry) -> Context:
     text = prepare(doc, registry)
     dates = {s.index: find_dates(s.text, s.start) for s in text.sentences}
     ctx = Context(text, registry, dates)
-    ctx.dateline = _dateline(text, dates)
+    line = _dateline(text, dates)
+    if line is not None:
+        ctx.dateline, ctx.dateline_at = line.value, (line.start, line.end)
+    else:
+        ctx.dateline = _title_date(doc.title)
     past: list[DateMention] = []
     future: list[DateMention] = []
     for s in text.sentences:
         for dm in dates[s.index]:
-            if dm.year is None or dm.relative:
+            if dm.year is None or dm.relative or ctx.is_dateline(dm):
                 continue
             tense = ctx.tense(s, dm)
             if tense == "past":

@@ -116,6 +116,9 @@ GRAMMAR: tuple[re.Pattern[str], ...] = (
         r"\b(?P<rel>[Tt]oday|[Yy]esterday|(?:[Ee]arlier\s+)?[Tt]his\s+(?:week|month|year)|"
         r"the\s+(?:last|past)\s+(?:year|twelve months|12 months)|[Ll]ast\s+(?:week|month|year))\b"
     ),
+    re.compile(
+        r"\b(?:the\s+)?(?P<rel>(?:start|beginning|middle|end|turn)\s+of\s+(?:the|this)\s+year)\b"
+    ),
     re.compile(r"\b(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"),
 )
 
@@ -243,8 +246,11 @@ def _mention(m: re.Match[str], offset: int) -> DateMention | None:
 
 
 def _relative_key(words: str) -> str:
-    """ "Earlier this week" -> "this week"; "the past twelve months" -> "past year"."""
+    """ "Earlier this week" -> "this week"; "the past twelve months" -> "past year"; "the start
+    of the year" -> "this year"."""
     key = " ".join(words.lower().replace("earlier ", "").split())
+    if key.endswith(("of the year", "of this year")):
+        return "this year"
     return "past year" if key.startswith("the ") else key
 
 

@@ -138,6 +138,16 @@ US_STATES: frozenset[str] = frozenset({
 })
 # fmt: on
 
+# A district designation written after a city's name: a city is its locality name, so
+# "Washington, D.C." is the city "Washington".
+DISTRICT_SUFFIX = re.compile(r",?\s*\bD\.?\s?C\.?$")
+# A known city set off by a comma after a venue: "at ESTEC, Noordwijk, the Netherlands".
+CITY_AFTER_COMMA = re.compile(
+    r",\s+(?P<city>"
+    + "|".join(re.escape(c) for c in sorted(CITIES, key=len, reverse=True))
+    + r")(?=\s*[,.;)]|\s+(?:on|in|for|from)\b|$)"
+)
+
 # Words that make a capitalised phrase a venue ("European Space Operations Centre").
 VENUE_WORDS = re.compile(
     r"\b(?:Cent(?:re|er)|Headquarters|HQ|Hotel|Institute|Campus|Hall|Building|House|Palace|"
@@ -169,4 +179,19 @@ REGIONS: frozenset[str] = frozenset(
         "Asia Pacific",
         "Australasia",
     }
+)
+
+# Labels a list may group its remaining agencies under ("Other: Roscosmos, SSAU").
+LIST_GROUPS: frozenset[str] = frozenset(
+    {"Other", "Others", "Other agencies", "Rest of the world", "Elsewhere", "International"}
+)
+
+# Lower-case words describing an agency before its name ("the French space agency CNES",
+# "Australia's national science agency CSIRO") or standing for it ("Norway's space agency").
+AGENCY_QUALIFIERS = (
+    r"national|federal|state|new|former|space|science|scientific|research|aerospace|"
+    r"government|civil|civilian|exploration"
+)
+AGENCY_NOUNS = (
+    r"agency|agencies|administration|centre|center|office|organi[sz]ation|institute|corporation"
 )

@@ -1,53 +1,98 @@
 """Lists of agencies in every shape a report writes them.
 
 "ASI (Italy), CNES (France) and UKSA", "the Brazilian Space Agency (AEB), Australian Space Agency
-(ASA)/... (CSIRO)", "Asia (ISRO, JAXA, KARI)", "Brazil (AEB)", country names standing for their
-agency, agencies the registry does not know ("Philippine Space Agency (PhilSA)"), and items noted
-absent ("KARI (absent)"). A list is read item by item from where a rule says it starts, and
-ends at the first item that is not an agency.
+(ASA)/... (CSIRO)", "Asia (ISRO, JAXA, KARI)", "Europe: ESA, ASI; Asia: JAXA", "Brazil (AEB)",
+"Australia's CSIRO", "the French space agency CNES", country names standing for their agency
+("agencies from Norway", "Luxembourg's space agency"), agencies the registry does not know
+("Philippine Space Agency (PhilSA)"), and items noted absent ("KARI (absent)", "CNSA - did not
+participate"). A list is read item by item from where a rule says it starts, and ends at the first
+item that is not an agency; a list set out one item a line ends at the first line that is not.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..facts import AgencyRef
 from ..registry import Registry, canonical_country
-from .gazetteer import AGENCY_WORDS, COUNTRIES, REGIONS
-from .text import Text
+from .gazetteer import (
+    AGENCY_NOUNS,
+    AGENCY_QUALIFIERS,
+    AGENCY_WORDS,
+    COUNTRIES,
+    LIST_GROUPS,
+    NUMBER,
+    REGIONS,
+)
+from .patterns import LIST_FOLLOWS
+from .text import Sentence, Text
 
+_ABSENT_WORDS = (
+    r"absent|did not (?:attend|participate|take part)|not present|not represented|could not "
+    r"attend|(?:(?:was|were) )?unable to (?:attend|participate|take part|be present)|excused|"
+    r"apologi[sz]ed"
+)
 _SEPARATOR = re.compile(
-    r"\s*(?:,\s*(?:and\s+|&\s*|as well as\s+|plus\s+)?|;\s*(?:and\s+)?|\s+(?:and|&|"
-    r"as well as|plus)\s+|"
-    r"\s*/\s*|\s*\n+\s*(?:[*•·▪-]\s+)?)"
+    r"\s*(?:,\s*(?:and\s+|&\s*|as well as\s+|plus\s+|together with\s+|along with\s+)?|"
+    r";\s*(?:and\s+)?|\s+(?:and|&|as well as|plus|together with|along with)\s+|"
+    r"\s*/\s*|\s+(?:-{1,2}|[•·▪])\s+|\s*\n+\s*(?:[*•·▪-]\s+)?)"
 )
 _LEAD = re.compile(
     r"^(?:[*•·▪-]\s*)?(?:and\s+|&\s*)?(?:(?:senior\s+)?(?:representatives|delegates|delegations|"
-    r"officials|managers|heads)\s+(?:of|from)\s+)?(?:the\s+)?",
+    r"officials|managers|heads|(?:(?:space|national)\s+)?agencies)\s+(?:of|from)\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 _PARENS = re.compile(r"\s*\([^()]*\)")
+_PARENS_RUN = re.compile(r"(?:\s*\([^()]*\))+")
 _NAME_WORDS = re.compile(
     r"^[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|and|for|the|de|du|des|la|le|d'\w+))*$"
 )
 _SHORT_NAME = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
-ABSENT_NOTE = re.compile(
-    r"\((?:[^()]*\b(?:absent|did not (?:attend|participate)|not present|could not attend|"
-    r"unable to attend|excused|apologi[sz]ed)\b[^()]*)\)",
-    re.IGNORECASE,
+ABSENT_NOTE = re.compile(rf"\((?:[^()]*\b(?:{_ABSENT_WORDS})\b[^()]*)\)", re.IGNORECASE)
+# A note after an item saying it was absent: "CNSA (China) - did not participate".
+_ABSENT_TAIL = re.compile(rf"\s*(?:[-,:]\s*)?(?:{_ABSENT_WORDS})\b[^,;()]*", re.IGNORECASE)
+_ABSENT_START = re.compile(rf"(?:{_ABSENT_WORDS})\b", re.IGNORECASE)
+_ABSENT_END = re.compile(rf"\s*(?:[-,:]\s*)?(?:{_ABSENT_WORDS})\b[^()]*$", re.IGNORECASE)
+_PLACE_WORDS = r"[A-Z][\w.-]*(?:\s+(?:of\s+)?[A-Z][\w.-]*){0,3}"
+# Words before an agency's name that only describe it: "the French space agency CNES".
+_DESCRIPTOR = re.compile(
+    rf"(?:[A-Z][\w.-]*(?:'s?)?\s+)?(?:(?:{AGENCY_QUALIFIERS})\s+)*(?:{AGENCY_NOUNS})"
 )
+# An agency named by its country alone: "Luxembourg's space agency", "the agencies of China".
+_COUNTRY_AGENCY = (
+    re.compile(
+        rf"(?P<c>{_PLACE_WORDS})'s?\s+(?i:(?:(?:{AGENCY_QUALIFIERS})\s+)*(?:{AGENCY_NOUNS}))"
+    ),
+    re.compile(
+        rf"(?i:(?:(?:{AGENCY_QUALIFIERS})\s+)*agenc(?:y|ies)\s+(?:of|from)\s+(?:the\s+)?)"
+        rf"(?P<c>{_PLACE_WORDS})"
+    ),
+)
+# What a list may say it lists before its first item: "the following 14 member agencies:".
+_INTRO = re.compile(
+    rf"(?i:(?:all\s+)?(?:the\s+|its\s+|their\s+)?(?:following\s+)?(?:{NUMBER}\s+)?"
+    r"(?:(?:member|participating|partner|ISECG|space|national)\s+)*"
+    r"(?:agencies|members|organi[sz]ations|delegations))"
+)
+_PUNCTUATION = re.compile(r"[\s,;:.()\-]*")
 
 
 @dataclass(frozen=True)
 class Item:
-    """One list item: its span, the agencies it names, whether it is noted absent."""
+    """One list item: its span, the agencies it names, whether it is noted absent.
+
+    ``clean``: the item holds nothing but agencies and their notes (a line of a list set out
+    one item a line, not prose that happens to name an agency).
+    """
 
     start: int
     end: int
     agencies: tuple[AgencyRef, ...]
     absent: bool = False
     stop: bool = False  # not an agency: the list ends before it
+    clean: bool = True
 
 
 def _split(text: Text, start: int, end: int) -> list[tuple[int, int]]:
@@ -58,38 +103,66 @@ def _split(text: Text, start: int, end: int) -> list[tuple[int, int]]:
         level.append(depth)
     spans, s = [], 0
     for m in _SEPARATOR.finditer(region):
-        if m.end() > m.start() and level[m.start()] == 0:
-            spans.append((start + s, start + m.start()))
-            s = m.end()
+        if m.end() == m.start() or level[m.start()] != 0:
+            continue
+        if _ABSENT_START.match(region, m.end()):
+            continue  # "KARI, absent" / "CNSA - did not participate": a note, not an item
+        spans.append((start + s, start + m.start()))
+        s = m.end()
     spans.append((start + s, end))
     return [(a, b) for a, b in spans if text.masked[a:b].strip()]
 
 
+def _introduces(words: str) -> bool:
+    """Words that may stand before an item's agency: a place, a group label, a description, or
+    the agencies the list is of ("all 14 member agencies: ASI, ...")."""
+    if words.endswith(":") and _INTRO.fullmatch(words[:-1].rstrip()):
+        return True
+    words = words.strip(" (:")
+    bare = re.sub(r"'s?$", "", words)
+    return _is_place(bare) or words in LIST_GROUPS or bool(_DESCRIPTOR.fullmatch(words))
+
+
 def _item(text: Text, registry: Registry, a: int, b: int) -> Item:
     raw = text.folded[a:b]
-    absent = bool(ABSENT_NOTE.search(raw))
     tokens = text.tokens_in(a, b)
     if tokens:
-        prefix = _LEAD.sub("", text.folded[a : tokens[0].start].lstrip()).strip(" (:")
-        if prefix and not _is_place(prefix):
+        prefix = _LEAD.sub("", text.folded[a : tokens[0].start].lstrip()).strip(" (")
+        if prefix and not _introduces(prefix):
             return Item(a, b, (), stop=True)  # "14 space agencies gathered at NASA ..."
         seen: list[str] = []
         for t in tokens:
             if t.acronym not in seen:
                 seen.append(t.acronym)
-        tail = _PARENS.match(text.folded, tokens[-1].end)  # "GISTDA (Thailand)"
-        end = tail.end() if tail and tail.end() <= b else tokens[-1].end
-        absent = absent and bool(ABSENT_NOTE.search(text.folded[a:end]))
-        return Item(a, end, tuple(AgencyRef(x) for x in seen), absent)
+        end = tokens[-1].end
+        tail = _PARENS_RUN.match(text.folded, end, b)  # "GISTDA (Thailand)"
+        if tail:
+            end = tail.end()
+        absent = bool(ABSENT_NOTE.search(text.folded[a:end]))
+        note = _ABSENT_TAIL.match(text.folded, end, b)
+        if note and note.group().strip():
+            absent, end = True, note.end()
+        gaps = [text.folded[x.end : y.start] for x, y in pairwise(tokens)]
+        clean = all(_PUNCTUATION.fullmatch(_PARENS.sub("", g)) for g in [*gaps, raw[end - a :]])
+        return Item(a, end, tuple(AgencyRef(x) for x in seen), absent, clean=clean)
+    absent = bool(ABSENT_NOTE.search(raw))
     body = _LEAD.sub("", raw.strip()).strip().rstrip(".:")
+    note = _ABSENT_END.search(body)
+    if note and note.start():  # "Norway's space agency - did not attend"
+        absent, body = True, body[: note.start()]
     outer = _PARENS.sub("", body).strip()
     if not outer:
         return Item(a, b, (), stop=True)
     by_country = registry.by_country(outer)
     if by_country:
         return Item(a, b, (AgencyRef(by_country),), absent)
-    if outer in REGIONS or canonical_country(outer) in COUNTRIES or outer in COUNTRIES:
+    if _is_place(outer) or outer in LIST_GROUPS:
         return Item(a, b, (), absent)  # a country that stands for no single agency: skip it
+    for rule in _COUNTRY_AGENCY:
+        described = rule.fullmatch(outer)
+        if described and _is_place(described.group("c")):
+            found = registry.by_country(described.group("c"))
+            return Item(a, b, (AgencyRef(found),) if found else (), absent)
     words = outer.split()
     named = AGENCY_WORDS.search(outer) and len(words) <= 9 and _NAME_WORDS.match(outer)
     short = _SHORT_NAME.match(outer) and body != outer
@@ -142,6 +215,43 @@ def items_before(text: Text, registry: Registry, start: int, end: int) -> list[I
             break
         out.append(item)
     return [i for i in reversed(out) if i.agencies]
+
+
+def whole_list(text: Text, registry: Registry, start: int, end: int) -> list[Item]:
+    """The items of a span that is nothing but a list of agencies; [] if it holds anything else."""
+    out: list[Item] = []
+    for a, b in _split(text, start, end):
+        item = _item(text, registry, a, b)
+        if item.stop or not item.clean:
+            return []
+        out.append(item)
+    return [i for i in out if i.agencies]
+
+
+def lines_after(text: Text, registry: Registry, index: int) -> list[Item]:
+    """A list set out line by line (bullets, <li>, one name a paragraph) after sentence ``index``.
+
+    It ends at the first line that is not wholly a list of agencies.
+    """
+    items: list[Item] = []
+    for nxt in text.sentences[index + 1 :]:
+        found = whole_list(text, registry, nxt.start, nxt.end)
+        if not found:
+            break
+        items.extend(found)
+    return items
+
+
+def list_at(text: Text, registry: Registry, s: Sentence, pos: int) -> list[Item]:
+    """The list a cue ending at ``pos`` introduces: in its sentence, or on the lines after it
+    when the sentence ends there, with a colon, or says the list follows ("listed below")."""
+    items = items_after(text, registry, pos, s.end)
+    if items:
+        return items
+    rest = text.folded[pos : s.end].strip()
+    if not rest or rest.endswith(":") or LIST_FOLLOWS.match(rest):
+        return lines_after(text, registry, s.index)
+    return []
 
 
 def agencies(items: list[Item], absent: bool | None = None) -> tuple[AgencyRef, ...]:

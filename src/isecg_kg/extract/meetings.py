@@ -2,8 +2,10 @@
 
 A sentence with a meeting cue ("met", "gathered", "convened", "meeting of", "hosted") is a
 mention of the meeting the report is about, unless the cue names another meeting ("since the last
-meeting in March", "the next meeting will ..."). Mentions with the same date (or none) are one
-meeting; each adds what it says: date, place, host, virtual or not, how many agencies, who came.
+meeting in March", "the next meeting will ...") or a habit ("meets twice a year"). Mentions with
+the same date (or none) are one meeting; each adds what it says: date, place, host, virtual or
+not, how many agencies, who came. A dateline's date is the release's, never the meeting's, and
+a date of another event in the sentence (a launch, an agency becoming a member) is not either.
 """
 
 from __future__ import annotations
@@ -18,22 +20,34 @@ from .context import Context, resolve_date
 from .dates import (
     DateMention,
 )
-from .gazetteer import CITIES, COUNTRIES, REGIONS, US_STATES, VENUE_WORDS
+from .gazetteer import (
+    CITIES,
+    CITY_AFTER_COMMA,
+    COUNTRIES,
+    DISTRICT_SUFFIX,
+    REGIONS,
+    US_STATES,
+    VENUE_WORDS,
+)
 from .patterns import (
     FUTURE_AFTER,
     FUTURE_BEFORE,
+    HABITUAL_AFTER,
     HAPPENED,
     HOST,
     HYBRID,
     IN_PERSON,
     ISECG_CONTEXT,
     ISECG_MEETING,
+    ISECG_MET,
     MEETING_CUE,
+    MEMBERSHIP_EVENT,
     NOT_A_MEETING,
     OTHER_EVENT,
     OTHER_GATHERING,
     PLACE,
     REFERENCE_BEFORE,
+    SINCE_BEFORE,
     VENUE,
     VIRTUAL,
 )
@@ -68,11 +82,11 @@ def _event_cues(s: Sentence) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     blocked = [m.span() for m in NOT_A_MEETING.finditer(s.text)]
     events, references = [], []
     for m in MEETING_CUE.finditer(s.text):
-        if any(a <= m.start() < b for a, b in blocked):
+        if any(a <= m.start() < b for a, b in blocked) or HABITUAL_AFTER.match(s.text[m.end() :]):
             continue
         before = s.text[: m.start()]
         later = m.group().casefold() == "meeting" and FUTURE_AFTER.match(s.text[m.end() :])
-        if REFERENCE_BEFORE.search(before) or FUTURE_BEFORE.search(before) or later:
+        if any(r.search(before) for r in (REFERENCE_BEFORE, SINCE_BEFORE, FUTURE_BEFORE)) or later:
             references.append(m)
         else:
             events.append(m)
@@ -86,7 +100,11 @@ def _date(ctx: Context, s: Sentence, events: list, references: list) -> DateMent
         a = dm.start - s.start
         if dm.prep in _NOT_MEETING_DATE_PREPS or ctx.tense(s, dm) == "future":
             continue
-        if OTHER_EVENT.search(s.text[max(0, a - 60) : a]):
+        if ctx.is_dateline(dm):  # the release's date, not the meeting's
+            continue
+        # "met by videoconference on 2 March": that "by" names the mode, not a deadline
+        window = VIRTUAL.sub(lambda v: " " * len(v.group()), s.text[max(0, a - 60) : a])
+        if OTHER_EVENT.search(window) or MEMBERSHIP_EVENT.search(window):
             continue
         if any(0 <= a - r.end() <= 20 for r in references):
             continue  # "the last meeting in March"
@@ -140,8 +158,23 @@ def _name(words: str | None) -> str | None:
     return words.rstrip(".,")
 
 
-def _place(s: Sentence, events: list) -> tuple[str | None, str | None]:
-    """City and country from "in <City>, <Country>" or a known city."""
+def _known_city(folded: str, written: str) -> str | None:
+    """The gazetteer's key for a place, as the source spells it if the gazetteer knows that
+    spelling; a date written right after a city is not part of it ("in Washington May 14")."""
+    for place in (written, folded):
+        if place in CITIES:
+            return place
+        words = place.split()
+        for k in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:k]).rstrip(",")
+            if head in CITIES and _MONTHS_AND_DAYS.match(words[k]):
+                return head
+    return None
+
+
+def _place(s: Sentence, events: list, written: str) -> tuple[str | None, str | None]:
+    """City and country from "in <City>, <Country>", or a known city after a comma ("at ESTEC,
+    Noordwijk"); ``written`` is the sentence as the source spells it."""
     for m in PLACE.finditer(s.masked):
         if not _near(m, events):
             continue
@@ -150,13 +183,17 @@ def _place(s: Sentence, events: list) -> tuple[str | None, str | None]:
             country = None
         if country in US_STATES:
             country = "United States"
-        if place in CITIES:
-            city, home = CITIES[place]
+        known = _known_city(place, _name(written[m.start("place") : m.end("place")]))
+        if known:
+            city, home = CITIES[known]
             return city, canonical_country(country) if country else home
         if place in COUNTRIES:
             return None, canonical_country(place)
         if country and place not in REGIONS and not _MONTHS_AND_DAYS.match(place):
             return place, canonical_country(country)
+    for m in CITY_AFTER_COMMA.finditer(written):
+        if _near(m, events):
+            return CITIES[m.group("city")]
     return None, None
 
 
@@ -168,13 +205,17 @@ def _mention(ctx: Context, s: Sentence) -> _Mention | None:
     the_meeting = _THE_MEETING.search(s.text)
     if not relevant and not the_meeting:
         return None
-    if OTHER_GATHERING.search(s.text) and not ISECG_MEETING.search(s.text):
+    if (
+        OTHER_GATHERING.search(s.text)
+        and not ISECG_MEETING.search(s.text)
+        and not ISECG_MET.search(s.text)
+    ):
         return None
     m = _Mention(s, strong=False)
     m.date = _date(ctx, s, events, references)
     m.when = resolve_date(ctx, m.date) if m.date else None
     m.venue, m.owner = _venue(ctx, s, events)
-    m.city, m.country = _place(s, events)
+    m.city, m.country = _place(s, events, ctx.doc.text[s.start : s.end])
     if m.venue and not m.city:  # "JAXA's Tokyo Office"
         m.city, m.country = next(
             (CITIES[w] for w in CITIES if re.search(rf"\b{re.escape(w)}\b", m.venue)),
@@ -246,6 +287,11 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
     return groups
 
 
+def _locality(city: str) -> str:
+    """A city as its locality name: "Washington, D.C." -> "Washington"."""
+    return DISTRICT_SUFFIX.sub("", city) or city
+
+
 def _first(values):
     return next((v for v in values if v is not None), None)
 
@@ -267,6 +313,7 @@ def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
         reason = f"dated only by {phrase!r}" if phrase else "the report gives no date"
         when = replace(ctx.bounds(reason), weekday=weekday)
     venues = [m.venue for m in group if m.venue]
+    city = _first(m.city for m in group)
     host = _first(m.host for m in group) or _first(m.owner for m in group)
     virtual = _first(m.virtual for m in group if m.virtual) or _first(m.virtual for m in group)
     items = [i for m in group for i in m.participants]
@@ -278,7 +325,7 @@ def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
         when=when,
         evidence=Evidence(ctx.doc.text[ev.start : ev.end], ev.start, ev.end),
         venue=max(venues, key=len) if venues else None,
-        city=_first(m.city for m in group),
+        city=_locality(city) if city else None,
         country=_first(m.country for m in group),
         host=AgencyRef(host) if host else None,
         virtual=virtual,

@@ -17,15 +17,22 @@ from .dates import month_year_before
 from .gazetteer import number, ordinal
 from .patterns import (
     AS_MEMBER,
+    FUTURE,
     JOIN_AFTER,
+    JOIN_APPROVED,
     JOIN_AT_MEETING,
     JOIN_BEFORE,
+    JOIN_ELIDED,
     JOIN_FUTURE,
     JOIN_ORDINAL,
+    JOIN_PRESENT,
     JOIN_TARGET,
     MEMBER_COUNT,
-    MEMBER_LIST,
     MEMBER_LIST_LEAD,
+    MEMBER_LISTS,
+    MEMBER_SINCE,
+    MEMBER_SUBSET,
+    MEMBERS_CURRENT,
     NOT_JOIN,
     SINCE_REFERENCE,
     WELCOMED_AS,
@@ -33,6 +40,7 @@ from .patterns import (
 from .text import Sentence
 
 _ABOUT_MEMBERSHIP = re.compile(r"\bISECG\b|\bmember|Coordination Group", re.I)
+_GROUP = re.compile(r"\bISECG\b|Coordination Group|\bthe group\b")
 _FUTURE_NEAR = re.compile(r"\b(?:will|would|shall|to be|expected|plans? to|could|may)\b", re.I)
 
 
@@ -55,24 +63,46 @@ def _as_of(ctx: Context, s: Sentence) -> When:
     return ctx.bounds("membership stated in an undated report")
 
 
+def _list_as_of(ctx: Context, s: Sentence) -> When:
+    """The date of a member list: the meeting's when it is stated there as current ("now"),
+    else the publication date (or, in an undated report, its meeting's)."""
+    if ctx.published and s.index not in ctx.meeting_of and not MEMBERS_CURRENT.search(s.text):
+        return When(value=ctx.published, note="as of the publication date")
+    return _as_of(ctx, s)
+
+
+def _listed_members(ctx: Context, s: Sentence) -> tuple[list[lists.Item], int | None]:
+    """The members a sentence lists as the group's, and the count it gives with them."""
+    for rule in MEMBER_LISTS:
+        m = rule.search(s.masked)
+        if not m or _future(s, m):
+            continue
+        lead = MEMBER_LIST_LEAD.match(s.masked[m.end() :])
+        start = s.start + m.end() + (lead.end() if lead else 0)
+        items = lists.list_at(ctx.text, ctx.registry, s, start)
+        if len(items) >= 2:
+            n = m.groupdict().get("n") or (lead.group("n") if lead else None)
+            return items, number(n) if n else None
+    previous = ctx.sentences[s.index - 1] if s.index else None
+    subset = MEMBER_SUBSET.match(s.masked)
+    if (
+        subset
+        and previous is not None
+        and previous.paragraph == s.paragraph
+        and any(rule.search(previous.masked) for rule in (*MEMBER_COUNT, *MEMBER_LISTS))
+    ):  # "The group has 14 member agencies. Twelve of them contributed: ..."
+        items = lists.list_at(ctx.text, ctx.registry, s, s.start + subset.end())
+        if len(items) >= 2:
+            return items, None
+    return [], None
+
+
 def find_member_lists(ctx: Context) -> list[MemberList]:
     """Member lists and stated member counts, one record per sentence that states them."""
     out: list[MemberList] = []
     for s in ctx.sentences:
-        members: tuple[AgencyRef, ...] = ()
-        count = None
-        for rule in MEMBER_LIST:
-            m = rule.search(s.masked)
-            if not m or _future(s, m):
-                continue
-            lead = MEMBER_LIST_LEAD.match(s.masked[m.end() :])
-            start = s.start + m.end() + (lead.end() if lead else 0)
-            items = lists.items_after(ctx.text, ctx.registry, start, s.end)
-            if len(items) >= 2:
-                members = lists.agencies(items)
-                if lead and lead.group("n"):
-                    count = number(lead.group("n"))
-                break
+        items, count = _listed_members(ctx, s)
+        members = lists.agencies(items)
         if count is None:
             for rule in MEMBER_COUNT:
                 m = rule.search(s.masked)
@@ -83,24 +113,46 @@ def find_member_lists(ctx: Context) -> list[MemberList]:
                 ):
                     count = number(m.group("n"))
                     break
-        if members or count is not None:
+        if members:
+            out.append(MemberList(_list_as_of(ctx, s), _evidence(ctx, s), members, count))
+        elif count is not None:
             out.append(MemberList(_as_of(ctx, s), _evidence(ctx, s), members, count))
     return out
 
 
-def _join_items(ctx: Context, s: Sentence) -> list[tuple[lists.Item, re.Match[str]]]:
-    """The agencies a sentence says joined, with the cue that says so."""
+def _join_items(
+    ctx: Context, s: Sentence, beside_join: bool = False
+) -> list[tuple[lists.Item, re.Match[str]]]:
+    """The agencies a sentence says joined, with the cue that says so.
+
+    ``beside_join``: a sentence just before says an agency joined the group, so a join with its
+    object left out ("LSA, which joined in 2019 as well") is a join to the group too.
+    """
     found: list[tuple[lists.Item, re.Match[str]]] = []
     about = _ABOUT_MEMBERSHIP.search(s.text)
     for m in JOIN_BEFORE.finditer(s.masked):
         rest = s.masked[m.end() :]
         if NOT_JOIN.match(rest):
             continue
-        if not (JOIN_TARGET.match(rest) or "member" in m.group() or about):
+        elided = beside_join and JOIN_ELIDED.match(rest)
+        since = SINCE_REFERENCE.match(rest.lstrip())  # "joined since the previous meeting"
+        if not (JOIN_TARGET.match(rest) or "member" in m.group() or about or elided or since):
             continue
         items = lists.items_before(ctx.text, ctx.registry, s.start, s.start + m.start())
         found += [(i, m) for i in items]
-    for rule in JOIN_AFTER:
+    for m in JOIN_PRESENT.finditer(s.masked):
+        rest = s.masked[m.end() :]
+        member = "member" in m.group() and not re.match(r"\s+of\b", rest)  # "of ESA": another
+        if FUTURE.search(s.text) or not (JOIN_TARGET.match(rest) or member):
+            continue  # "joins ISECG next year" is a plan
+        items = lists.items_before(ctx.text, ctx.registry, s.start, s.start + m.start())
+        found += [(i, m) for i in items]
+    for m in MEMBER_SINCE.finditer(s.masked):  # "LSA, an ISECG member since 2019"
+        if not (_GROUP.search(m.group()) or _GROUP.search(s.text)):
+            continue  # "Norway, a member since 1987" of what?
+        items = lists.items_before(ctx.text, ctx.registry, s.start, s.start + m.start())
+        found += [(i, m) for i in items[-1:]]
+    for rule in (*JOIN_AFTER, JOIN_APPROVED):
         for m in rule.finditer(s.masked):
             items = lists.items_after(ctx.text, ctx.registry, s.start + m.end(), s.end)
             found += [(i, m) for i in items]
@@ -116,11 +168,16 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
     local = ctx.meeting_for(s)
     meeting = ctx.meeting_when.get(local) if local is not None else None
     anchor = meeting.value if meeting and meeting.value else ctx.published
+    dated = any(  # "which became the 22nd member in March 2021, ... at the meeting"
+        0 <= dm.start - s.start - cue.end() <= 40 and dm.prep != "since"
+        for dm in ctx.dates[s.index]
+    )
     if (
         JOIN_AT_MEETING.search(s.text)
         and meeting
         and meeting.value
         and not SINCE_REFERENCE.search(s.text)
+        and not dated
     ):
         return When(value=meeting.value, note="joined at the meeting reported")
     since = SINCE_REFERENCE.search(s.text)
@@ -134,7 +191,7 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
                 earliest = dm.lower
             notes.append(f"joined after the earlier meeting {since.group()!r} {dm.text!r}")
             continue
-        if dm.prep == "since" and dm.year is not None and "been" in cue.group():
+        if dm.prep == "since" and dm.year is not None and re.search(r"been|member", cue.group()):
             return When(value=dm.value, note=f"a member since {dm.text!r}")
         if dm.prep == "since" and dm.year is not None:
             earliest = dm.lower
@@ -161,8 +218,9 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
 def find_joins(ctx: Context) -> list[Join]:
     """Agencies the document says joined the group, one fact per agency."""
     out: dict[AgencyRef, Join] = {}
+    last = -3  # the last sentence that says an agency joined
     for s in ctx.sentences:
-        found = _join_items(ctx, s)
+        found = _join_items(ctx, s, beside_join=s.index - last <= 2)
         if not found:
             continue
         future = JOIN_FUTURE.search(s.text)
@@ -172,6 +230,7 @@ def find_joins(ctx: Context) -> list[Join]:
             when = _join_when(ctx, s, cue)
             if future and not (when.value and len(when.value) == 10):
                 continue
+            last = s.index
             for ref in item.agencies:
                 if ref not in out:
                     single = len({a for i, _ in found for a in i.agencies}) == 1

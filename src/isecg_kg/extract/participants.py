@@ -18,11 +18,19 @@ from .gazetteer import number
 from .patterns import (
     ABSENT_AFTER,
     ABSENT_BEFORE,
+    COUNT_MARKED,
     FOOTNOTE_BODY,
     FOOTNOTE_MARK,
-    MEMBER_LIST,
+    MEMBER_LIST_LEAD,
+    MEMBER_LISTS,
+    MEMBERS_ATTENDED,
+    OTHER_EVENT_AFTER,
     PARTICIPANTS_AFTER,
+    PARTICIPANTS_AFTER_MORE,
+    PARTICIPANTS_ALSO,
     PARTICIPANTS_BEFORE,
+    PARTICIPANTS_COLON,
+    PARTICIPANTS_LABEL,
     PARTICIPANTS_STRONG,
     STATED_COUNT,
 )
@@ -39,52 +47,55 @@ def listed(
     """The agencies a sentence (or the footnote it points to) lists as taking part.
 
     ``strict``: only cues that name participants by themselves ("participants were"), for a
-    sentence that does not itself mention the meeting. A list of the group's members is not one.
+    sentence that does not itself mention the meeting. A list of the group's members is not one,
+    unless the sentence says they all took part ("listed below; all of them attended").
     """
     text, reg = ctx.text, ctx.registry
-    if any(rule.search(s.masked) for rule in MEMBER_LIST):
-        return [], None
+    member = next((m for rule in MEMBER_LISTS if (m := rule.search(s.masked))), None)
+    if member is not None:
+        before = ctx.sentences[s.index - 1] if s.index else None
+        said = MEMBERS_ATTENDED.search(s.text) or (
+            before is not None
+            and s.paragraph - before.paragraph <= 1
+            and MEMBERS_ATTENDED.search(before.text)
+        )
+        if not said:
+            return [], None
+        lead = MEMBER_LIST_LEAD.match(s.masked[member.end() :])
+        start = s.start + member.end() + (lead.end() if lead else 0)
+        items = lists.list_at(text, reg, s, start)
+        return (items, s) if items else ([], None)
     found: list[lists.Item] = []
-    for m in PARTICIPANTS_STRONG.finditer(s.masked):
-        items = lists.items_after(text, reg, s.start + m.end(), s.end)
-        if not items and not s.text[m.end() :].strip(" :"):
-            items = _following_lines(ctx, s)
-        found += items
+    for rule in (PARTICIPANTS_STRONG, PARTICIPANTS_LABEL, PARTICIPANTS_COLON):
+        for m in rule.finditer(s.masked):
+            found += lists.list_at(text, reg, s, s.start + m.end())
     about_meeting = (
         not strict or _ATTENDANCE_CONTEXT.search(s.text) or (s.index - 1) in ctx.meeting_of
     )
     for m in PARTICIPANTS_BEFORE.finditer(s.masked):
+        if OTHER_EVENT_AFTER.match(s.masked[m.end() :]):
+            continue  # "... took part in the IAC plenary"
         items = lists.items_before(text, reg, s.start, s.start + m.start())
+        also = PARTICIPANTS_ALSO.match(s.masked, m.end())
+        if items and also:  # "..., Ukraine attended, together with the European Space Agency"
+            items += lists.items_after(text, reg, s.start + also.end(), s.end)
         if about_meeting and (not strict or len(items) >= 2):
             found += items
     if not strict:
-        for m in PARTICIPANTS_AFTER.finditer(s.masked):
-            items = lists.items_after(text, reg, s.start + m.end(), s.end)
-            if not items and not s.text[m.end() :].strip(" :"):
-                items = _following_lines(ctx, s)
-            found += items
+        for rule in (PARTICIPANTS_AFTER, PARTICIPANTS_AFTER_MORE):
+            for m in rule.finditer(s.masked):
+                found += lists.list_at(text, reg, s, s.start + m.end())
     if found:
         return sorted(set(found), key=lambda i: i.start), s
     mark = FOOTNOTE_MARK.search(s.text)
-    if mark and not strict:
+    if mark and (not strict or COUNT_MARKED.search(s.masked)):
         for note in ctx.sentences:
             body = FOOTNOTE_BODY.match(note.text)
             if note.index != s.index and body and body.group(1) == mark.group(1):
-                items = lists.items_after(text, reg, note.start + body.end(), note.end)
+                items = lists.list_at(text, reg, note, note.start + body.end())
                 if items:
                     return items, note
     return [], None
-
-
-def _following_lines(ctx: Context, s: Sentence) -> list[lists.Item]:
-    """A list set out line by line after "... the following agencies:"."""
-    items: list[lists.Item] = []
-    for nxt in ctx.sentences[s.index + 1 :]:
-        found = lists.items_after(ctx.text, ctx.registry, nxt.start, nxt.end)
-        if not found or len(nxt.text) > 160:
-            break
-        items.extend(found)
-    return items
 
 
 def stated_count(s: Sentence) -> int | None:

@@ -72,6 +72,14 @@ REFERENCE_BEFORE = rx(
     r"earlier|past|another|first-ever)\b[^,.;:()]{0,40}$",
     IC,
 )
+# After a cue, words of a habit, not of one meeting: "has met at least once a year".
+HABITUAL_AFTER = rx(
+    r"^\s+(?:at\s+(?:least|senior\s+level)\s+)?(?:once|twice|several\s+times|\w+\s+times|regularly|"
+    r"annually|yearly|periodically|every|each)\b",
+    IC,
+)
+# "since the meeting in Bengaluru": a meeting cited as a point in time, not the one reported.
+SINCE_BEFORE = rx(r"\b[Ss]ince\s+(?:the|its|their|that)\s+[^,.;:()]{0,40}$")
 FUTURE_BEFORE = rx(
     r"\b(?:will|would|shall|plans? to|planning to|is to|are to|to be)\s+(?:\w+\s+)?$", IC
 )
@@ -84,6 +92,21 @@ OTHER_GATHERING = rx(
 ISECG_MEETING = rx(
     r"\bISECG\b[^.;]{0,40}\bmeeting\b|\bmeeting\s+of\s+(?:the\s+)?(?:ISECG|International Space "
     r"Exploration Coordination Group)",
+    IC,
+)
+# The group as the subject of a meeting verb: its meeting, even beside another gathering
+# ("ISECG heads of agencies met in Milan ..., on the eve of the congress").
+ISECG_MET = rx(
+    r"\b(?:ISECG|International Space Exploration Coordination Group)(?:\s*\(ISECG\))?"
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:met|gathered|convened|reconvened|assembled|came together)\b",
+    IC,
+)
+# Words of a membership event: a date after them in a meeting sentence is the event's
+# ("which became the 25th member in January 2021, took part in its first meeting").
+MEMBERSHIP_EVENT = rx(
+    r"\b(?:bec(?:ame|ome|omes|oming)|(?:was|were)\s+(?:admitted|accepted))\s+(?:as\s+)?"
+    r"(?:(?:a|an|the|its|ISECG's|the group's|new|newest|full|{ORD})\s+){0,3}(?:ISECG\s+)?"
+    r"member\b[^,;]{0,30}$",
     IC,
 )
 # A sentence that may create a meeting must be about the group or its agencies.
@@ -100,11 +123,17 @@ ISECG_CONTEXT = rx(
     IC,
 )
 STATED_COUNT = rxs(
-    r"\b(?P<n>{NUM})\s+of\s+(?:the|its|ISECG's)\s+(?P<m>{NUM})\s+(?:member\s+)?(?:space\s+)?agencies",
+    r"\b(?P<n>{NUM})\s+of\s+(?:the|its|ISECG's|the\s+(?:group|forum)'s)\s+(?P<m>{NUM})\s+(?:ISECG\s+)?"
+    r"(?:member\s+)?(?:space\s+)?(?:agencies|members)\b",
     r"\b(?:from|representing|of|by)\s+(?:the\s+|some\s+|all\s+)?(?P<n>{NUM})\s+(?:(?:space|member|"
     r"partner|international|national|participating|different|ISECG|world)\s+){0,2}agencies\b",
     r"\b(?P<n>{NUM})\s+(?:(?:space|member|partner|international|national|ISECG)\s+){0,2}agencies"
     r"\s+(?:met|gathered|convened|participated|attended|took part|were represented|came together)",
+    r"\b(?P<n>{NUM})\s+(?:(?:space|member|partner|ISECG)\s+)?agencies\s+in\s+(?:all|total)\b",
+    r"\b(?:a\s+total\s+of|altogether|in\s+total,?)\s+(?P<n>{NUM})\s+(?:(?:space|member|partner|ISECG)"
+    r"\s+)?agencies\b",
+    r"\b(?P<n>{NUM})\s+(?:(?:space|member|partner|ISECG)\s+){0,2}agencies\s+(?:were\s+)?(?:represented|"
+    r"present|in attendance)\b",
 )
 HOST = rxs(
     r"{A:a}(?:,[^,.;]{1,60},)?\s+(?:\w+\s+)?hosted\b",
@@ -114,6 +143,16 @@ HOST = rxs(
     r"\bhost(?:ed|ing)?\s+agency,?\s+{A:a}",
     r"{A:a}-hosted\b",
     r"\bat\s+{A:a}(?:'s|')?\s+(?:headquarters|HQ|offices?|premises|facilit\w+|campus)\b",
+    r"\b[Aa]t\s+the\s+invitation\s+of\s+{A:a}",
+    r"\bat\s+the\s+(?:headquarters|HQ|offices?|premises|facilit\w+|campus|site)\s+of\s+{A:a}",
+    r"{A:a},?\s+(?:which|who)\s+(?:also\s+)?(?:hosted|was hosting|acted as host|served as host)\b",
+    r"{A:a}\s+(?:\w+\s+)?welcomed\s+(?:the\s+)?(?:\w+\s+)?(?:delegates|delegations|participants|"
+    r"representatives|attendees)\b",
+    r"{A:a}\s+(?:\w+\s+)?played\s+host\b",
+    r"\borgani[sz]ed\s+by\s+{A:a}",
+    r"\bHosted\s+by\s+{A:a}",
+    r"\bhosted\s+(?:at|in)\s+[^.;]{1,60}?\bby\s+{A:a}",
+    r"{A:a}\s+(?:\w+\s+)?(?:hosts|is hosting)\b",
 )
 _CAP = r"[A-Z][\w.&'-]*"
 VENUE = rx(
@@ -175,7 +214,61 @@ ABSENT_AFTER = rx(
     IC,
 )
 FOOTNOTE_MARK = re.compile(r"\w(\*+|†)")
-FOOTNOTE_BODY = re.compile(r"^(\*+|†)\s*(?:[^:]{0,40}:\s*)?")
+FOOTNOTE_BODY = re.compile(r"^(\*+|†)\s*(?:[^:]{0,60}:\s*)?")
+# Labels and inverted clauses that name a meeting's participants by themselves ("Attendees:",
+# "In attendance were", "Agencies represented at the meeting were", "Attending agencies included").
+PARTICIPANTS_LABEL = rx(
+    r"(?:^(?:participants|attendees|participating agencies|attending agencies|delegations|"
+    r"in attendance)\s*(?=:)|\b(?:in attendance|attending|taking part|participating)\s+were\b|"
+    r"^present\s+were\b|\b(?:attending|participating|represented)\s+(?:agencies|delegations)\s+"
+    r"(?:were|included|came from)\b|\bagencies\s+(?:represented|present|participating|attending|"
+    r"taking part)(?:\s+(?:at|in)\s+(?:the|this|today's)\s+(?:[\w-]+\s+)?meeting)?\s+(?:were|"
+    r"included)\b|\bthose\s+(?:present|attending|taking part|participating)\s+(?:were|included)\b)"
+    r"(?:\s+the\s+following(?:\s+\w+){0,2})?\s*:?\s*",
+    IC,
+)
+# More ways to introduce the participants in a sentence about the meeting.
+PARTICIPANTS_AFTER_MORE = rx(
+    r"\bwith\s+(?:the\s+)?participation\s+(?:from|by)\s*:?\s*|\bparticipants\s+came\s+from\s*:?\s*",
+    IC,
+)
+# After an attendance verb: another event the agencies took part in, not the meeting reported
+# ("the heads of NASA and ESA took part in the IAC plenary").
+OTHER_EVENT_AFTER = rx(
+    r"^\s+(?:in|at)?\s*(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,4}?(?:plenary|panel|congress|"
+    r"conference|symposium|workshop|forum|ceremony|summit|accords|exhibition|launch|IAC|GLEX|"
+    r"ISEF)\b",
+    IC,
+)
+# A footnote mark on a count of agencies: the note lists them ("16 space agencies* took part").
+COUNT_MARKED = rx(
+    r"\b{NUM}\s+(?:(?:space|partner|national|international|participating|different|ISECG)\s+)"
+    r"{0,2}(?:agencies|delegations|organi[sz]ations)(?:\*+|†)",
+    IC,
+)
+# An attendance verb introducing its list with a colon ("Representatives of 17 agencies took
+# part in the meeting: ...", "Thirteen agencies were represented in Berlin:").
+PARTICIPANTS_COLON = rx(
+    r"\b(?:participated|attended|took part|were represented|were present)(?:\s+(?:in|at)\s+"
+    r"(?:(?:the|this|that|today's)\s+(?:[\w-]+\s+)?(?:meeting|discussions)|(?-i:[A-Z][\w-]*)))?"
+    r"\s*:\s*",
+    IC,
+)
+# More participants after a list read before its verb ("..., Ukraine attended, together with ESA").
+PARTICIPANTS_ALSO = rx(r",?\s*(?:together with|along with|alongside|as well as|and also)\s+", IC)
+# A member list that is also the attendance ("... are listed below; all of them took part").
+MEMBERS_ATTENDED = rx(
+    r"(?<!\bnot\s)\b(?:all\s+(?:(?:of\s+)?(?:them|these|those|which|whom)\s+)?|(?:every|each)\s+"
+    r"(?:one\s+|agency\s+|member\s+)?(?:of\s+(?:them|these|those)\s+)?)(?:\w+\s+)?(?:took part|"
+    r"attended|participated|were (?:represented|present)|was (?:represented|present))\b",
+    IC,
+)
+# A list that follows on the next lines ("... are listed below", "as follows").
+LIST_FOLLOWS = rx(
+    r"^\W*(?:(?:are|is)\s+)?(?:(?:listed|shown|named|given|set out)\s+(?:below|here|as follows)|"
+    r"as follows)\b",
+    IC,
+)
 
 # --- Membership --------------------------------------------------------------------------------
 MEMBER_LIST = rxs(
@@ -188,6 +281,44 @@ MEMBER_LIST = rxs(
     r"\b(?:[Mm]embers|[Mm]ember agencies|[Mm]ember space agencies)\s+(?:of\s+(?:the\s+)?(?:ISECG|"
     r"[Gg]roup|International Space Exploration Coordination Group)\s+)?(?:currently\s+|now\s+)?"
     r"(?:are|include|comprise)\b",
+)
+# A member list stated as current after its verb ("ISECG's members are now: ...").
+MEMBER_LIST_NOW = rx(
+    r"\b(?:[Mm]embers|[Mm]ember agencies|[Mm]ember space agencies)\s+(?:of\s+(?:the\s+)?(?:ISECG|"
+    r"[Gg]roup|International Space Exploration Coordination Group)\s+)?(?:are|include|comprise)\s+"
+    r"(?:now|currently|presently|today|at present)\b,?\s*:?"
+)
+# A member count that introduces the list ("ISECG currently has 4 member agencies: ...").
+MEMBER_LIST_COUNTED = rx(
+    r"\b(?:ISECG|[Gg]roup)\b[^.;:]{0,40}?\b(?:has|counts|numbers|includes|comprises)\s+(?P<n>{NUM})"
+    r"\s+(?:member\s+)?(?:space\s+)?(?:agencies|members|organi[sz]ations)\s*(?::|,?\s+namely\b)\s*"
+)
+# A label introducing the member list ("ISECG member agencies: ...", "The group's members:").
+MEMBER_LIST_LABEL = rx(
+    r"\b(?:ISECG|[Gg]roup)(?:'s)?\s+(?:current\s+)?(?:member(?:\s+space)?\s+agencies|members)\s*:\s*"
+)
+# The agencies taking part in the group, not in a meeting ("The 14 agencies participating in
+# ISECG are: ...").
+MEMBER_LIST_PARTICIPATING = rx(
+    r"\b(?:agencies|organi[sz]ations)\s+(?:currently\s+)?(?:participating|taking part|involved)\s+"
+    r"in\s+(?:the\s+)?(?:ISECG|International Space Exploration Coordination Group)(?:\s*\(ISECG\))?"
+    r",?\s+(?:are|include)\b"
+)
+# Every rule that introduces a list of the group's members.
+MEMBER_LISTS = (
+    *MEMBER_LIST,
+    MEMBER_LIST_NOW,
+    MEMBER_LIST_COUNTED,
+    MEMBER_LIST_LABEL,
+    MEMBER_LIST_PARTICIPATING,
+)
+# Words saying a member list is the membership of the day reported ("now", "currently").
+MEMBERS_CURRENT = rx(r"\b(?:now|currently|presently|today|at present|as of today)\b", IC)
+# Part of the members just counted, listed ("14 member agencies. Twelve of them contributed: ...").
+MEMBER_SUBSET = rx(
+    r"^\W*(?:(?:{NUM}|all|most|some|several|many)\s+of\s+(?:them|these|those)|of\s+(?:them|these|"
+    r"those),?\s+(?:{NUM}|all|most|some|several|many))\b[^:;]*:\s*",
+    IC,
 )
 MEMBER_LIST_LEAD = rx(
     r"^\s*(?:the\s+following\s+)?(?:(?P<n>{NUM})\s+)?(?:(?:space|member|national|international)\s+)*"
@@ -245,6 +376,28 @@ JOIN_FUTURE = rx(
     r"\b(?:will|shall|is to|are to|is expected to|plans? to)\s+(?:\w+\s+)?(?:join|become)", IC
 )
 JOIN_AT_MEETING = rx(r"\b(?:at|during)\s+(?:this|the|that|today's)\s+(?:\w+\s+){0,3}?meeting\b", IC)
+# Joining in the present tense ("POLSA officially joins ISECG"), a member since a date ("LSA, an
+# ISECG member since 2019"), a membership approved ("ISECG approved the membership of NZSA").
+JOIN_PRESENT = rx(
+    r"(?:,\s*)?(?:(?:which|who|that)\s+)?(?:(?:officially|formally|now|also)\s+)*(?:joins|becomes\s+"
+    r"(?:an?\s+|(?:the|ISECG's|the group's)\s+(?:newest\s+|{ORD}\s+)?)?(?:new(?:est)?\s+)?"
+    r"(?:ISECG\s+)?member)\b"
+)
+MEMBER_SINCE = rx(
+    r",\s*(?:an?\s+|the\s+)?(?:ISECG\s+|full\s+)?member\s+(?:of\s+(?:ISECG|the\s+group)\s+)?"
+    r"(?=since\b)"
+)
+JOIN_APPROVED = rx(
+    r"\b(?:approved|accepted|confirmed|endorsed)\s+(?:the\s+)?(?:membership(?:\s+(?:application|"
+    r"request|bid))?|admission|accession)\s+of\s+",
+    IC,
+)
+# A join whose object is left out ("LSA, which joined in 2019 as well"): one only beside a join
+# to the group.
+JOIN_ELIDED = rx(
+    r"^(?:\s+(?:in|during|on|earlier|last|this|only|recently|also|too|as well)\b|\s*[,.;)]|\s*$)",
+    IC,
+)
 SINCE_REFERENCE = rx(
     r"\bsince\s+(?:the\s+)?(?:last|previous|prior|preceding)\s+[\w\s'-]{0,50}?meeting\b", IC
 )
@@ -281,6 +434,12 @@ CHAIR_CHANGE = rxs(
     rf"{{A:to}}\s+(?:\w+\s+)?{_BECAME}\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?:\w+\s+)?"
     rf"(?:{_CHAIR}|lead)\b",
     rf"\bnew\s+{_CHAIR},?\s+{{A:to}}",
+    rf"\b(?:elected|appointed|chose|named|selected)\s+{{A:to}}\s+(?:to\s+chair\b|as\s+(?:its\s+|the\s+)?"
+    rf"(?:first\s+|new\s+)?{_CHAIR})",
+    rf"{{A:to}},?\s+(?:(?:which|who)\s+)?(?:\w+\s+)?{_BECAME}\s+(?:as\s+)?(?:the\s+)?"
+    rf"(?:[\w'-]+\s+){{0,2}}{_CHAIR}\b",
+    rf"{{A:prev}},?\s+(?:the\s+)?(?:outgoing\s+)?(?:{_CHAIR},?\s+)?(?:\w+\s+)?(?:handed|passed|hands|"
+    rf"passes)\s+(?:over\s+)?(?:the\s+(?:baton|reins|role|torch)\s+)?to\s+{{A:to}}",
 )
 CHAIR_STATE = rxs(
     rf"{{A:to}}\s+(?:\w+\s+)?(?:holds|is|has been|currently holds|serves as|is serving as)\s+"
@@ -291,6 +450,9 @@ CHAIR_STATE = rxs(
     rf"\b(?:current|incumbent)\s+{_CHAIR},?\s+{{A:to}}",
     rf"{{A:to}},?\s+(?:the\s+)?(?:current|incumbent)\s+{_CHAIR}",
     rf"\b(?:chaired by|under the chairmanship of|under the {_CHAIR} of)\s+{{A:to}}",
+    rf"\b[Uu]nder\s+(?:the|its)\s+{_CHAIR}\s+of\s+{{A:to}}",
+    rf"\b[Uu]nder\s+{{A:to}}(?:'s?)?\s+{_CHAIR}\b",
+    r"\bChaired\s+by\s+{A:to}",
 )
 CHAIR_FUTURE = rx(r"\b(?:will|shall|is to|are to|is expected to|plans? to)\b", IC)
 
@@ -310,20 +472,28 @@ ANNOUNCED = rx(
     r"\b(?:next|upcoming|forthcoming|future|new|updated|coming)\s+(?:edition|version|iteration|"
     r"update|issue)\b|\b(?:will be|is expected to be|are expected to be|to be|is due to be|"
     r"scheduled to be|planned to be)\s+(?:published|released|issued|updated)\b|"
-    r"\b(?:under development|in preparation|being (?:prepared|developed|updated))\b",
+    r"\b(?:under development|in preparation|being (?:prepared|developed|updated))\b|"
+    r"\b(?:will|shall|plans? to|intends? to|is to|are to|expects? to|aims? to)\s+"
+    r"(?:publish|release|issue)\b",
     IC,
 )
 EDITION_BEFORE = rx(
     r"\b(?P<ord>{ORD})\s+(?:(?:edition|iteration|version)\s+of\s+(?:the\s+)?)?(?:ISECG\s+)?$", IC
 )
 EDITION = rx(r"\b(?P<ord>{ORD})\s+(?:edition|iteration|version|issue)\b", IC)
+# An ordinal edition right before a publication verb: "its second edition, released".
+EDITION_BEFORE_VERB = rx(
+    r"\b(?P<ord>{ORD})\s+(?:edition|iteration|version|issue)\b[\s,]*(?:(?:was|were|had been|"
+    r"has been)\s+)?(?:first\s+)?\w+(?:\s+out)?$",
+    IC,
+)
 EDITION_ORDINAL = rx(r"\b(?:the\s+)(?P<ord>{ORD})\b(?:\s+(?:edition|iteration|version))?", IC)
 FIRST_ISSUED = rx(
     r"\b(?:first|initially|originally)\s+(?:issued|published|released|unveiled|launched)\b", IC
 )
 PUBLISHED = rx(
     r"\b(?:published|issued|released|unveiled|launched|presented|came out|made public|"
-    r"updated)\b",
+    r"updated|publication of|release of)\b",
     IC,
 )
 JUST_PUBLISHED = rx(
@@ -335,5 +505,24 @@ EXPECTED_PRONOUN = rx(
     r"^(?:It|This|The\s+(?:update|updated\s+(?:version|roadmap)|new\s+(?:edition|version)|next\s+"
     r"(?:edition|version)|document|report))\b[^.]*?\b(?:expected to be|will be|is due to be|"
     r"scheduled to be|planned to be)\s+(?:published|released|issued)",
+)
+# A supplement named without its full title: "a supplement to the roadmap", "the 2022 Supplement".
+SUPPLEMENT_REF = rxs(
+    r"\b(?:an?|the|this|its)\s+(?:new\s+)?(?P<supp>[Ss]upplement)\s+to\s+(?:the|its)\s+"
+    r"(?:ISECG\s+)?(?:Global\s+Exploration\s+)?[Rr]oadmap\b",
+    r"\b(?:[Tt]he|[Ii]ts|ISECG's)\s+(?P<year>(?:19|20)\d{2})\s+(?P<supp>[Ss]upplement)\b",
+)
+# A year label just before a mention: "the 2018 edition of the", "the 2022 Supplement ...".
+YEAR_BEFORE = rx(
+    r"\b(?:the|its|a|an|ISECG's)\s+(?P<year>(?:19|20)\d{2})\s+(?:(?:edition|version|update|issue)"
+    r"\s+of\s+(?:the\s+)?)?(?:ISECG(?:'s)?\s+)?$",
+    IC,
+)
+# Words that announce a later edition in a sentence that names the roadmap only before
+# ("... the roadmap. ... the next version is expected in about two years").
+NEXT_EDITION = rx(
+    r"\b(?:next|upcoming|forthcoming|updated|new)\s+(?:edition|version|iteration|issue)\b"
+    r"[^.;]{0,40}?\b(?:will|shall|(?:is|are)\s+(?:expected|due|scheduled|planned|to be))\b",
+    IC,
 )
 UPLOAD_DATE = re.compile(r"/uploads/(?P<y>(?:19|20)\d{2})/(?P<m>\d{2})/")

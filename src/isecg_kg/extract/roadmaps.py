@@ -1,10 +1,13 @@
 """Roadmaps: editions and supplements of the Global Exploration Roadmap, published or announced.
 
 A mention of the roadmap ("the 2018 Global Exploration Roadmap", "the GER", "the roadmap", "the
-Supplement to the Global Exploration Roadmap") takes what its sentence says of it: an edition
-("the fifth edition", "first issued" -> 1), a publication date (after "published/issued/released",
-a year before the title, a linked file's upload folder when the text says it was just published),
-or an announcement ("the next edition ... expected to be published in the middle of 2013").
+Supplement to the Global Exploration Roadmap", "a supplement to the roadmap", "the 2022
+Supplement") takes what its sentence says of it: an edition ("the fifth edition", "first issued"
+-> 1), a publication date (after "published/issued/released", a year label such as "GER 2024" or
+"the 2018 edition of", made finer by a release day or upload folder of that year, a linked file's
+upload folder when the text says it was just published), or an announcement ("the next edition
+... expected to be published in the middle of 2013", "will publish an update", a year label after
+the report's own year; "the next version is expected ..." just after a sentence naming it).
 Mentions of one roadmap in one document become one fact; a mention that says nothing new adds none.
 """
 
@@ -14,21 +17,25 @@ import re
 from dataclasses import dataclass, replace
 
 from ..facts import Evidence, Roadmap
-from .context import Context
-from .dates import relative_day
+from .context import Context, resolve_date
+from .dates import DateMention, relative_day
 from .gazetteer import ordinal
 from .patterns import (
     ANNOUNCED,
     EDITION,
     EDITION_BEFORE,
+    EDITION_BEFORE_VERB,
     EDITION_ORDINAL,
     EXPECTED_PRONOUN,
     FIRST_ISSUED,
     JUST_PUBLISHED,
+    NEXT_EDITION,
     PUBLISHED,
     ROADMAP,
     ROADMAP_COREF,
+    SUPPLEMENT_REF,
     UPLOAD_DATE,
+    YEAR_BEFORE,
 )
 from .text import Sentence
 
@@ -61,10 +68,16 @@ def _mentions(ctx: Context, s: Sentence, explicit_doc: bool) -> list[_Mention]:
                 year = g.get("year") or g.get("pyear") or g.get("gyear") or g.get("gpre")
                 found.append(_Mention(s, a, b, bool(g.get("supp")), True, year))
     if explicit_doc:
-        for m in ROADMAP_COREF.finditer(s.text):
-            a, b = s.span(m)
-            if free(a, b):
-                found.append(_Mention(s, a, b, bool(m.group("supp")), False))
+        for rule in (*SUPPLEMENT_REF, ROADMAP_COREF):
+            for m in rule.finditer(s.text):
+                a, b = s.span(m)
+                if free(a, b):
+                    year = m.groupdict().get("year")
+                    found.append(_Mention(s, a, b, bool(m.group("supp")), False, year))
+    for m in found:
+        label = YEAR_BEFORE.search(s.text[max(0, m.start - s.start - 40) : m.start - s.start])
+        if m.year is None and label:
+            m.year = label.group("year")
     found.sort(key=lambda m: m.start)
     return found
 
@@ -82,7 +95,8 @@ def _title(ctx: Context, m: _Mention) -> str:
 def _link(ctx: Context, m: _Mention) -> tuple[str | None, str | None]:
     """The URL of a link over the mention, and the month its file was uploaded."""
     for link in ctx.doc.links:
-        if link.start <= m.end and m.start <= link.end and "roadmap" in link.text.casefold():
+        words = link.text.casefold()
+        if link.start <= m.end and m.start <= link.end and ("roadmap" in words or m.supplement):
             up = UPLOAD_DATE.search(link.href)
             return link.href, f"{up.group('y')}-{up.group('m')}" if up else None
     return None, None
@@ -94,21 +108,41 @@ class _Dated:
     edition: int | None
 
 
-def _clause_dates(ctx: Context, s: Sentence, start: int, end: int) -> list[_Dated]:
+def _clause_dates(
+    ctx: Context, s: Sentence, start: int, end: int, lead: int | None = None
+) -> list[_Dated]:
     """Publication dates between two offsets, each with the ordinal written just before it
-    ("the first edition ... in September 2011, the second in August 2013")."""
+    ("the first edition ... in September 2011, the second in August 2013"); ``lead``: where the
+    words before the verb begin, for an ordinal standing just before it ("its second edition,
+    released in August 2013")."""
     out: list[_Dated] = []
     prev = start
     for d in ctx.dates[s.index]:
         if not start <= d.start < end or d.weekday_only or ctx.tense(s, d) == "future":
             continue
-        value = relative_day(d, ctx.published) if d.relative else d.value
+        if ctx.is_dateline(d):
+            continue
+        value = _value(ctx, d)
         if value is None:
             continue
         ords = list(EDITION_ORDINAL.finditer(ctx.text.folded, prev, d.start))
-        out.append(_Dated(value, ordinal(ords[-1].group("ord")) if ords else None))
+        edition = ordinal(ords[-1].group("ord")) if ords else None
+        if edition is None and lead is not None and not out:
+            before = EDITION_BEFORE_VERB.search(ctx.text.folded, lead, start)
+            edition = ordinal(before.group("ord")) if before else None
+        out.append(_Dated(value, edition))
         prev = d.end
     return out
+
+
+def _value(ctx: Context, d: DateMention) -> str | None:
+    """A past date's value; a relative date counted from publication, a missing year inferred."""
+    if d.relative:
+        return relative_day(d, ctx.published)
+    if d.value is not None or (d.day is None and d.month is None):
+        return d.value
+    when = resolve_date(ctx, d)
+    return when.value if when else None
 
 
 def _published(ctx: Context, s: Sentence, ms: list[_Mention]) -> dict[int, list[_Dated]]:
@@ -121,7 +155,8 @@ def _published(ctx: Context, s: Sentence, ms: list[_Mention]) -> dict[int, list[
         clause = re.search(r"[;]|\. ", s.text[v.end() : stop - s.start])
         if clause:
             stop = a + clause.start()
-        dates = _clause_dates(ctx, s, a, stop)
+        lead = max([s.start] + [d.end for d in ctx.dates[s.index] if d.end <= s.start + v.start()])
+        dates = _clause_dates(ctx, s, a, stop, lead)
         if not dates:
             opening = [d for d in ctx.dates[s.index] if d.prep in ("in", "during")]
             dates = _clause_dates(ctx, s, s.start, s.start + v.start()) if opening else []
@@ -157,10 +192,15 @@ def _records(ctx: Context, s: Sentence, ms: list[_Mention]) -> list[tuple[_Menti
             edition = 1
         announced = bool(_near(ANNOUNCED, s, m, 30, 40)) and not m.year and not dated.get(i)
         dates = dated.get(i, [])
-        published = None
+        published = expected = None
         titled = _title_date(ctx, s, m)
-        if m.year:
-            published = m.year
+        if m.year and ctx.published and m.year > ctx.published[:4]:
+            announced, expected = True, m.year  # "the 2025 update" in a 2023 report
+        elif m.year:
+            finer = [d.value for d in dates if d.value.startswith(m.year)]
+            published = next(iter(finer), None) or m.year
+            if uploaded and uploaded.startswith(m.year) and len(uploaded) > len(published):
+                published = uploaded
         elif titled:
             published = titled
         elif dates:
@@ -169,7 +209,9 @@ def _records(ctx: Context, s: Sentence, ms: list[_Mention]) -> list[tuple[_Menti
         elif _near(JUST_PUBLISHED, s, m, 40, 40):
             today = re.search(r"today", s.text, re.I) and ctx.published
             published = uploaded or (ctx.published if today else None)
-        base = Roadmap(_title(ctx, m), ev, m.supplement, edition, published, announced, None, url)
+        base = Roadmap(
+            _title(ctx, m), ev, m.supplement, edition, published, announced, expected, url
+        )
         for d in dates[1:]:  # "updated in 2013 and 2018": one roadmap per date
             out.append((m, replace(base, published=d.value, edition=d.edition)))
         out.append((m, base))
@@ -235,9 +277,17 @@ def find_roadmaps(ctx: Context) -> list[Roadmap]:
     )
     found: list[Roadmap] = []
     last_announced: tuple[int, int] | None = None  # (sentence index, position in found)
+    last_named: _Mention | None = None  # the last mention, for "the next version" after it
     for s in ctx.sentences:
         ms = _mentions(ctx, s, explicit_doc)
-        for _, r in _records(ctx, s, ms):
+        records = _records(ctx, s, ms)
+        if ms:
+            last_named = ms[-1]
+        elif last_named and s.index - last_named.s.index <= 2 and NEXT_EDITION.search(s.text):
+            ev = Evidence(ctx.doc.text[s.start : s.end], s.start, s.end)
+            title = SUPPLEMENT_TITLE if last_named.supplement else TITLE
+            records = [(last_named, Roadmap(title, ev, last_named.supplement, announced=True))]
+        for _, r in records:
             _add(found, r)
             if r.announced:
                 pos = next(

@@ -18,7 +18,10 @@ from ..registry import Mention, Registry, fold
 STOP_HEADINGS = re.compile(
     r"^\W*(?:reader comments|comments?|leave a (?:reply|comment)|post comment|commenting rules|"
     r"related(?: articles| posts| stories| news)?|share this:?|about the author|you may also like|"
-    r"responses|\d+ (?:comments|responses))\W*$",
+    r"responses|\d+ (?:comments|responses)|related (?:coverage|content|links|reading|stories)|"
+    r"further reading|see also|read (?:next|also)|more (?:news|stories|on this topic)|"
+    r"(?:latest|recent|popular|top) (?:news|posts|stories|articles)|most (?:read|popular|viewed)|"
+    r"you might also like|in other news)\W*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # A paragraph that is an author's biography or a photo credit, not report text.
