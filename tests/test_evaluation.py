@@ -1,0 +1,50 @@
+"""The evaluation gate: extraction scored end to end, through the CLI, against hand-written gold.
+
+``scripts/score.py`` is the project's scorer. The development seeds (gold in
+``tests/fixtures/docs/gold``) and the held-out reports in ``tests/eval`` (other wordings and
+formats, 2007-2024) must keep their pinned F1 and precision: a change that lowers them fails.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = {
+    "seeds": (ROOT / "tests/fixtures/docs/gold", ROOT / "data/sources", 0.97, 0.98),
+    "held-out": (ROOT / "tests/eval/gold", ROOT / "tests/eval/docs", 0.97, 0.98),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_score_stays_above_the_pinned_figures(name):
+    gold, docs, min_f1, min_precision = SETS[name]
+    cmd = f"{sys.executable} -m isecg_kg"
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts/score.py"),
+            "--corpus",
+            "-v",
+            "--gold",
+            str(gold),
+            "--docs",
+            str(docs),
+            "--cmd",
+            cmd,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
+    last = run.stdout.strip().splitlines()[-1]
+    m = re.match(r"F1 ([\d.]+) \(P ([\d.]+) R ([\d.]+)\)", last)
+    assert m, run.stdout + run.stderr
+    f1, precision = float(m[1]), float(m[2])
+    assert f1 >= min_f1 and precision >= min_precision, run.stdout
