@@ -133,6 +133,11 @@ def _query_help(name: str) -> str:
 )
 @click.option("--list", "list_", is_flag=True, help="List the saved queries and exit.")
 @click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Run on a SPARQL 1.1 endpoint (e.g. http://127.0.0.1:7878/query) instead of --data.",
+)
+@click.option(
     "--help",
     "-h",
     "help_",
@@ -147,6 +152,7 @@ def query_cmd(
     params: tuple[str, ...],
     fmt: str,
     list_: bool,
+    endpoint: str | None,
     help_: bool,
 ) -> None:
     """Run a saved query from queries/ by NAME (e.g. members), or any .rq FILE."""
@@ -164,8 +170,16 @@ def query_cmd(
             click.echo(f"{q.name:20s} {q.title}" + (f"  [{args}]" if args else ""))
         return
     saved = get_query(name)
-    graph = load_data(list(data) or [DEFAULT_OUT])
-    result = run(saved, graph, _params(params))
+    if endpoint:
+        from .queries import Result, bind_params
+        from .remote import remote_graph, remote_select
+
+        bindings = bind_params(saved, remote_graph(endpoint), _params(params))
+        columns, rows = remote_select(endpoint, saved.text, bindings)
+        result = Result(columns, [dict(zip(columns, r, strict=True)) for r in rows])
+    else:
+        graph = load_data(list(data) or [DEFAULT_OUT])
+        result = run(saved, graph, _params(params))
     click.echo(format_result(result, fmt), nl=False)
 
 
@@ -250,6 +264,24 @@ def add_cmd(records: tuple[Path, ...], data: tuple[Path, ...], data_dir: Path) -
         sys.exit(1)
     for target in store(list(records), data_dir):
         click.echo(f"stored {target}")
+
+
+@cli.command("push")
+@data_option
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="Graph Store Protocol URL of the server, e.g. http://127.0.0.1:7878/store.",
+)
+@click.option("--add", is_flag=True, help="Add to the server's graphs instead of replacing them.")
+def push_cmd(data: tuple[Path, ...], endpoint: str, add: bool) -> None:
+    """Load the graph into a SPARQL server, one named graph per source document
+    (SPARQL 1.1 Graph Store Protocol); then `query --endpoint` runs the saved queries there."""
+    from .remote import push
+
+    sent = push(list(data) or [DEFAULT_OUT], endpoint, replace=not add)
+    click.echo(f"pushed {sum(sent.values())} triples in {len(sent)} graphs to {endpoint}")
 
 
 @cli.command("serve")

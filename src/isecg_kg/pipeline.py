@@ -163,9 +163,7 @@ def build(
         records=records,
     )
     if reason or with_inferences:
-        from .reason import infer
-
-        inferred, result.inconsistencies = infer(result.data(), result.ontology)
+        inferred, result.inconsistencies = _reason(result.data(), result.ontology)
         result.inferred = Graph(identifier=ids.INFERRED_GRAPH)
         result.inferred += inferred
     if validate:
@@ -178,4 +176,33 @@ def build(
             graphs.append(result.inferred)
         export(graphs, out)
         result.out = out
+        _warm(out)
     return result
+
+
+REASON_FAST_ABOVE = 20_000  # triples; owlrl's closure is the reference, too slow beyond
+
+
+def _reason(data: Graph, ontology: Graph) -> tuple[Graph, list[str]]:
+    """OWL-RL entailments and inconsistencies: owlrl on small graphs; on large ones the
+    ontology's closure compiled into rules (``fastreason``), which gives the same entailments."""
+    if len(data) <= REASON_FAST_ABOVE:
+        from .reason import infer
+
+        return infer(data, ontology)
+    from .fastreason import fast_inconsistencies, fast_infer
+
+    inferred = fast_infer(data, ontology)
+    return inferred, fast_inconsistencies(data, ontology, inferred)
+
+
+def _warm(out: Path) -> None:
+    """For a large Turtle graph, build the query store and answer the whole-graph saved
+    queries once, so the first query after a build does not pay for it."""
+    from . import store
+    from .queries import list_queries
+
+    if out.suffix != ".ttl" or not store.available():
+        return
+    if out.stat().st_size >= store.CACHE_MIN_BYTES:
+        store.warm([out], [q.text for q in list_queries() if not q.params])

@@ -33,7 +33,7 @@ from rdflib.namespace import SKOS, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Identifier
 
-from . import ids, registry, resources, temporal
+from . import ids, registry, resources, store, temporal
 from .errors import IsecgError
 from .namespaces import ID, ISECG
 from .offline import check_jsonld
@@ -63,6 +63,7 @@ DATA_FORMATS = {
     ".owl": "xml",
 }
 _QUAD_FORMATS = {"trig", "nquads"}
+_STORE_FORMATS = {"turtle", "nt", "trig", "nquads", "xml"}  # what the Oxigraph store parses
 _HEADER_KEYS = ("title", "question", "param", "columns", "note")
 _KEY_LINE = re.compile(rf"^#\s*({'|'.join(_HEADER_KEYS)})\s*:\s*(.*)$", re.IGNORECASE)
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\((?P<spec>[^)]*)\)\s*(?:[—–-]+\s*(?P<desc>.*))?$")
@@ -219,6 +220,8 @@ def load_data(paths: Sequence[Path | str]) -> Graph:
                 hint="build it with `isecg-kg build`, or give --data",
             )
         formats.append(fmt)
+    if store.available() and not set(formats) - _STORE_FORMATS:
+        return store.open_graph(paths)
     graph: Graph = Dataset(default_union=True) if _QUAD_FORMATS & set(formats) else Graph()
     for path, fmt in zip(paths, formats, strict=True):
         if fmt == "json-ld":
@@ -444,13 +447,12 @@ def run(
         raise IsecgError(f"SPARQL syntax error: {e.msg}", file=where, line=e.lineno) from None
     except Exception as e:  # rdflib reports some errors, e.g. an unknown prefix, as Exception
         raise IsecgError(f"bad SPARQL: {e}", file=where) from None
-    answer = graph.query(prepared, initBindings=bindings)
-    if answer.type != "SELECT":
+    if prepared.algebra.name != "SelectQuery":
         raise IsecgError(
-            f"{query.name} is a {answer.type} query", hint="only SELECT queries give rows"
+            f"{query.name} is not a SELECT query", hint="only SELECT queries give rows"
         )
-    columns = [str(v) for v in answer.vars or []]
-    return Result(columns, [dict(zip(columns, row, strict=True)) for row in answer])
+    columns, rows = store.select(graph, query.text, bindings)
+    return Result(columns, [dict(zip(columns, row, strict=True)) for row in rows])
 
 
 # Formats

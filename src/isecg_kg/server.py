@@ -62,6 +62,8 @@ def _content_type(fmt: str) -> str:
 def make_handler(graph: Graph, saved: list[tuple[str, str, str]]) -> type[BaseHTTPRequestHandler]:
     """A request handler bound to one graph; ``saved`` is (name, title, query text)."""
 
+    size = len(graph)  # once: counting a large store takes seconds
+
     class Handler(BaseHTTPRequestHandler):
         server_version = "isecg-kg"
 
@@ -88,7 +90,7 @@ def make_handler(graph: Graph, saved: list[tuple[str, str, str]]) -> type[BaseHT
                     f"{html.escape(name)}</a>: {html.escape(title)}</li>"
                     for name, title, text in saved
                 )
-                page = PAGE.format(triples=len(graph), query=html.escape(EXAMPLE), saved=items)
+                page = PAGE.format(triples=size, query=html.escape(EXAMPLE), saved=items)
                 self._send(HTTPStatus.OK, page.encode(), "text/html; charset=utf-8")
             elif url.path == "/sparql":
                 self._answer(params)

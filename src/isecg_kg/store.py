@@ -1,0 +1,384 @@
+"""The query engine: the built graph in an Oxigraph store, cached under build/, behind rdflib.
+
+``open_graph(paths)`` gives an rdflib ``Graph`` over the union of everything the files hold.
+Small inputs are parsed into an in-memory Oxigraph store; large ones (``CACHE_MIN_BYTES``) are
+bulk-loaded once into ``build/isecg.oxigraph/`` next to ``build/isecg.ttl`` and reopened
+read-only afterwards, until the file's size or modification time changes, so a query never
+re-parses Turtle. ``select`` runs a SELECT query with parameters bound as RDF terms, on such a
+graph or on any plain rdflib graph.
+
+Named graphs (TriG, N-Quads) are kept, and their union is also written to the default graph, so
+that a triple two documents state is seen once (pyoxigraph 0.5's ``use_default_graph_as_union``
+would count it twice).
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
+
+from .errors import IsecgError
+from .sparqltext import inject_values, tokens
+
+try:
+    import pyoxigraph as ox
+except ImportError:  # pragma: no cover - the small default works without the scale extra
+    ox = None
+
+CACHE_MIN_BYTES = 2_000_000  # below this, parsing is faster than opening a cache
+STAMP = "isecg-kg.stamp"
+_DATASET_FORMATS = {".trig", ".nq"}
+_KIND = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".rdf": "xml",
+    ".owl": "xml",
+}
+
+Row = tuple[Node | None, ...]
+
+
+# -- terms ----------------------------------------------------------------------------------
+
+
+def to_ox(term: Node):
+    """An rdflib term as a pyoxigraph term (literal datatype and language kept)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise IsecgError(f"not an RDF term: {term!r}", hint="bind parameters as rdflib terms")
+
+
+_STRING = str(XSD.string)
+
+
+@lru_cache(maxsize=1 << 16)
+def from_ox(term) -> Node | None:
+    """A pyoxigraph term as an rdflib term; an xsd:string literal becomes a plain literal."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == _STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise IsecgError(f"unsupported RDF term in a result: {term!r}")
+
+
+# -- opening --------------------------------------------------------------------------------
+
+
+def _format(path: Path):
+    return ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
+
+
+def _check(paths: Sequence[Path]) -> None:
+    for p in paths:
+        if not p.is_file():
+            raise IsecgError("no such graph file", file=p, hint="run `isecg-kg build` first")
+        if ox is not None and _format(p) is None:
+            raise IsecgError(
+                f"unknown graph format {p.suffix!r}", file=p, hint="use .ttl .nt .nq .trig .jsonld"
+            )
+
+
+def cache_path(paths: Sequence[Path]) -> Path:
+    """Where the store for these files is kept: ``build/isecg.oxigraph`` for ``build/isecg.ttl``."""
+    first = Path(paths[0])
+    if len(paths) == 1:
+        base = first.stem if first.suffix.lower() == ".ttl" else first.name
+        return first.with_name(base + ".oxigraph")
+    key = hashlib.sha256("\n".join(str(Path(p).resolve()) for p in paths).encode()).hexdigest()
+    return first.with_name(f"{first.stem}+{len(paths) - 1}-{key[:8]}.oxigraph")
+
+
+def _stamp(paths: Sequence[Path]) -> str:
+    """What the cache was built from: each file's path, size and modification time."""
+    files = []
+    for p in paths:
+        st = Path(p).stat()
+        files.append([str(Path(p).resolve()), st.st_size, st.st_mtime_ns])
+    return json.dumps({"version": 1, "oxigraph": ox.__version__, "files": files})
+
+
+def _load(store, paths: Sequence[Path], bulk: bool) -> None:
+    """Load the files; for datasets, also copy every named graph into the default graph."""
+    for p in paths:
+        fmt = _format(p)
+        try:
+            if bulk:
+                store.bulk_load(path=str(p), format=fmt, lenient=True)
+            else:
+                store.load(path=str(p), format=fmt)
+            if p.suffix.lower() in _DATASET_FORMATS:
+                quads = ox.parse(path=str(p), format=fmt, lenient=bulk)
+                union = (ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+                if bulk:
+                    store.bulk_extend(union)
+                else:
+                    store.extend(union)
+        except SyntaxError as e:
+            kind = _KIND.get(p.suffix.lower(), p.suffix.lstrip("."))
+            reason = str(e.msg).split(": ", 1)[-1]
+            raise IsecgError(f"cannot parse {kind}: {reason}", file=p, line=e.lineno) from None
+        except OSError as e:
+            raise IsecgError(f"cannot read: {e}", file=p) from None
+
+
+def _rebuild(paths: Sequence[Path], target: Path, stamp: str) -> None:
+    """Bulk-load the files into a fresh directory, then swap it in (readers see old or new)."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    store = ox.Store(str(tmp))
+    try:
+        _load(store, paths, bulk=True)
+        store.flush()
+    except BaseException:
+        del store
+        gc.collect()
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    del store
+    gc.collect()  # closes RocksDB before the directory moves
+    (tmp / STAMP).write_text(stamp)
+    old = target.with_name(f".{target.name}.{os.getpid()}.old")
+    if target.exists():
+        target.rename(old)
+    try:
+        tmp.rename(target)
+    except OSError:  # another process swapped its own copy in first
+        shutil.rmtree(tmp, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(results_path(target), ignore_errors=True)
+
+
+def open_store(paths: Sequence[Path | str], *, cache: bool | None = None):
+    """A pyoxigraph Store holding the files; ``cache`` None: persist when they are large."""
+    return _open(paths, cache)[0]
+
+
+def _open(paths: Sequence[Path | str], cache: bool | None) -> tuple[object, Path | None]:
+    """The store, and the cache folder it was opened from (None when parsed into memory)."""
+    if ox is None:
+        raise IsecgError("pyoxigraph is not installed", hint="pip install 'isecg-kg[scale]'")
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise IsecgError("no graph files given")
+    _check(paths)
+    if cache is None:
+        cache = sum(p.stat().st_size for p in paths) >= CACHE_MIN_BYTES
+    if cache:
+        target = cache_path(paths)
+        stamp = _stamp(paths)
+        try:
+            if not _fresh(target, stamp):
+                _rebuild(paths, target, stamp)
+            if _fresh(target, stamp):
+                return ox.Store.read_only(str(target)), target
+        except PermissionError:
+            pass  # a folder we cannot write: fall back to memory
+    store = ox.Store()
+    _load(store, paths, bulk=False)
+    return store, None
+
+
+def _fresh(target: Path, stamp: str) -> bool:
+    try:
+        return (target / STAMP).read_text() == stamp
+    except OSError:
+        return False
+
+
+def refresh(path: Path | str) -> Path | None:
+    """Build (or rebuild) the cached store of a graph file just written; None if too small."""
+    path = Path(path)
+    if ox is None or path.stat().st_size < CACHE_MIN_BYTES:
+        return None
+    target, stamp = cache_path([path]), _stamp([path])
+    if not _fresh(target, stamp):
+        _rebuild([path], target, stamp)
+    return target
+
+
+def available() -> bool:
+    """Whether the Oxigraph engine (pyoxigraph and oxrdflib) is installed."""
+    try:
+        import oxrdflib  # noqa: F401
+    except ImportError:
+        return False
+    return ox is not None
+
+
+def open_graph(paths: Sequence[Path | str], *, cache: bool | None = None) -> Graph:
+    """An rdflib Graph over the union of the files, backed by Oxigraph when it is installed."""
+    paths = [Path(p) for p in paths]
+    try:
+        from oxrdflib import OxigraphStore
+    except ImportError:
+        OxigraphStore = None
+    if ox is None or OxigraphStore is None:
+        _check(paths)
+        g = Graph()
+        for p in paths:
+            try:
+                g.parse(p)
+            except (OSError, SyntaxError, ValueError) as e:
+                raise IsecgError(f"cannot read: {e}", file=p) from None
+        return g
+    store, target = _open(paths, cache)
+    backend = OxigraphStore(store=store)
+    if target is not None:
+        backend.isecg_cache = (results_path(target), _stamp(paths))
+    return Graph(store=backend, identifier=DATASET_DEFAULT_GRAPH_ID)
+
+
+def results_path(target: Path) -> Path:
+    """Where answers to parameterless queries on the cached store ``target`` are kept."""
+    return target.with_name(target.name + ".results")
+
+
+def oxigraph_of(graph):
+    """The pyoxigraph Store behind ``graph`` (a Store, or an rdflib graph over oxrdflib)."""
+    if ox is not None and isinstance(graph, ox.Store):
+        return graph
+    inner = getattr(getattr(graph, "store", None), "_inner", None)
+    return inner if ox is not None and isinstance(inner, ox.Store) else None
+
+
+# -- querying -------------------------------------------------------------------------------
+
+
+def select(
+    graph, query: str, bindings: dict[str, Node] | None = None
+) -> tuple[list[str], list[Row]]:
+    """Run a SELECT query with parameters bound as RDF terms; returns (columns, rows).
+
+    On an Oxigraph-backed graph each parameter becomes ``VALUES ?name { term }`` at the start of
+    every group pattern that uses it (``sparqltext.inject_values``; the term is written by
+    pyoxigraph's own serializer from an RDF term, never from text), which gives rdflib's
+    ``initBindings`` semantics; pyoxigraph 0.5's ``substitutions`` join the value in after the
+    rest is evaluated, which is 100x slower and misses ``BIND(COALESCE(?meeting, ?date) AS ?m)``.
+    A query without parameters on a cached store is answered from ``<cache>.results/`` once it
+    has run. On a plain rdflib graph the bindings go to ``initBindings``.
+    """
+    bindings = dict(bindings or {})
+    store = oxigraph_of(graph)
+    if store is None:
+        result = graph.query(query, initBindings=bindings)
+        if result.type != "SELECT":
+            raise IsecgError(f"not a SELECT query ({result.type})")
+        return [str(v) for v in result.vars], [tuple(row) for row in result]
+    text = inject_values(query, bindings, term=lambda t: str(to_ox(t)))
+    saved = _result_file(graph, query) if not bindings else None
+    if saved is not None and saved.is_file():
+        return _rows(ox.parse_query_results(path=str(saved), format=ox.QueryResultsFormat.TSV))
+    try:
+        result = store.query(text)
+    except SyntaxError as e:
+        raise IsecgError(f"query does not parse: {e}") from None
+    if not isinstance(result, ox.QuerySolutions):
+        raise IsecgError("not a SELECT query", hint="saved queries are SELECT queries")
+    if saved is None:
+        return _rows(result)
+    data = result.serialize(format=ox.QueryResultsFormat.TSV)
+    _write_quietly(saved, data)
+    return _rows(ox.parse_query_results(data, format=ox.QueryResultsFormat.TSV))
+
+
+def _rows(result) -> tuple[list[str], list[Row]]:
+    columns = [v.value for v in result.variables]
+    width = range(len(columns))
+    return columns, [tuple(from_ox(solution[i]) for i in width) for solution in result]
+
+
+_VOLATILE = {"NOW", "RAND", "UUID", "STRUUID", "BNODE", "SERVICE"}
+
+
+def _result_file(graph, query: str) -> Path | None:
+    """Where the result of a parameterless, deterministic query on a cached store is kept."""
+    cache = getattr(getattr(graph, "store", None), "isecg_cache", None)
+    if cache is None or _VOLATILE & {t.word for t in tokens(query)}:
+        return None
+    directory, stamp = cache
+    key = hashlib.sha256(f"{stamp}\n{query}".encode()).hexdigest()[:32]
+    return directory / f"{key}.tsv"
+
+
+def _write_quietly(path: Path, data: bytes) -> None:
+    """Keep a result for next time; a folder we cannot write only costs speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def neighbourhood(
+    graph, nodes: Iterable[Node], *, hops: int = 1, inbound: Iterable[Node] = ()
+) -> Graph:
+    """Triples about ``nodes`` (and, ``hops`` deep, about what they point to), and triples
+    pointing at ``inbound``: the part of a large graph a check of a few nodes reads."""
+    out = Graph()
+    frontier = {n for n in nodes if isinstance(n, URIRef | BNode)}
+    seen: set[Node] = set()
+    for _ in range(hops):
+        nxt: set[Node] = set()
+        for node in frontier - seen:
+            seen.add(node)
+            for s, p, o in graph.triples((node, None, None)):
+                out.add((s, p, o))
+                if isinstance(o, URIRef | BNode) and p != RDF.type:
+                    nxt.add(o)
+        frontier = nxt
+    for node in inbound:
+        for t in graph.triples((None, None, node)):
+            out.add(t)
+    return out
+
+
+def record_context(graph, record: Graph) -> Graph:
+    """What validating ``record`` against a large ``graph`` needs from it: the graph's triples
+    about every node the record names, and those pointing at the record's own subjects."""
+    subjects = {s for s in record.subjects() if isinstance(s, URIRef)}
+    named = subjects | {o for _, p, o in record if isinstance(o, URIRef) and p != RDF.type}
+    return neighbourhood(graph, named, hops=1, inbound=subjects)
+
+
+def warm(paths: Sequence[Path | str], queries: Iterable[str]) -> int:
+    """Build the cache of ``paths`` and answer each parameterless query once into it, so the
+    first user after a build gets them from ``<cache>.results/``; returns how many were kept."""
+    graph = open_graph(paths, cache=True)
+    kept = 0
+    for text in queries:
+        if _result_file(graph, text) is not None:
+            select(graph, text)
+            kept += 1
+    return kept
