@@ -147,3 +147,36 @@ def test_chair_sentence_with_a_dateline(reg):
         "meeting held in Tokyo on June 9."
     )
     assert summary(chairs(reg, text)) == [("CNES", "JAXA", "2016-06-09", 0, False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The chair moves from CNES to KARI.",
+        "The chairmanship now lies with KARI, which takes over from CNES.",
+        "The rotating chair passed to KARI, which succeeded CNES.",
+        "KARI, which takes over the chair from CNES, thanked the delegates.",
+    ],
+)
+def test_more_ways_to_say_a_change(reg, sentence):
+    assert summary(chairs(reg, MEETING + sentence)) == [("CNES", "KARI", "2016-06-10", 0, False)]
+
+
+def test_relative_clause_dates_its_noun_not_the_change(reg):
+    text = (
+        "ISECG heads of agency met in Paris, France on 10 June 2016. "
+        "The chair rotated to KARI, taking over from CNES, which hosted the first meeting in "
+        "Lyon last March."
+    )
+    assert summary(chairs(reg, text, "2016-06-20")) == [("CNES", "KARI", "2016-06-10", 0, False)]
+
+
+def test_chair_at_a_meeting_known_to_one_month(reg):
+    text = "ISECG agencies met online in the first week of last May. KARI took over the chair."
+    (c,) = chairs(reg, text, "2019-06-15")
+    assert c.when.value == "2019-05"
+
+
+def test_chair_held_from_a_meeting_on_began_there(reg):
+    text = MEETING + "Since that plenary meeting, the ISECG chair has rested with KARI."
+    assert summary(chairs(reg, text)) == [(None, "KARI", "2016-06-10", 0, False)]

@@ -104,3 +104,35 @@ def test_relative_days():
 def test_part_of_the_current_year_is_that_year(text):
     d = one(text)
     assert (d.relative, relative_day(d, "2018-10-22")) == (True, "2018")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "end"),
+    [
+        ("Monday 3 - Tuesday 4 March 2025", "2025-03-03", "2025-03-04"),
+        ("le 14.02.2019 a", "2019-02-14", None),
+        ("dated 28/11/2017", "2017-11-28", None),
+    ],
+)
+def test_weekday_ranges_and_day_first_numbers(text, value, end):
+    dm = one(text)
+    assert (dm.value, dm.end_value) == (value, end)
+
+
+def test_ambiguous_slash_date_is_not_read():
+    assert find_dates("on 03/04/2019") == []
+
+
+def test_week_of_a_month():
+    from isecg_kg.extract.dates import week_bounds
+
+    dm = one("during the second week of last May")
+    assert (dm.week, dm.prep, dm.month) == ("second", "last", 5)
+    assert week_bounds(dm, 2020) == ("2020-05-08", "2020-05-14")
+    assert week_bounds(one("the last week of February"), 2021) == ("2021-02-22", "2021-02-28")
+
+
+def test_month_of_a_relative_year():
+    dm = one("it came out in March of last year")
+    assert (dm.month, dm.year, dm.year_offset) == (3, None, -1)
+    assert one("June this year").year_offset == 0

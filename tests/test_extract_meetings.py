@@ -345,3 +345,93 @@ def test_a_meeting_cited_as_a_point_in_time_adds_nothing(reg):
 )
 def test_a_habit_is_not_a_meeting(reg, text):
     assert meetings(reg, text, "2019-05-05") == ()
+
+
+def test_meeting_dated_by_the_sentence_before(reg):
+    (m,) = meetings(
+        reg,
+        "ISECG delegates spent 4 and 5 September in Ottawa. "
+        "The plenary was hosted by the Canadian Space Agency at its headquarters.",
+        "2018-09-20",
+    )
+    assert (m.when.value, m.when.end, m.host.key) == ("2018-09-04", "2018-09-05", "CSA")
+
+
+def test_chronology_entries_are_meetings(reg):
+    text = (
+        "Our history.\n\n"
+        "4 May 2012 - Graz, Austria.\n\nFifth meeting, hosted by ESA.\n\n"
+        "November 2013 - Bangalore, India.\n\nSixth meeting. Hosted by ISRO.\n\n"
+        "April 2014 - ISECG adopts new terms of reference."
+    )
+    found = meetings(reg, text)
+    assert [(m.when.value, m.city, m.host.key) for m in found] == [
+        ("2012-05-04", "Graz", "ESA"),
+        ("2013-11", "Bangalore", "ISRO"),
+    ]
+
+
+def test_fact_box_under_a_meeting_heading(reg):
+    (m,) = meetings(
+        reg, "ISECG plenary in Graz\n\nWhen: Monday 3 - Tuesday 4 March 2025\n\nAgenda below."
+    )
+    assert (m.when.value, m.when.end) == ("2025-03-03", "2025-03-04")
+
+
+def test_questions_and_correction_notes_report_no_meeting(reg):
+    text = (
+        "Member agencies of ISECG met in Lima, Peru on 2 June. "
+        "Did the group meet in Quito as well? "
+        "Correction, 9 June 2016: an earlier version misspelt the host."
+    )
+    (m,) = meetings(reg, text, "2016-06-08")
+    assert m.when.value == "2016-06-02"
+
+
+def test_a_forum_named_far_from_the_cue_does_not_block(reg):
+    (m,) = meetings(
+        reg,
+        "On 11-12 October 2017 ESA welcomed to ESTEC representatives of fourteen agencies of "
+        "ISECG, the voluntary coordination forum set up after the Global Exploration Strategy.",
+    )
+    assert m.when.value == "2017-10-11"
+
+
+def test_relative_week_and_week_of_a_month(reg):
+    (m,) = meetings(reg, "Last week ISECG senior managers met online.", "2022-03-09")
+    assert (m.when.earliest, m.when.latest) == ("2022-02-28", "2022-03-06")
+    (m,) = meetings(
+        reg, "In the third week of last June, ISECG agencies gathered in Kyiv.", "2015-02-01"
+    )
+    assert (m.when.earliest, m.when.latest) == ("2014-06-15", "2014-06-21")
+
+
+def test_publication_date_from_the_document_head(reg):
+    text = "Posted on: Thu, 6 Apr 2017 · by the editors\n\nISECG agencies met on 3 April in Rome."
+    (m,) = meetings(reg, text)
+    assert m.when.value == "2017-04-03"
+
+
+def test_unrelated_meeting_text_yields_nothing(reg):
+    assert meetings(reg, "The weather on 3 May 2019 was fine. Birds met in the garden.") == ()
+
+
+def test_host_field_and_conference_centre_venue(reg):
+    text = (
+        "ISECG agencies met in Lisbon, Portugal on 6 May 2024.\n\n"
+        "Host: Portugal Space (PTS)\n\n"
+        "The meeting, at the Lisbon Congress Centre, was hosted by Portugal Space."
+    )
+    (m,) = meetings(reg, text)
+    assert (m.when.value, m.host.key) == ("2024-05-06", "PTS")
+    (m,) = meetings(
+        reg,
+        "The meeting of ISECG, at the Kyoto conference center, took place on 2 March 2011, "
+        "hosted by the Japan Aerospace Exploration Agency.",
+    )
+    assert (m.when.value, m.host.key) == ("2011-03-02", "JAXA")
+
+
+def test_meeting_online_after_a_comma(reg):
+    (m,) = meetings(reg, "On 2 June 2021 ISECG held its plenary meeting, online again.")
+    assert (m.when.value, m.virtual) == ("2021-06-02", True)

@@ -262,3 +262,208 @@ def test_present_tense_member_since_and_approved_membership(reg):
     )
     assert found["NZSA"].when.value == "2022-05-03"
     assert joins(reg, "Vietnam's VNSC joins ISECG next year.", "2024-10-16") == {}
+
+
+# --- Joins said without their object, with weak verbs, dated by their report or entry ---------
+
+
+def test_join_verbs_that_need_the_membership_in_view(reg):
+    found = joins(
+        reg,
+        "ISECG membership keeps growing. The Polish Space Agency came on board in May, and "
+        "Portugal Space signed up as a member in the autumn of last year.",
+        "2021-09-15",
+    )
+    assert found["POLSA"].when.value == "2021-05"
+    assert "PTS" in found
+
+
+def test_weak_join_verbs_without_membership_in_view_are_not_joins(reg):
+    found = joins(
+        reg,
+        "ISECG published its roadmap. The request from NASA came in last year, and ESA signed "
+        "on to the statement in May.",
+        "2021-09-15",
+    )
+    assert found == {}
+
+
+def test_elided_join_in_a_paragraph_about_newcomers(reg):
+    found = joins(
+        reg,
+        "ISECG met in Paris on 4 October 2022. Two newcomers: the Mexican Space Agency, which "
+        "was admitted in February, and the Israel Space Agency, which joined back in 2021.",
+        "2022-10-10",
+    )
+    assert found["AEM"].when.value == "2022-02"
+    assert found["ISA"].when.value == "2021"
+
+
+def test_participle_admitted_after_a_name(reg):
+    found = joins(
+        reg,
+        "The ISECG members welcomed Norway's NOSA, admitted into the group in January, at the "
+        "meeting.",
+        "2020-03-01",
+    )
+    assert found["NOSA"].when.value == "2020-01"
+
+
+def test_plural_present_join_in_a_dated_timeline_entry(reg):
+    found = joins(
+        reg,
+        "ISECG milestones\n\n2018 - ASA and LSA join; the membership grows to 19.\n\n"
+        "2019 - NOSA joins the group.",
+        "2021-01-01",
+    )
+    assert {k: j.when.value for k, j in found.items()} == {
+        "ASA": "2018",
+        "LSA": "2018",
+        "NOSA": "2019",
+    }
+
+
+def test_invited_to_join_is_not_a_join(reg):
+    found = joins(reg, "ISECG invited AEM and ISA to join at its next meeting.", "2021-01-01")
+    assert found == {}
+
+
+def test_join_since_our_previous_meeting_is_bounded_by_the_meeting_reported(reg):
+    found = joins(
+        reg,
+        "ISECG senior managers met in Montreal on 6 June 2023. The group grew to 28 members "
+        "with the accession of VNSC, approved since our previous meeting in October 2022.",
+        "2023-06-20",
+    )
+    w = found["VNSC"].when
+    assert (w.value, w.earliest, w.latest) == (None, "2022-10", "2023-06-06")
+
+
+# --- Member lists: partial, stated with an event, the attendance of all members ---------------
+
+
+def test_partial_member_list_after_a_dated_membership_event(reg):
+    ex = extract(
+        doc(
+            "On 2 March 2020 ISECG admitted AEB, bringing its membership to 21 agencies. The "
+            "group counts agencies such as NASA, ESA and JAXA among its members.",
+            "2020-03-05",
+        ),
+        reg,
+    )
+    lists_ = [ml for ml in ex.member_lists if ml.members]
+    (ml,) = lists_
+    assert [a.key for a in ml.members] == ["NASA", "ESA", "JAXA"]
+    assert ml.when.value == "2020-03-02"
+    (count,) = [ml for ml in ex.member_lists if ml.stated_count == 21]
+    assert count.when.value == "2020-03-02"
+
+
+def test_all_members_attended_is_both_attendance_and_membership(reg):
+    ex = extract(
+        doc(
+            "ISECG met in Rome on 12 May 2015. All 4 member agencies were represented:\n\n"
+            "NASA, ESA,\n\nJAXA\n\n...and also the newest member, KARI, admitted last month.",
+            "2015-05-20",
+        ),
+        reg,
+    )
+    (m,) = ex.meetings
+    assert [a.key for a in m.participants] == ["NASA", "ESA", "JAXA", "KARI"]
+    (ml,) = ex.member_lists
+    assert [a.key for a in ml.members] == ["NASA", "ESA", "JAXA", "KARI"]
+    assert (ml.when.value, ml.stated_count) == ("2015-05-12", 4)
+
+
+def test_all_members_counted_without_a_list(reg):
+    ex = extract(
+        doc("ISECG met online on 3 June 2021; all 26 member agencies logged on.", "2021-06-04"),
+        reg,
+    )
+    (ml,) = ex.member_lists
+    assert (ml.members, ml.stated_count, ml.when.value) == ((), 26, "2021-06-03")
+
+
+def test_acceded_and_a_membership_approved_in_the_passive(reg):
+    found = joins(
+        reg,
+        "ISECG news. KASA acceded to ISECG last year. The membership application of NZSA was "
+        "formally approved in May.",
+        "2022-06-01",
+    )
+    assert (found["KASA"].when.value, found["NZSA"].when.value) == ("2021", "2022-05")
+
+
+def test_newcomers_named_under_a_label(reg):
+    found = joins(
+        reg, "ISECG update. Newcomers this year: the Israel Space Agency and LSA.", "2022-06-01"
+    )
+    assert sorted(found) == ["ISA", "LSA"]
+    assert found["ISA"].when.latest == "2022-06-01"
+
+
+def test_member_heading_over_a_list_is_a_member_list(reg):
+    ex = extract(doc("About ISECG\n\nOur members\n\nNASA\n\nESA\n\nJAXA", "2022-06-01"), reg)
+    (ml,) = ex.member_lists
+    assert [a.key for a in ml.members] == ["NASA", "ESA", "JAXA"]
+    assert ml.when.value == "2022-06-01"
+    assert ex.meetings == ()
+
+
+def test_joining_a_discussion_in_a_membership_paragraph_is_not_a_join(reg):
+    found = joins(
+        reg,
+        "ISECG membership grew again. NASA joined in the discussion on Mars, and CNES joined "
+        "the working group on lunar surface operations. ESA joined in 2019.",
+        "2022-06-01",
+    )
+    assert list(found) == ["ESA"]
+
+
+def test_join_bounded_by_a_meeting_known_only_by_its_bounds(reg):
+    found = joins(
+        reg,
+        "Last week the ISECG senior managers met online. The newcomers: POLSA, which joined "
+        "since the previous meeting in March, took part.",
+        "2021-10-22",
+    )
+    w = found["POLSA"].when
+    assert (w.value, w.earliest, w.latest) == (None, "2021-03", "2021-10-17")
+
+
+def test_the_group_admitting_an_agency_and_the_newest_member_having_joined(reg):
+    found = joins(
+        reg,
+        "ISECG met on 4 May 2022. In March, the group admitted the Swiss Space Office. The "
+        "Polish Space Agency is the group's newest member, having joined in April.",
+        "2022-05-10",
+    )
+    assert (found["SSO"].when.value, found["POLSA"].when.value) == ("2022-03", "2022-04")
+
+
+def test_an_agency_owning_what_the_group_accepted_did_not_join(reg):
+    found = joins(
+        reg,
+        "ISECG met on 4 May 2022. ISECG accepted NASA's proposal for a study, and the group "
+        "welcomed the European Space Agency's (ESA) offer to host.",
+        "2022-05-10",
+    )
+    assert found == {}
+
+
+def test_timeline_entries_under_a_year_line(reg):
+    ex = extract(
+        doc(
+            "ISECG milestones\n\n2016\n\nThe UAE Space Agency joins as the 15th member.\n\n2018\n\n"
+            "ASA and LSA join; membership grows to 19 agencies.",
+            "2021-01-01",
+        ),
+        reg,
+    )
+    assert {j.agency.key: (j.when.value, j.ordinal) for j in ex.joins} == {
+        "UAESA": ("2016", 15),
+        "ASA": ("2018", None),
+        "LSA": ("2018", None),
+    }
+    (count,) = ex.member_lists
+    assert (count.stated_count, count.when.value) == (19, "2018")

@@ -277,3 +277,167 @@ def test_noise_other_events_and_partner_lists_give_no_participants(reg):
         "the United States, Russia, Europe, Japan and Canada - agreed to extend its operations.",
     )
     assert m.participants == ()
+
+
+# --- Lists set out under a heading, in table cells, with notes and continuations ---------------
+
+
+def test_heading_then_one_agency_a_line_with_country_cells(reg):
+    # A table rendered one cell a paragraph: a header row, then name and country cells.
+    m = only_meeting(
+        reg,
+        "ISECG senior managers gathered in Ottawa on 3 May 2016, hosted by CSA.\n\n"
+        "Delegations\n\nOrganisation\n\nCountry\n\nAgenzia Spaziale Italiana\n\nItaly\n\n"
+        "Deutsches Zentrum für Luft- und Raumfahrt\n\nGermany\n\nIndian Space Research "
+        "Organisation\n\nIndia\n\nKorea Aerospace Research Institute\n\nRepublic of Korea\n\n"
+        "Canadian Space Agency\n\nCanada",
+    )
+    assert keys(m.participants) == ["ASI", "DLR", "ISRO", "KARI", "CSA"]
+
+
+def test_heading_list_ends_at_the_next_prose(reg):
+    m = only_meeting(
+        reg,
+        "The ISECG meeting took place in Bonn on 8 March 2012.\n\nList of participants\n\n"
+        "NASA\n\nESA\n\nJAXA\n\nThe next meeting will be hosted by KARI.",
+    )
+    assert keys(m.participants) == ["NASA", "ESA", "JAXA"]
+
+
+def test_a_member_heading_is_not_an_attendance_heading(reg):
+    m = only_meeting(
+        reg,
+        "The ISECG meeting took place in Bonn on 8 March 2012.\n\nMember agencies\n\n"
+        "NASA\n\nESA\n\nJAXA",
+    )
+    assert m.participants == ()
+
+
+def test_attendance_mode_notes_keep_the_list_going(reg):
+    m = only_meeting(
+        reg,
+        "ISECG agencies convened in Tokyo on 2 June 2018. Attending agencies:\n\n"
+        "- NASA\n- ESA (online)\n- CNES - by video link\n- KARI, remotely\n- JAXA",
+    )
+    assert keys(m.participants) == ["NASA", "ESA", "CNES", "KARI", "JAXA"]
+    assert m.absent == ()
+
+
+def test_a_line_carrying_the_list_on_with_a_role_before_the_name(reg):
+    m = only_meeting(
+        reg,
+        "ISECG met at ESTEC in Noordwijk on 4 April 2016. These agencies took part:\n\n"
+        "NASA, ESA, JAXA\n\n... plus the host, the Canadian Space Agency, which opened the "
+        "session.",
+    )
+    assert keys(m.participants) == ["NASA", "ESA", "JAXA", "CSA"]
+
+
+def test_a_lone_generic_word_is_not_an_unregistered_agency(reg):
+    m = only_meeting(
+        reg,
+        "ISECG met in Rome on 9 May 2019. Participants:\n\nAgency\n\nNASA\n\nESA",
+    )
+    assert keys(m.participants) == ["NASA", "ESA"]
+
+
+def test_count_given_as_a_label_or_a_bare_clause(reg):
+    m = only_meeting(
+        reg,
+        "ISECG senior managers met in Seoul on 5 June 2017. Participation: 16 agencies.",
+    )
+    assert m.stated_participants == 16
+    m = only_meeting(
+        reg, "Hosted by KARI in Seoul on 5 June 2017 for the ISECG meeting; 12 agencies."
+    )
+    assert m.stated_participants == 12
+
+
+def test_count_in_the_present_tense_beside_its_meeting(reg):
+    m = only_meeting(
+        reg,
+        "ISECG met in Kyoto on 4 March 2011, hosted by JAXA. Nine agencies dial in from abroad "
+        "and 12 agencies attend.",
+    )
+    assert m.stated_participants == 12
+
+
+def test_menu_of_agencies_without_a_cue_gives_no_participants(reg):
+    m = only_meeting(
+        reg,
+        "ISECG met in Rome on 9 May 2019.\n\nPartners\n\nNASA\n\nESA\n\nJAXA",
+    )
+    assert m.participants == ()
+
+
+def test_french_list_with_articles_and_french_acronyms(reg):
+    m = only_meeting(
+        reg,
+        "ISECG met in Paris on 24 June 2014. Étaient présents : l'Agence spatiale italienne "
+        "(ASI), le Centre national d'études spatiales (CNES), l'Agence spatiale canadienne (ASC), "
+        "la NASA, l'Institut coréen de recherche aérospatiale (KARI) et l'Agence spatiale du "
+        "Royaume-Uni (UKSA).",
+    )
+    assert keys(m.participants) == ["ASI", "CNES", "CSA", "NASA", "KARI", "UKSA"]
+
+
+def test_table_rows_with_a_person_column_and_country_cells(reg):
+    # The loader writes a table row as one paragraph, cells set apart by " | ".
+    m = only_meeting(
+        reg,
+        "ISECG met in Canberra on 7 March 2023, hosted by ASA.\n\nParticipating delegations\n\n"
+        "Agency | Head of delegation | Country\n\nUK Space Agency | Jane Doe | United Kingdom\n\n"
+        "Agencia Espacial Mexicana | Salvador Landeros | Mexico\n\n"
+        "Philippine Space Agency | Joel Marciano | Philippines\n\n"
+        "Commonwealth Scientific and Industrial Research Organisation | A. Smith | Australia\n\n"
+        "Total | 4 |",
+    )
+    assert keys(m.participants) == ["UKSA", "AEM", "Philippine Space Agency", "CSIRO"]
+    assert not m.participants[2].registered
+
+
+def test_table_row_naming_only_a_country_stands_for_its_agency(reg):
+    m = only_meeting(
+        reg,
+        "ISECG met in Rome on 9 May 2019.\n\nParticipants\n\nCountry | Delegates\n\n"
+        "Brazil | 2\n\nIsrael | 1\n\nAustralia | 3\n\nNASA | 4",
+    )
+    assert keys(m.participants) == ["AEB", "ISA", "NASA"]
+
+
+def test_among_the_agencies_attending_and_an_also_present_label(reg):
+    m = only_meeting(
+        reg,
+        "ISECG met in Rome on 9 May 2022. NASA, ESA and JAXA were among the agencies attending. "
+        "Also present: CNES and DLR.",
+    )
+    assert keys(m.participants) == ["NASA", "ESA", "JAXA", "CNES", "DLR"]
+
+
+def test_numbered_lines_naming_an_agency_and_its_representative(reg):
+    m = only_meeting(
+        reg,
+        "ISECG met in Rome on 9 May 2022. Delegations:\n\n1. NASA: Jane Doe, Associate "
+        "Administrator\n\n2. European Space Agency (ESA) - Otto Rank\n\n3. JAXA, Taro Yamada\n\n"
+        "4. Canberra\n\n5. KARI",
+    )
+    assert keys(m.participants) == ["NASA", "ESA", "JAXA"]
+
+
+def test_a_line_naming_two_agencies_and_prose_is_not_a_headed_line(reg):
+    m = only_meeting(
+        reg,
+        "ISECG met in Rome on 9 May 2022. Participants:\n\n- NASA\n\n- ESA\n\n"
+        "CNES: the roadmap was discussed with DLR.",
+    )
+    assert keys(m.participants) == ["NASA", "ESA"]
+
+
+def test_attending_and_not_attending_labels(reg):
+    m = only_meeting(
+        reg,
+        "ISECG met in Oslo on 4 May 2022. Attending: ASI, CNES, KARI and DLR. "
+        "Not attending: KARI, NASA.",
+    )
+    assert keys(m.participants) == ["ASI", "CNES", "DLR"]
+    assert keys(m.absent) == ["KARI", "NASA"]

@@ -182,3 +182,59 @@ def test_strategy_and_terms_of_reference_are_not_roadmaps(reg):
 def test_a_year_label_after_publication_is_an_announcement(reg):
     text = "ISECG agencies are preparing the 2026 edition of the Global Exploration Roadmap."
     assert roadmaps(reg, text, "2024-03-01") == [(False, None, None, True, "2026")]
+
+
+def summary(found):
+    return sorted(r[:4] for r in found)
+
+
+def test_numbered_short_name_and_relative_month(reg):
+    found = roadmaps(
+        reg,
+        "ISECG's GER2 (2013) was followed by GER3, which came out in January last year.",
+        "2019-05-01",
+    )
+    assert summary(found) == [(False, 2, "2013", False), (False, 3, "2018-01", False)]
+
+
+def test_timeline_entries_date_their_editions(reg):
+    text = (
+        "March 2016 - The Global Exploration Roadmap gets a new website.\n\n"
+        "May 2017 - Fourth edition of the Global Exploration Roadmap.\n\n"
+    )
+    assert (False, 4, "2017-05", False) in [r[:4] for r in roadmaps(reg, text)]
+
+
+def test_preparation_is_an_announcement(reg):
+    text = (
+        "The Global Exploration Roadmap appeared in 2018. "
+        "The group is now drafting a supplement to the roadmap."
+    )
+    assert summary(roadmaps(reg, text, "2019-10-01")) == [
+        (False, None, "2018", False),
+        (True, None, None, True),
+    ]
+
+
+def test_edition_stated_by_the_sentence(reg):
+    found = roadmaps(
+        reg, "ISECG's 2020 GER, released last March, was the fourth edition.", "2021-01-10"
+    )
+    assert summary(found) == [(False, 4, "2020-03", False)]
+
+
+def test_one_edition_named_several_ways_is_one_roadmap(reg):
+    text = (
+        "GER4 status. A new roadmap is being drafted. "
+        "The fourth edition of the Global Exploration Roadmap is aiming for spring."
+    )
+    assert [r[:4] for r in roadmaps(reg, text, "2022-01-10")] == [(False, 4, None, True)]
+
+
+def test_ordinal_in_the_mention_is_an_edition_unless_a_rank(reg):
+    text = (
+        "The third edition of the Global Exploration Roadmap was published in 2018. "
+        "Whether a fourth roadmap follows is open. "
+        "It was the first roadmap to mention the Gateway."
+    )
+    assert sorted(r[1] for r in roadmaps(reg, text, "2019-03-01")) == [3, 4]

@@ -53,6 +53,21 @@ def test_every_contract_acronym_is_registered(reg):
         ("Korea AeroSpace Administration", "KASA"),
         ("Israel Space Agency", "ISA"),
         ("Brazil (AEB)", "AEB"),
+        ("ASC", "CSA"),
+        ("Agence spatiale canadienne (ASC)", "CSA"),
+        ("Agence spatiale italienne", "ASI"),
+        ("Administration spatiale nationale chinoise", "CNSA"),
+        ("Centre allemand pour l'aéronautique et l'astronautique", "DLR"),
+        ("Agence japonaise d'exploration aerospatiale", "JAXA"),
+        ("l'Institut coréen de recherche aérospatiale", "KARI"),
+        ("Agence spatiale d'État d'Ukraine", "SSAU"),
+        ("Agence spatiale du Royaume-Uni", "UKSA"),
+        ("Agencia Espacial Europea", "ESA"),
+        ("Europäische Weltraumorganisation", "ESA"),
+        ("Agenția Spațială Română", "ROSA"),
+        ("Agenţia Spaţială Română", "ROSA"),  # cedilla instead of comma below
+        ("Polska Agencja Kosmiczna", "POLSA"),
+        ("Agencia Espacial Mexicana", "AEM"),
     ],
 )
 def test_resolve_variants(reg, name, acronym):
@@ -101,3 +116,21 @@ def test_mentions_is_fast(reg):
     start = time.perf_counter()
     reg.mentions(text)
     assert time.perf_counter() - start < 0.05
+
+
+def test_french_acronym_is_case_sensitive(reg):
+    assert [m.acronym for m in reg.mentions("L'ASC et le CNES; an asc file")] == ["CSA", "CNES"]
+
+
+def test_every_agency_has_a_french_name_or_is_french_named(reg):
+    """A French-language report names every agency; the registry knows each name."""
+    for name, acr in [
+        ("Agence spatiale brésilienne", "AEB"),
+        ("Agence spatiale australienne", "ASA"),
+        ("Agence spatiale luxembourgeoise", "LSA"),
+        ("Agence spatiale norvégienne", "NOSA"),
+        ("Agence spatiale néo-zélandaise", "NZSA"),
+        ("Agence spatiale des Émirats arabes unis", "UAESA"),
+        ("Agence spatiale fédérale russe", "Roscosmos"),
+    ]:
+        assert reg.resolve(name) == acr

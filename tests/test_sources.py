@@ -235,3 +235,27 @@ def test_the_seed_sources():
     assert docs["002"].text.startswith("Today, the Canadian Space Agency hosted")
     for doc in docs.values():
         assert_well_formed(doc)
+
+
+def test_html_table_row_is_one_paragraph_with_its_cells_set_apart(tmp_path):
+    page = tmp_path / "table.html"
+    page.write_text(
+        "<html><body><main><h2>Delegations</h2><table><thead><tr><th>Agency</th><th>Head</th>"
+        "<th></th></tr></thead><tbody><tr><td><a href='/nasa'>NASA</a></td>"
+        "<td> Jane <b>Doe</b> </td><td></td></tr><tr><td><p>ESA</p></td><td>Otto Rank</td></tr>"
+        "</tbody></table><p>After the table.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    doc = load(page)
+    # a cell holding block elements is read as those blocks
+    assert doc.paragraphs == (
+        "Delegations",
+        "Agency | Head",
+        "NASA | Jane Doe",
+        "ESA",
+        "Otto Rank",
+        "After the table.",
+    )
+    [link] = doc.links
+    assert (link.text, link.href) == ("NASA", "/nasa")
+    assert_well_formed(doc)

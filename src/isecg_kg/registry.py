@@ -58,11 +58,12 @@ def fold(text: str) -> str:
 
 
 def normalize(name: str) -> str:
-    """A matching key: case, accents, punctuation and spacing ignored; a leading 'the' dropped."""
+    """A matching key: case, accents, punctuation and spacing ignored; a leading article ('the',
+    French 'l'', 'le', 'la') dropped."""
     text = fold(name).casefold()
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"[\W_]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
+    return re.sub(r"^(?:the|l|le|la|les) ", "", text)
 
 
 def _is_acronym(label: str) -> bool:

@@ -34,8 +34,11 @@ MANIFEST = "manifest.json"
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt",
     "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p",
-    "pre", "section", "summary", "table", "td", "th", "tr", "ul",
+    "pre", "section", "summary", "table", "tr", "ul",
 })
+# A table row is one paragraph, its cells set apart by CELL_SEPARATOR: the row stays one record.
+CELL_TAGS = frozenset({"td", "th"})
+CELL_SEPARATOR = " | "
 NOISE_TAGS = frozenset({
     "nav", "header", "footer", "aside", "script", "style", "noscript", "form", "template",
     "iframe", "svg", "button", "select", "input", "textarea", "dialog",
@@ -420,6 +423,8 @@ def _blocks(root: Tag, base: str | None) -> tuple[list[str], list[Link]]:
         if isinstance(node, Tag):
             if node.name in BLOCK_TAGS:
                 out.flush()
+            elif node.name in CELL_TAGS:
+                out.cell()
             elif node.name == "br":
                 out.space()
             continue
@@ -463,6 +468,14 @@ class _Paragraphs:
     def space(self) -> None:
         self._space = True
 
+    def cell(self) -> None:
+        """A new table cell: set apart from the row's cells before it."""
+        if self._buf and self._buf[-1] != CELL_SEPARATOR:
+            self._close()
+            self._buf.append(CELL_SEPARATOR)
+            self._len += len(CELL_SEPARATOR)
+            self._space = False
+
     def add(self, text: str, anchor: Tag | None, href: str) -> None:
         if anchor is not self._anchor:
             self._close()
@@ -470,7 +483,7 @@ class _Paragraphs:
         if not words:
             self._space = self._space or bool(text)
             return
-        if self._buf and (self._space or text[0].isspace()):
+        if self._buf and self._buf[-1] != CELL_SEPARATOR and (self._space or text[0].isspace()):
             self._buf.append(" ")
             self._len += 1
         if anchor is not None and self._anchor is None:
@@ -487,6 +500,9 @@ class _Paragraphs:
 
     def flush(self) -> None:
         self._close()
+        if self._buf and self._buf[-1] == CELL_SEPARATOR:  # an empty last cell
+            self._buf.pop()
+            self._len -= len(CELL_SEPARATOR)
         if self._buf:
             para = "".join(self._buf)
             for href, s, e in self._spans:

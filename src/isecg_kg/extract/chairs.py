@@ -9,18 +9,34 @@ the meeting it happened at; "CSA, the current chair", "under the chairmanship of
 
 from __future__ import annotations
 
+import re
+
 from ..facts import AgencyRef, ChairChange, Evidence, When
 from .context import Context, resolve_date
 from .patterns import CHAIR_CHANGE, CHAIR_FUTURE, CHAIR_STATE, CHAIR_WORD
 from .text import Sentence
 
+_RELATIVE = re.compile(r",\s+(?:which|who|where)\b")
 
-def _when(ctx: Context, s: Sentence, state: bool) -> tuple[When, int | None]:
-    """The sentence's own date, else its meeting's; for a state, else the publication date."""
+
+def _when(ctx: Context, s: Sentence, state: bool, end: int) -> tuple[When, int | None]:
+    """The sentence's own date, else its meeting's; for a state, else the publication date.
+
+    A date in a relative clause after the change (``end``: where its words end) describes the
+    clause's noun ("DLR, which hosted the first meeting last November"), and so does the
+    meeting that clause names: the change then took place at the meeting the report is about.
+    """
+    clause = _RELATIVE.search(s.text, end - s.start)
+    aside = s.start + clause.start() if clause else s.end
+    described = set()
     for dm in ctx.dates[s.index]:
         if dm.relative or dm.weekday_only or dm.prep in ("since", "until", "by"):
             continue
         if ctx.is_dateline(dm):
+            continue
+        if dm.start >= aside:
+            resolved = resolve_date(ctx, dm)
+            described.add(resolved.value if resolved else None)
             continue
         if ctx.tense(s, dm) == "future":
             continue
@@ -30,11 +46,24 @@ def _when(ctx: Context, s: Sentence, state: bool) -> tuple[When, int | None]:
             same = local is not None and ctx.meeting_when[local].value == when.value
             return when, local if same else None
     local = ctx.meeting_for(s)
+    if local is not None and ctx.meeting_when[local].value in described - {None}:
+        before = [m for i, m in sorted(ctx.meeting_of.items()) if m != local and i < s.index]
+        local = before[-1] if before else None
     if local is not None:
-        return ctx.meeting_when[local], local
+        return _as_known(ctx.meeting_when[local]), local
     if state and ctx.published:
         return When(value=ctx.published, note="as of the publication date"), None
     return ctx.bounds("chair change not dated"), None
+
+
+def _as_known(when: When) -> When:
+    """A date known only by bounds in one month (or year) is known to that month (or year)."""
+    if when.value or not when.earliest or not when.latest:
+        return when
+    for size in (7, 4):
+        if when.earliest[:size] == when.latest[:size]:
+            return When(value=when.earliest[:size], note=when.note)
+    return when
 
 
 def find_chair_changes(ctx: Context) -> list[ChairChange]:
@@ -72,7 +101,7 @@ def _change(ctx: Context, s: Sentence) -> ChairChange | None:
             prev = ctx.text.agency(m.group("prev")).acronym if m.groupdict().get("prev") else None
             if prev == to:
                 return None
-            when, local = _when(ctx, s, state)
+            when, local = _when(ctx, s, state, s.start + m.end())
             return ChairChange(
                 to=AgencyRef(to),
                 when=when,

@@ -17,9 +17,10 @@ from .dates import (
     infer_year,
     month_year_before,
     relative_span,
+    week_bounds,
     with_year,
 )
-from .patterns import FUTURE, PAST
+from .patterns import FUTURE, MEETING_FIELD, PAST
 from .text import Sentence, Text, prepare
 
 
@@ -142,16 +143,79 @@ def _title_date(title: str | None) -> str | None:
     return None
 
 
+# A line of a document's head that dates it: "Date: Fri, 10 Mar 2017", "Posted 27 May 2022".
+_HEAD_LABEL = re.compile(
+    r"\b(?:Date|Dated|Posted|Published|Released|Issued|Sent)\b(?:\s+on)?\s*:?\s*"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)?$",
+    re.I,
+)
+# Words a bare date line may carry besides the date ("Issue 37 — March 2014", "6 min read").
+_HEAD_WORDS = frozenset({"by", "min", "read", "on", "of", "and", "the", "issue", "no", "vol"})
+_HEAD_LINES = 12
+
+
+_ENTRY_AFTER = re.compile(r"\s*[-–—:|]\s")
+
+
+def _chronology(text: Text, dates: dict[int, list[DateMention]]) -> bool:
+    """Whether the document is a list of dated entries ("6 May 2012 - Graz. ..."): its opening
+    date line is then its first entry, not its own date."""
+    entries = 0
+    for s in text.sentences:
+        first = dates[s.index][:1]
+        if first and first[0].start == s.start and _ENTRY_AFTER.match(text.folded, first[0].end):
+            entries += 1
+    return entries >= 2
+
+
+def _head_date(doc: Document, chronology: bool = False) -> str | None:
+    """The date a document's head gives it: a labelled date, else (not in a chronology) a line
+    that is only a date with a byline or issue number beside it; the first such line wins."""
+    lines = [doc.title or "", *doc.text.split("\n")[:_HEAD_LINES]]
+    for line in lines:
+        folded = fold(line)
+        found = [dm for dm in find_dates(folded) if dm.year is not None and dm.month]
+        for dm in found:
+            if _HEAD_LABEL.search(folded[max(0, dm.start - 40) : dm.start]):
+                return dm.value
+        if chronology or len(line) > 120 or len(found) != 1:
+            continue
+        if not dateline_words(folded, found[0]):
+            return found[0].value
+    return None
+
+
+def dateline_words(line: str, dm: DateMention) -> list[str]:
+    """The words of a short line besides its date that make it prose rather than a date line."""
+    if MEETING_FIELD.match(line):  # "When: 3-4 March": an event's date, not the document's
+        return ["when"]
+    rest = line[: dm.start] + " " + line[dm.end :]
+    words = re.findall(r"[^\W\d_]+", rest)
+    prose = [w for w in words if w.islower() and w not in _HEAD_WORDS]
+    return prose if prose or len(words) > 8 else []
+
+
 def build_context(doc: Document, registry: Registry) -> Context:
     """Prepare the text and collect the dates of every sentence, with the cited bounds."""
     text = prepare(doc, registry)
     dates = {s.index: find_dates(s.text, s.start) for s in text.sentences}
     ctx = Context(text, registry, dates)
-    line = _dateline(text, dates)
+    line = None if _chronology(text, dates) else _dateline(text, dates)
     if line is not None:
         ctx.dateline, ctx.dateline_at = line.value, (line.start, line.end)
     else:
-        ctx.dateline = _title_date(doc.title)
+        ctx.dateline = _title_date(doc.title) or _head_date(doc, _chronology(text, dates))
+        head = next(
+            (
+                dm
+                for s in text.sentences[:_HEAD_LINES]
+                for dm in dates[s.index]
+                if ctx.dateline and dm.value == ctx.dateline
+            ),
+            None,
+        )
+        if head is not None:  # the head's date line dates the release, not an event
+            ctx.dateline_at = (head.start, head.end)
     past: list[DateMention] = []
     future: list[DateMention] = []
     for s in text.sentences:
@@ -194,6 +258,21 @@ def resolve_date(ctx: Context, dm: DateMention) -> When | None:
         return None
     if dm.weekday_only:
         return _last_weekday(dm.weekday, ctx.published)
+    if dm.year_offset is not None and dm.month is not None:
+        if not ctx.published:
+            return None
+        year = int(ctx.published[:4]) + dm.year_offset
+        return When(
+            value=f"{year:04d}-{dm.month:02d}", note=f"{dm.text!r}, from the publication date"
+        )
+    if dm.week and dm.month is not None:
+        year = dm.year
+        if year is None and ctx.published:
+            year = month_year_before(dm.month, ctx.published, strict=dm.prep == "last")
+        if year is None:
+            return None
+        earliest, latest = week_bounds(dm, year)
+        return When(earliest=earliest, latest=latest, note=f"{dm.text!r}: a week of the month")
     if dm.year is not None:
         return When(value=dm.value, end=dm.end_value, weekday=dm.weekday)
     if dm.day is not None:
@@ -208,6 +287,6 @@ def resolve_date(ctx: Context, dm: DateMention) -> When | None:
         full = with_year(dm, year)
         return When(value=full.value, end=full.end_value, weekday=dm.weekday, note=note)
     if dm.month is not None and ctx.published:
-        year = month_year_before(dm.month, ctx.published)
+        year = month_year_before(dm.month, ctx.published, strict=dm.prep == "last")
         return When(value=f"{year:04d}-{dm.month:02d}", note="year from the publication date")
     return None

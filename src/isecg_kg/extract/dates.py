@@ -77,11 +77,16 @@ _D = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _Y = r"(?P<{0}>(?:19|20)\d{{2}})(?!\d)"
 _RANGE = r"\s*(?:-|to|until|through|and|&)\s*"
 _WD = r"(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
+# a weekday inside a range: "Tuesday 17 - Wednesday 18 May"
+_WD2 = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
 _PREP = (
     r"(?P<prep>in|In|during|During|since|Since|by|By|until|Until|of|from|From|before|Before|after|"
     r"After|last|this|early|late)"
 )
 _QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
+# Weeks of a month -> their first day ("last": the month's last seven days).
+WEEKS: dict[str, int] = {"first": 1, "second": 8, "third": 15, "fourth": 22, "last": -7}
+_WEEK = "|".join(WEEKS)
 
 
 def _p(template: str) -> re.Pattern[str]:
@@ -92,7 +97,9 @@ def _p(template: str) -> re.Pattern[str]:
         "D2": _D.format("d2"),
         "Y": _Y.format("y"),
     }
-    return re.compile(template.format(**parts, R=_RANGE, WD=_WD, PREP=_PREP, QUAL=_QUAL))
+    return re.compile(
+        template.format(**parts, R=_RANGE, WD=_WD, WD2=_WD2, PREP=_PREP, QUAL=_QUAL, WEEK=_WEEK)
+    )
 
 
 # The grammar, one rule a line: each finds one shape of date. Overlaps keep the longest.
@@ -100,13 +107,20 @@ GRAMMAR: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
     _p(r"{WD}{D}(?:\s+of)?\s+{M}{R}{D2}(?:\s+of)?\s+{M2},?\s+{Y}"),
     _p(r"{WD}{M}\s+{D}{R}{M2}\s+{D2},?\s+{Y}"),
-    _p(r"{WD}{D}{R}{D2}(?:\s+of)?\s+{M}(?:,?\s+{Y})?"),
+    _p(r"{WD}{D}{R}{WD2}{D2}(?:\s+of)?\s+{M}(?:,?\s+{Y})?"),
     _p(r"{WD}{M}\s+{D}{R}{D2}(?:,?\s+{Y})?"),
     _p(r"{WD}{D}(?:\s+of)?\s+{M}(?:,?\s+{Y})?"),
     _p(r"{WD}{M}\s+{D}(?:,?\s+{Y})?"),
     _p(r"{M},?\s+(?:of\s+)?{Y}"),
+    # numeric day-first dates: "26/06/2014", "22.10.2021" (a slash date only when unambiguous)
+    re.compile(r"(?<![\d./])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d{2})(?![\d.]\d)"),
+    re.compile(r"(?<![\d/])(?P<d>1[3-9]|2\d|3[01])/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d{2})(?!\d)"),
+    # a week of a month: "the first week of last October", "the second week of March 2019"
+    _p(r"(?:the\s+)?(?P<wk>{WEEK})\s+week\s+of\s+(?:{PREP}\s+)?{M}(?:,?\s+{Y})?"),
     _p(r"(?:the\s+)?(?P<q>(?i:{QUAL}))[\s-]+(?:of\s+)?{Y}"),
     _p(r"\b{PREP}\s+(?:the\s+year\s+)?{Y}"),
+    # a month of a year named from the publication date: "in August of last year"
+    _p(r"(?:\b{PREP}\s+)?{M}\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b"),
     _p(r"\b{PREP}\s+{M}(?!\s*\d)"),
     _p(
         r"\b{Y}(?=\s+(?:ISECG\s+|annual\s+|senior\s+|managers'?\s+|agency\s+|heads?\s+of\s+"
@@ -139,6 +153,8 @@ class DateMention:
     weekday: str | None = None
     qualifier: str | None = None  # "mid", "early" ... or "today", "yesterday"
     prep: str | None = None  # the preposition before a bare year or month ("since", "in")
+    week: str | None = None  # "first" ... "last": a week of the month, not the whole month
+    year_offset: int | None = None  # "August of last year": -1, counted from publication
 
     @property
     def value(self) -> str | None:
@@ -223,7 +239,9 @@ def _mention(m: re.Match[str], offset: int) -> DateMention | None:
     rel = g.get("rel")
     wd = g.get("wd")
     prep = g.get("prep")
-    if prep:  # "in 2018", "since March": the mention is the date, the preposition is kept apart
+    if (
+        prep and not g.get("wk") and not g.get("ry")
+    ):  # "in 2018", "since March": the preposition is kept apart
         start = m.start("y") if g.get("y") else m.start("m")
     end_year = None
     if year is not None and end_month is not None and mo is not None and end_month < mo:
@@ -242,6 +260,8 @@ def _mention(m: re.Match[str], offset: int) -> DateMention | None:
         qualifier=(qual.casefold().replace("the ", "") if qual else None)
         or (rel and _relative_key(rel)),
         prep=prep.casefold() if prep else None,
+        week=g.get("wk"),
+        year_offset={"last": -1, "this": 0, "next": 1}.get(g.get("ry") or ""),
     )
 
 
@@ -269,6 +289,16 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
             continue
         kept.append(d)
     return kept
+
+
+def week_bounds(dm: DateMention, year: int) -> tuple[str, str]:
+    """The first and last day of the week of the month a mention names, in ``year``."""
+    last = calendar.monthrange(year, dm.month)[1]
+    first = WEEKS[dm.week or "first"]
+    first = last + first + 1 if first < 0 else first
+    return date(year, dm.month, first).isoformat(), date(
+        year, dm.month, min(first + 6, last)
+    ).isoformat()
 
 
 def weekday_of(year: int, month: int, day: int) -> str:

@@ -195,3 +195,23 @@ AGENCY_QUALIFIERS = (
 AGENCY_NOUNS = (
     r"agency|agencies|administration|centre|center|office|organi[sz]ation|institute|corporation"
 )
+
+# How an agency took part, noted after a list item: "SSAU - remote", "CSA (by video link)".
+ATTENDANCE_MODES = (
+    r"remote(?:ly)?|online|virtual(?:ly)?|in[- ]person|in the room|on[- ]site|hybrid|"
+    r"(?:by|via) (?:video(?:[- ]?(?:link|conference))?|videoconference|tele(?:phone|conference)|"
+    r"phone)|(?:connected|participating|attending|joining) (?:remotely|online|virtually)"
+)
+# Words that name a list item by its role before its name ("... and the newcomer, UAESA").
+LIST_APPOSITIVES = re.compile(
+    r"(?i:(?:(?:the|our|its|their)\s+)?(?:(?:incoming|outgoing|current)\s+)?(?:newcomers?|"
+    r"new(?:est)?\s+(?:members?|additions?|arrivals?)|latest\s+(?:members?|additions?)|hosts?|"
+    r"host\s+agency|chair))"
+)
+# Column labels of a table's header row ("Agency | Country / region").
+TABLE_COLUMNS = re.compile(
+    r"(?i:agenc(?:y|ies)|name|full name|acronym|abbreviation|country|countries|region|"
+    r"organi[sz]ations?|delegations?|delegates?|heads? of delegations?|heads?|representatives?|"
+    r"participants?|member(?:s| since)?|joined|since|nation|state|type|role|notes?|remarks?|"
+    r"number|no\.?|#|count|contacts?|title|position|website|flag|logo)"
+)

@@ -21,10 +21,13 @@ from .gazetteer import (
     AGENCY_NOUNS,
     AGENCY_QUALIFIERS,
     AGENCY_WORDS,
+    ATTENDANCE_MODES,
     COUNTRIES,
+    LIST_APPOSITIVES,
     LIST_GROUPS,
     NUMBER,
     REGIONS,
+    TABLE_COLUMNS,
 )
 from .patterns import LIST_FOLLOWS
 from .text import Sentence, Text
@@ -36,12 +39,13 @@ _ABSENT_WORDS = (
 )
 _SEPARATOR = re.compile(
     r"\s*(?:,\s*(?:and\s+|&\s*|as well as\s+|plus\s+|together with\s+|along with\s+)?|"
-    r";\s*(?:and\s+)?|\s+(?:and|&|as well as|plus|together with|along with)\s+|"
+    r";\s*(?:and\s+)?|\s+(?:and|&|as well as|plus|together with|along with|et|und|e|y)\s+|"
     r"\s*/\s*|\s+(?:-{1,2}|[•·▪])\s+|\s*\n+\s*(?:[*•·▪-]\s+)?)"
 )
 _LEAD = re.compile(
-    r"^(?:[*•·▪-]\s*)?(?:and\s+|&\s*)?(?:(?:senior\s+)?(?:representatives|delegates|delegations|"
-    r"officials|managers|heads|(?:(?:space|national)\s+)?agencies)\s+(?:of|from)\s+)?(?:the\s+)?",
+    r"^(?:[*•·▪-]\s*|\(?\d{1,2}[.)]\s+)?(?:and\s+|&\s*)?(?:(?:senior\s+)?(?:representatives|delegates|delegations|"
+    r"officials|managers|heads|(?:(?:space|national)\s+)?agencies)\s+(?:of|from)\s+)?"
+    r"(?:the\s+|l'|(?:le|la|les|der|die|das|el|il|lo)\s+)?",
     re.IGNORECASE,
 )
 _PARENS = re.compile(r"\s*\([^()]*\)")
@@ -55,6 +59,19 @@ ABSENT_NOTE = re.compile(rf"\((?:[^()]*\b(?:{_ABSENT_WORDS})\b[^()]*)\)", re.IGN
 _ABSENT_TAIL = re.compile(rf"\s*(?:[-,:]\s*)?(?:{_ABSENT_WORDS})\b[^,;()]*", re.IGNORECASE)
 _ABSENT_START = re.compile(rf"(?:{_ABSENT_WORDS})\b", re.IGNORECASE)
 _ABSENT_END = re.compile(rf"\s*(?:[-,:]\s*)?(?:{_ABSENT_WORDS})\b[^()]*$", re.IGNORECASE)
+# A note after an item saying how it took part: "SSAU - remote", "CSA (online)".
+_MODE_START = re.compile(rf"(?:{ATTENDANCE_MODES})\b(?=\s*(?:[,;.)]|$))", re.IGNORECASE)
+_MODE_TAIL = re.compile(
+    rf"\s*(?:[-,:]\s*)?(?:{ATTENDANCE_MODES})\b(?=\s*(?:[,;.)]|$))", re.IGNORECASE
+)
+# A line carrying a list on after its last line: "...and the newcomer, the UAE Space Agency".
+_CONTINUES = re.compile(
+    r"\W*(?:and|plus|as well as|along with|together with)\s+(?:also\s+)?", re.IGNORECASE
+)
+# A list line naming one agency, then who represented it: "NASA: Jane Doe, Associate Administrator".
+_HEAD_NOTE = re.compile(r"\s*:\s+|\s+-{1,2}\s+|,\s+")
+_MARKER = re.compile(r"\W*\(?\d{1,2}[.)]\W*|[*•·▪-]")
+_CELL = re.compile(r" \| ")  # the loader's cell separator in a table row
 _PLACE_WORDS = r"[A-Z][\w.-]*(?:\s+(?:of\s+)?[A-Z][\w.-]*){0,3}"
 # Words before an agency's name that only describe it: "the French space agency CNES".
 _DESCRIPTOR = re.compile(
@@ -105,8 +122,8 @@ def _split(text: Text, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SEPARATOR.finditer(region):
         if m.end() == m.start() or level[m.start()] != 0:
             continue
-        if _ABSENT_START.match(region, m.end()):
-            continue  # "KARI, absent" / "CNSA - did not participate": a note, not an item
+        if _ABSENT_START.match(region, m.end()) or _MODE_START.match(region, m.end()):
+            continue  # "KARI, absent" / "SSAU - remote": a note, not an item
         spans.append((start + s, start + m.start()))
         s = m.end()
     spans.append((start + s, end))
@@ -120,7 +137,11 @@ def _introduces(words: str) -> bool:
         return True
     words = words.strip(" (:")
     bare = re.sub(r"'s?$", "", words)
-    return _is_place(bare) or words in LIST_GROUPS or bool(_DESCRIPTOR.fullmatch(words))
+    return (
+        _is_place(bare)
+        or words in LIST_GROUPS
+        or bool(_DESCRIPTOR.fullmatch(words) or LIST_APPOSITIVES.fullmatch(words))
+    )
 
 
 def _item(text: Text, registry: Registry, a: int, b: int) -> Item:
@@ -142,6 +163,9 @@ def _item(text: Text, registry: Registry, a: int, b: int) -> Item:
         note = _ABSENT_TAIL.match(text.folded, end, b)
         if note and note.group().strip():
             absent, end = True, note.end()
+        mode = _MODE_TAIL.match(text.folded, end, b)
+        if mode:
+            end = mode.end()
         gaps = [text.folded[x.end : y.start] for x, y in pairwise(tokens)]
         clean = all(_PUNCTUATION.fullmatch(_PARENS.sub("", g)) for g in [*gaps, raw[end - a :]])
         return Item(a, end, tuple(AgencyRef(x) for x in seen), absent, clean=clean)
@@ -150,9 +174,14 @@ def _item(text: Text, registry: Registry, a: int, b: int) -> Item:
     note = _ABSENT_END.search(body)
     if note and note.start():  # "Norway's space agency - did not attend"
         absent, body = True, body[: note.start()]
+    mode = re.search(rf"{_MODE_TAIL.pattern}$", body, re.IGNORECASE)
+    if mode and mode.start():
+        body = body[: mode.start()]
     outer = _PARENS.sub("", body).strip()
     if not outer:
         return Item(a, b, (), stop=True)
+    if LIST_APPOSITIVES.fullmatch(outer) or LIST_APPOSITIVES.fullmatch(raw.strip()):
+        return Item(a, b, ())  # "... and the newcomer, the UAE Space Agency"
     by_country = registry.by_country(outer)
     if by_country:
         return Item(a, b, (AgencyRef(by_country),), absent)
@@ -164,7 +193,7 @@ def _item(text: Text, registry: Registry, a: int, b: int) -> Item:
             found = registry.by_country(described.group("c"))
             return Item(a, b, (AgencyRef(found),) if found else (), absent)
     words = outer.split()
-    named = AGENCY_WORDS.search(outer) and len(words) <= 9 and _NAME_WORDS.match(outer)
+    named = AGENCY_WORDS.search(outer) and 2 <= len(words) <= 9 and _NAME_WORDS.match(outer)
     short = _SHORT_NAME.match(outer) and body != outer
     if named or short:
         name = ABSENT_NOTE.sub("", body).strip()
@@ -217,27 +246,88 @@ def items_before(text: Text, registry: Registry, start: int, end: int) -> list[I
     return [i for i in reversed(out) if i.agencies]
 
 
-def whole_list(text: Text, registry: Registry, start: int, end: int) -> list[Item]:
-    """The items of a span that is nothing but a list of agencies; [] if it holds anything else."""
+def _row(text: Text, registry: Registry, cells: list[tuple[int, int]]) -> list[Item] | None:
+    """The agencies of a table row: those its cells name; a country cell stands for its agency
+    only when no cell names one ("Agência Espacial Brasileira | Brazil", "NASA | Jane Doe")."""
+    named: list[Item] = []
+    countries: list[Item] = []
+    listed = False
+    for a, b in cells:
+        items = _list_line(text, registry, a, b)
+        listed = listed or items is not None
+        if not items:
+            continue  # a person, a note, an empty or ambiguous cell
+        unregistered = any(not r.registered for i in items for r in i.agencies)
+        (named if text.tokens_in(a, b) or unregistered else countries).extend(items)
+    if named or countries:
+        return named or countries
+    return [] if listed else None
+
+
+def _list_line(text: Text, registry: Registry, start: int, end: int) -> list[Item] | None:
+    """The items of a span that is nothing but list items; None if it holds anything else.
+
+    A line may name no single agency ("Australia", a country cell of a table). A table row (cells
+    set apart by " | ") is read cell by cell.
+    """
+    bars = [m.start() for m in _CELL.finditer(text.masked, start, end)]
+    if bars:
+        edges = [start, *bars, end]
+        cells = [(x + (3 if x in bars else 0), y) for x, y in pairwise(edges)]
+        return _row(text, registry, cells)
     out: list[Item] = []
     for a, b in _split(text, start, end):
         item = _item(text, registry, a, b)
         if item.stop or not item.clean:
-            return []
+            return _headed(text, registry, start, end)
         out.append(item)
     return [i for i in out if i.agencies]
 
 
-def lines_after(text: Text, registry: Registry, index: int) -> list[Item]:
-    """A list set out line by line (bullets, <li>, one name a paragraph) after sentence ``index``.
+def _headed(text: Text, registry: Registry, start: int, end: int) -> list[Item] | None:
+    """The agency a line starts with, when the rest only says who represented it."""
+    tokens = text.tokens_in(start, end)
+    if not tokens or text.folded[start : tokens[0].start].strip(" *•·▪-"):
+        return None
+    sep = _HEAD_NOTE.search(text.masked, tokens[0].end, end)
+    if sep is None or text.tokens_in(sep.end(), end) or text.tokens_in(tokens[0].end, sep.start()):
+        return None
+    items = _list_line(text, registry, start, sep.start())
+    return items if items and len(agencies(items)) == 1 else None
 
-    It ends at the first line that is not wholly a list of agencies.
+
+def whole_list(text: Text, registry: Registry, start: int, end: int) -> list[Item]:
+    """The items of a span that is nothing but a list of agencies; [] if it holds anything else."""
+    return _list_line(text, registry, start, end) or []
+
+
+def _is_header(line: str) -> bool:
+    """A table's header row: column labels only ("Agency", "Country / region")."""
+    cells = [c for c in re.split(r"\s*[/|,;&]\s*|\s+and\s+", line.strip(" :")) if c]
+    return bool(cells) and all(TABLE_COLUMNS.fullmatch(c) for c in cells)
+
+
+def lines_after(text: Text, registry: Registry, index: int) -> list[Item]:
+    """A list set out line by line (bullets, <li>, table cells, one name a paragraph) after
+    sentence ``index``.
+
+    A table's header row before the first item is passed over. The list ends at the first line
+    that is not wholly list items; a line that carries it on ("...and the newcomer, the UAE Space
+    Agency, admitted in December") adds the agencies it starts with.
     """
     items: list[Item] = []
+    lines = 0
     for nxt in text.sentences[index + 1 :]:
-        found = whole_list(text, registry, nxt.start, nxt.end)
-        if not found:
+        line = text.folded[nxt.start : nxt.end]
+        if (not lines and _is_header(line)) or _MARKER.fullmatch(line):
+            continue  # a header row; a list number split off its item ("1." | "NASA")
+        found = _list_line(text, registry, nxt.start, nxt.end)
+        if found is None:
+            more = _CONTINUES.match(text.folded, nxt.start, nxt.end) if items else None
+            if more:
+                items.extend(items_after(text, registry, more.end(), nxt.end))
             break
+        lines += 1
         items.extend(found)
     return items
 

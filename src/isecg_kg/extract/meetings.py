@@ -6,6 +6,9 @@ meeting in March", "the next meeting will ...") or a habit ("meets twice a year"
 the same date (or none) are one meeting; each adds what it says: date, place, host, virtual or
 not, how many agencies, who came. A dateline's date is the release's, never the meeting's, and
 a date of another event in the sentence (a launch, an agency becoming a member) is not either.
+A meeting sentence without a date takes the one the sentences just before it give (a report's
+"On 9 May ..." then "The meeting was hosted by ..."; a chronology's dated entry line, whose
+place it also takes); a fact box ("When: ...") under a meeting heading dates that meeting.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from .gazetteer import (
     VENUE_WORDS,
 )
 from .patterns import (
+    ENTRY_PLACE,
     FUTURE_AFTER,
     FUTURE_BEFORE,
     HABITUAL_AFTER,
@@ -41,8 +45,11 @@ from .patterns import (
     ISECG_MEETING,
     ISECG_MET,
     MEETING_CUE,
+    MEETING_FIELD,
+    MEETING_MODIFIER,
     MEMBERSHIP_EVENT,
     NOT_A_MEETING,
+    NOTE_DATE_BEFORE,
     OTHER_EVENT,
     OTHER_GATHERING,
     PLACE,
@@ -53,7 +60,14 @@ from .patterns import (
 )
 from .text import AG, Sentence
 
-_THE_MEETING = re.compile(r"\b(?:the|this|that|today's|during)\s+(?:[\w-]+\s+){0,2}meeting\b", re.I)
+_THE_MEETING = re.compile(
+    rf"\b(?:the|this|that|today's|during|{MEETING_MODIFIER})\s+(?:[\w-]+\s+){{0,2}}"
+    r"(?:meeting|plenary)\b",
+    re.I,
+)
+_NEAR, _FAR = 120, 240  # characters between a cue and its date
+_LOOK_BACK = 2  # sentences before a meeting sentence that may date it
+_DATE_LINE = 100  # a line at most this long heading an entry may date it
 _NOT_MEETING_DATE_PREPS = frozenset({"since", "by", "until", "before", "after"})
 _MONTHS_AND_DAYS = re.compile(
     r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)", re.I
@@ -93,26 +107,62 @@ def _event_cues(s: Sentence) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     return events, references
 
 
+def _event_date(ctx: Context, s: Sentence, dm: DateMention) -> bool:
+    """Whether a date may be a meeting's: not a deadline, a plan, the release's own date, a
+    note's date or the date of another event named before it."""
+    a = dm.start - s.start
+    if dm.prep in _NOT_MEETING_DATE_PREPS or ctx.tense(s, dm) == "future":
+        return False
+    if ctx.is_dateline(dm) or NOTE_DATE_BEFORE.search(s.text[:a]):
+        return False
+    # "met by videoconference on 2 March": that "by" names the mode, not a deadline
+    window = VIRTUAL.sub(lambda v: " " * len(v.group()), s.text[max(0, a - 60) : a])
+    return not (OTHER_EVENT.search(window) or MEMBERSHIP_EVENT.search(window))
+
+
+def _rank(dm: DateMention) -> int:
+    return 0 if dm.day else 1 if dm.month else 2 if dm.year else 3 if dm.relative else 4
+
+
+def _context_date(ctx: Context, s: Sentence) -> tuple[DateMention | None, Sentence | None]:
+    """The date the sentences just before a meeting sentence give it: "On 9 May ... . The
+    meeting was hosted by ...", or a dated line heading its entry ("7 October 2015 - Darmstadt.").
+
+    Looks back through its paragraph (at most ``_LOOK_BACK`` sentences), or to a short line just
+    before the paragraph; stops at a sentence that speaks of another meeting. Returns the date and
+    the sentence it is in.
+    """
+    for back in range(1, _LOOK_BACK + 1):
+        if s.index - back < 0:
+            return None, None
+        p = ctx.sentences[s.index - back]
+        if p.paragraph != s.paragraph and (back > 1 or len(p.text) > _DATE_LINE):
+            return None, None
+        events, references = _event_cues(p)
+        if references:
+            return None, None
+        dates = [dm for dm in ctx.dates[p.index] if _event_date(ctx, p, dm) and _rank(dm) < 3]
+        dates += [dm for dm in ctx.dates[p.index] if dm.relative and _event_date(ctx, p, dm)]
+        if dates:
+            return min(dates, key=_rank), p
+        if events:
+            return None, None
+    return None, None
+
+
 def _date(ctx: Context, s: Sentence, events: list, references: list) -> DateMention | None:
     """The date a meeting sentence gives its meeting: the one nearest a cue, not another event's."""
     best, best_key = None, None
     for dm in ctx.dates[s.index]:
         a = dm.start - s.start
-        if dm.prep in _NOT_MEETING_DATE_PREPS or ctx.tense(s, dm) == "future":
-            continue
-        if ctx.is_dateline(dm):  # the release's date, not the meeting's
-            continue
-        # "met by videoconference on 2 March": that "by" names the mode, not a deadline
-        window = VIRTUAL.sub(lambda v: " " * len(v.group()), s.text[max(0, a - 60) : a])
-        if OTHER_EVENT.search(window) or MEMBERSHIP_EVENT.search(window):
+        if not _event_date(ctx, s, dm):
             continue
         if any(0 <= a - r.end() <= 20 for r in references):
             continue  # "the last meeting in March"
         distance = min(abs(a - m.start()) for m in events)
-        if distance > 120:
+        if distance > _FAR:
             continue
-        rank = 0 if dm.day else 1 if dm.month else 2 if dm.year else 3 if dm.relative else 4
-        key = (rank, distance)
+        key = (distance > _NEAR, _rank(dm), distance)  # a far date only when none is near
         if best_key is None or key < best_key:
             best, best_key = dm, key
     return best
@@ -197,35 +247,69 @@ def _place(s: Sentence, events: list, written: str) -> tuple[str | None, str | N
     return None, None
 
 
-def _mention(ctx: Context, s: Sentence) -> _Mention | None:
+def _entry_place(written: str) -> tuple[str | None, str | None]:
+    """City and country heading an entry ("13-14 November 2019 - Tokyo, Japan.")."""
+    for m in ENTRY_PLACE.finditer(written):
+        place, country = m.group("place"), _name(m.group("country"))
+        if country in US_STATES:
+            country = "United States"
+        elif country not in COUNTRIES:
+            country = None
+        if place in CITIES:
+            city, home = CITIES[place]
+            return city, canonical_country(country) if country else home
+        if (
+            country
+            and place not in COUNTRIES
+            and place not in REGIONS
+            and not _MONTHS_AND_DAYS.match(place)
+        ):
+            return place, canonical_country(country)
+    return None, None
+
+
+def _mention(ctx: Context, s: Sentence, after_mention: bool = False) -> _Mention | None:
+    """What a sentence says of a meeting, if it speaks of one (``after_mention``: a sentence
+    before it does)."""
+    if s.text.rstrip().endswith("?"):  # a question reports nothing
+        return None
     events, references = _event_cues(s)
+    field_ = MEETING_FIELD.match(s.text)
+    if field_ and after_mention:  # "When: 17-18 May 2022" under a meeting's heading
+        events.append(field_)
     if not events:
         return None
-    relevant = ISECG_CONTEXT.search(s.text)
+    # a group's word, or a member agency hosting: "Hosted by JAXA."
+    relevant = ISECG_CONTEXT.search(s.text) or any(r.search(s.masked) for r in HOST) or field_
     the_meeting = _THE_MEETING.search(s.text)
     if not relevant and not the_meeting:
         return None
     if (
-        OTHER_GATHERING.search(s.text)
+        any(_near(g, events, 80, 80) for g in OTHER_GATHERING.finditer(s.text))
         and not ISECG_MEETING.search(s.text)
         and not ISECG_MET.search(s.text)
     ):
         return None
     m = _Mention(s, strong=False)
     m.date = _date(ctx, s, events, references)
+    line = None
+    if m.date is None and not ctx.dates[s.index]:
+        m.date, line = _context_date(ctx, s)
     m.when = resolve_date(ctx, m.date) if m.date else None
     m.venue, m.owner = _venue(ctx, s, events)
     m.city, m.country = _place(s, events, ctx.doc.text[s.start : s.end])
+    for written in (s, line):  # a place heading the entry, its own or its date line's
+        if written is not None and not (m.city or m.country):
+            m.city, m.country = _entry_place(ctx.doc.text[written.start : written.end])
     if m.venue and not m.city:  # "JAXA's Tokyo Office"
         m.city, m.country = next(
             (CITIES[w] for w in CITIES if re.search(rf"\b{re.escape(w)}\b", m.venue)),
             (None, m.country),
         )
-    for rule in HOST:
-        h = rule.search(s.masked)
-        if h:
-            m.host = ctx.text.agency(h.group("a")).acronym
-            break
+    hosts = [h for rule in HOST if (h := rule.search(s.masked))]
+    if hosts:  # the tightest: "X, taking over from Y, which hosted": Y
+        h = min(hosts, key=lambda h: len(h.group()) - len(h.group("a")))
+        m.host = ctx.text.agency(h.group("a")).acronym
 
     def said(rule: re.Pattern[str]) -> bool:
         return any(_near(x, events, 60, 60) for x in rule.finditer(s.text))
@@ -347,7 +431,13 @@ def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
 def find_meetings(ctx: Context) -> list[Meeting]:
     """The meetings a document reports, one fact per meeting; records which sentences speak
     of which meeting in ``ctx``."""
-    mentions = [m for s in ctx.sentences if (m := _mention(ctx, s)) is not None]
+    mentions: list[_Mention] = []
+    title = ctx.doc.title or ""
+    headed = bool(MEETING_CUE.search(title) and ISECG_CONTEXT.search(title))
+    for s in ctx.sentences:
+        m = _mention(ctx, s, headed or bool(mentions))
+        if m is not None:
+            mentions.append(m)
     meetings = []
     for local, group in enumerate(_group(mentions)):
         meeting = _build(ctx, local, group)

@@ -20,6 +20,7 @@ from .patterns import (
     FUTURE,
     JOIN_AFTER,
     JOIN_APPROVED,
+    JOIN_APPROVED_PASSIVE,
     JOIN_AT_MEETING,
     JOIN_BEFORE,
     JOIN_ELIDED,
@@ -27,12 +28,16 @@ from .patterns import (
     JOIN_ORDINAL,
     JOIN_PRESENT,
     JOIN_TARGET,
+    JOIN_WEAK,
     MEMBER_COUNT,
+    MEMBER_COUNT_EVENT,
     MEMBER_LIST_LEAD,
     MEMBER_LISTS,
     MEMBER_SINCE,
     MEMBER_SUBSET,
+    MEMBERS_ALL_ATTENDED,
     MEMBERS_CURRENT,
+    MEMBERSHIP_TOPIC,
     NOT_JOIN,
     SINCE_REFERENCE,
     WELCOMED_AS,
@@ -41,6 +46,25 @@ from .text import Sentence
 
 _ABOUT_MEMBERSHIP = re.compile(r"\bISECG\b|\bmember|Coordination Group", re.I)
 _GROUP = re.compile(r"\bISECG\b|Coordination Group|\bthe group\b")
+# A date heading its entry, as a timeline or a dated list writes it: "2016 - X joins".
+_HEADING_DATE = re.compile(r"\s*(?:[-:|]|\)\s*[-:|]?)\s")
+_HEADING_YEAR = re.compile(r"^((?:19|20)\d{2})\s*[-:|]\s")
+_YEAR_LINE = re.compile(r"\W*((?:19|20)\d{2})\W*")
+
+
+def _entry_year(ctx: Context, s: Sentence) -> str | None:
+    """The year heading a timeline entry: "2016 - X joins", or a line of its own above it."""
+    year = _HEADING_YEAR.match(s.text)
+    if year:
+        return year.group(1)
+    before = ctx.sentences[s.index - 1] if s.index else None
+    if before is not None and before.paragraph != s.paragraph:
+        line = _YEAR_LINE.fullmatch(before.text)
+        return line.group(1) if line else None
+    return None
+
+
+_INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+)?$", re.I)  # "invited to join", "set to formally join"
 _FUTURE_NEAR = re.compile(r"\b(?:will|would|shall|to be|expected|plans? to|could|may)\b", re.I)
 
 
@@ -97,12 +121,46 @@ def _listed_members(ctx: Context, s: Sentence) -> tuple[list[lists.Item], int | 
     return [], None
 
 
+def _all_attended(ctx: Context, s: Sentence) -> tuple[list[lists.Item], int | None] | None:
+    """The members of a sentence saying every member took part, listed or only counted."""
+    m = MEMBERS_ALL_ATTENDED.search(s.masked)
+    if not m or _future(s, m):
+        return None
+    items = lists.list_at(ctx.text, ctx.registry, s, s.start + m.end())
+    n = number(m.group("n")) if m.group("n") else None
+    return (items if len(items) >= 2 else []), n
+
+
+def _event_date(ctx: Context, s: Sentence) -> When | None:
+    """The date of the event a sentence reports in the past ("admitted on 9 April 2019"), not
+    of a meeting it dates from ("since our last meeting in November 2021")."""
+    year = _entry_year(ctx, s)
+    if year:
+        return When(value=year, note=f"the entry is dated {year}")
+    since = SINCE_REFERENCE.search(s.text)
+    for dm in ctx.dates[s.index]:
+        if since and 0 <= dm.start - s.start - since.end() <= 20:
+            continue
+        if dm.prep != "since" and not ctx.is_dateline(dm) and ctx.tense(s, dm) != "future":
+            when = resolve_date(ctx, dm)
+            if when and when.value:
+                return replace(when, note=f"as of {dm.text!r}, the event the count follows")
+    return None
+
+
 def find_member_lists(ctx: Context) -> list[MemberList]:
-    """Member lists and stated member counts, one record per sentence that states them."""
+    """Member lists and stated member counts, one record per sentence that states them.
+
+    A count that is an event's outcome ("bringing the membership to 17") holds from that event's
+    date; a list in the same paragraph right after such a statement is dated with it.
+    """
     out: list[MemberList] = []
+    stated: tuple[int, When] | None = None  # (paragraph, date) of the last dated count
     for s in ctx.sentences:
-        items, count = _listed_members(ctx, s)
+        all_attended = _all_attended(ctx, s)
+        items, count = all_attended or _listed_members(ctx, s)
         members = lists.agencies(items)
+        when: When | None = None
         if count is None:
             for rule in MEMBER_COUNT:
                 m = rule.search(s.masked)
@@ -112,11 +170,18 @@ def find_member_lists(ctx: Context) -> list[MemberList]:
                     and not re.search(r"\bnew\s*$", s.masked[: m.start("n")])
                 ):
                     count = number(m.group("n"))
+                    if MEMBER_COUNT_EVENT.search(m.group()) and s.index not in ctx.meeting_of:
+                        when = _event_date(ctx, s)
                     break
+        if when is None and stated and stated[0] == s.paragraph and s.index not in ctx.meeting_of:
+            when = stated[1]
         if members:
-            out.append(MemberList(_list_as_of(ctx, s), _evidence(ctx, s), members, count))
+            as_of = when or (_as_of(ctx, s) if all_attended else _list_as_of(ctx, s))
+            out.append(MemberList(as_of, _evidence(ctx, s), members, count))
         elif count is not None:
-            out.append(MemberList(_as_of(ctx, s), _evidence(ctx, s), members, count))
+            out.append(MemberList(when or _as_of(ctx, s), _evidence(ctx, s), members, count))
+        if when is not None:
+            stated = (s.paragraph, when)
     return out
 
 
@@ -126,15 +191,25 @@ def _join_items(
     """The agencies a sentence says joined, with the cue that says so.
 
     ``beside_join``: a sentence just before says an agency joined the group, so a join with its
-    object left out ("LSA, which joined in 2019 as well") is a join to the group too.
+    object left out ("LSA, which joined in 2019 as well") is a join to the group too; so is one
+    in a paragraph about the group's membership ("the newcomers. Portugal Space, which was
+    formally admitted on 5 March, ...").
     """
     found: list[tuple[lists.Item, re.Match[str]]] = []
     about = _ABOUT_MEMBERSHIP.search(s.text)
+    topic = beside_join or any(
+        MEMBERSHIP_TOPIC.search(o.text) for o in ctx.sentences if o.paragraph == s.paragraph
+    )
+    for m in JOIN_WEAK.finditer(s.masked):
+        rest = s.masked[m.end() :]
+        if JOIN_TARGET.match(rest) or (topic and JOIN_ELIDED.match(rest)):
+            items = lists.items_before(ctx.text, ctx.registry, s.start, s.start + m.start())
+            found += [(i, m) for i in items]
     for m in JOIN_BEFORE.finditer(s.masked):
         rest = s.masked[m.end() :]
         if NOT_JOIN.match(rest):
             continue
-        elided = beside_join and JOIN_ELIDED.match(rest)
+        elided = topic and JOIN_ELIDED.match(rest)
         since = SINCE_REFERENCE.match(rest.lstrip())  # "joined since the previous meeting"
         if not (JOIN_TARGET.match(rest) or "member" in m.group() or about or elided or since):
             continue
@@ -143,8 +218,11 @@ def _join_items(
     for m in JOIN_PRESENT.finditer(s.masked):
         rest = s.masked[m.end() :]
         member = "member" in m.group() and not re.match(r"\s+of\b", rest)  # "of ESA": another
-        if FUTURE.search(s.text) or not (JOIN_TARGET.match(rest) or member):
-            continue  # "joins ISECG next year" is a plan
+        elided = _ABOUT_MEMBERSHIP.search(s.text) and JOIN_ELIDED.match(rest)  # "X and Y join;"
+        if FUTURE.search(s.text) or _INFINITIVE.search(s.masked[: m.start()]):
+            continue  # "joins ISECG next year", "was invited to join" is a plan
+        if not (JOIN_TARGET.match(rest) or member or elided):
+            continue
         items = lists.items_before(ctx.text, ctx.registry, s.start, s.start + m.start())
         found += [(i, m) for i in items]
     for m in MEMBER_SINCE.finditer(s.masked):  # "LSA, an ISECG member since 2019"
@@ -155,12 +233,23 @@ def _join_items(
     for rule in (*JOIN_AFTER, JOIN_APPROVED):
         for m in rule.finditer(s.masked):
             items = lists.items_after(ctx.text, ctx.registry, s.start + m.end(), s.end)
-            found += [(i, m) for i in items]
+            found += [(i, m) for i in items if not _owner(ctx, i)]
+    for m in JOIN_APPROVED_PASSIVE.finditer(s.masked):
+        items = lists.items_after(
+            ctx.text, ctx.registry, s.start + m.start("list"), s.start + m.end("list")
+        )
+        found += [(i, m) for i in items]
     for m in WELCOMED_AS.finditer(s.masked):
         items = lists.items_after(ctx.text, ctx.registry, s.start + m.end(), s.end)
         if items and AS_MEMBER.match(ctx.text.masked[items[-1].end : s.end]):
             found += [(i, m) for i in items]
     return found
+
+
+def _owner(ctx: Context, item: lists.Item) -> bool:
+    """An item naming an agency as the owner of something ("welcomed ESA's offer")."""
+    tokens = ctx.text.tokens_in(item.start, item.end)
+    return bool(tokens) and tokens[-1].possessive
 
 
 def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
@@ -198,14 +287,20 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
             notes.append(f"member since {dm.text!r}")
             continue
         after_cue = 0 <= a - cue.end() <= 40
-        opening = a < cue.start() and a < 25 and (dm.prep in ("in", "during") or dm.relative)
+        opening = a < cue.start() and (
+            (a < 25 and (dm.prep in ("in", "during") or dm.relative))
+            or (a == 0 and _HEADING_DATE.match(s.text, dm.end - s.start))  # "2016 - X joins"
+        )
         if (after_cue or opening) and ctx.tense(s, dm) != "future":
             when = resolve_date(ctx, dm)
             if when and (when.value or when.earliest):
                 return replace(when, note=f"joined {dm.text!r}")
+    year = _entry_year(ctx, s)  # a timeline entry headed by its year alone
+    if year:
+        return When(value=year, note=f"the entry is dated {year}")
     latest = None
-    if meeting and meeting.value:
-        latest = meeting.value
+    if meeting and (meeting.value or meeting.latest):
+        latest = meeting.value or meeting.latest
         notes.append("a member by the meeting reported")
     elif ctx.published:
         latest = ctx.published

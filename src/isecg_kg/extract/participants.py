@@ -37,7 +37,12 @@ from .patterns import (
 from .text import Sentence
 
 _ATTENDANCE_CONTEXT = re.compile(r"\bmeeting\b|\bISECG\b", re.I)
-_TOOK_PART = re.compile(r"attended|participated|took part|were represented", re.I)
+_TOOK_PART = re.compile(
+    r"attended|participated|took part|were represented|dial(?:l)?ed in|\battend\b|\btake part\b|"
+    r"\bparticipate\b|\bare represented\b|^\W*(?:attendance|participation|attendees|participants|"
+    r"delegations)\s*:",
+    re.I,
+)
 _ATTENDANCE = re.compile(r"attend|participat|present|represented|meeting", re.I)
 
 
@@ -110,7 +115,11 @@ def add_listed_apart(ctx: Context, meetings: list[Meeting]) -> list[Meeting]:
     """Participants listed in a sentence of their own near the meeting's mentions."""
     out = {m.local: m for m in meetings}
     for s in ctx.sentences:
-        near = [i for i in ctx.meeting_of if abs(i - s.index) <= 3]
+        # the closest meeting sentence, one before it first (a list follows its meeting)
+        near = sorted(
+            (i for i in ctx.meeting_of if abs(i - s.index) <= 3),
+            key=lambda i: (i > s.index, abs(i - s.index)),
+        )
         if s.index in ctx.meeting_of or not (near or len(meetings) == 1):
             continue
         local = ctx.meeting_of[near[0]] if near else meetings[0].local

@@ -49,14 +49,15 @@ PAST = rx(
 OTHER_EVENT = rx(
     r"\b(?:published|issued|released|unveiled|launched|launch|landed|landing|signed|founded|"
     r"established|created|formed|adopted|joined|occupied|since|began|started|completed|approved|"
-    r"mission|missions|by|until|before|after)\b[^,;]{0,40}$",
+    r"admitted|accepted|mission|missions|by|until|before|after)\b[^,;]{0,40}$",
     IC,
 )
 
 # --- Meetings ----------------------------------------------------------------------------------
 MEETING_CUE = rx(
     r"\b(?:met|meet|gathered|convened|reconvened|assembled|came together|meeting|summit|hosted|"
-    r"gathering)\b",
+    r"gathering|plenary|hosts|welcomed(?=[^.;]{0,60}\b(?:representatives|delegat\w+|participants|"
+    r"senior managers|heads of agenc\w+)))\b",
     IC,
 )
 NOT_A_MEETING = rx(
@@ -66,10 +67,23 @@ NOT_A_MEETING = rx(
     r"(?:\w+\s+)?(?:goals?|needs?|challenges?|requirements?|objectives?|demands?|targets?|criteria)\b",
     IC,
 )
+# Words that make "meeting" one ISECG meeting of a timeline or report ("Third meeting", "Virtual
+# meeting"); a sentence must still date it to report it.
+MEETING_MODIFIER = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+    r"inaugural|virtual|online|hybrid|in-person|annual|plenary|senior managers'?"
+)
+# A label of a meeting page's fact box: "When: 17-18 May 2022", "Venue: ESTEC".
+MEETING_FIELD = rx(r"^\W*(?:When|Dates|Where|Venue|Location|Host(?:ed by)?)\s*:", IC)
+# A date that labels a note about the text ("Correction, 13 April 2016: ..."), not an event.
+NOTE_DATE_BEFORE = rx(
+    r"^\W*(?:Correction|Corrected|Clarification|Update|Updated|Editor'?s note|Note)\b[\s,:-]*$", IC
+)
 # Before the cue, in its noun phrase: a meeting other than the one reported.
 REFERENCE_BEFORE = rx(
     r"\b(?:last|previous|prior|preceding|next|upcoming|forthcoming|subsequent|future|following|"
-    r"earlier|past|another|first-ever)\b[^,.;:()]{0,40}$",
+    r"earlier|past|another|first-ever)\b(?!\s+(?:week|month|year|autumn|spring|summer|winter|fall|"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))[^,.;:()]{0,40}$",
     IC,
 )
 # After a cue, words of a habit, not of one meeting: "has met at least once a year".
@@ -88,6 +102,7 @@ FUTURE_AFTER = rx(r"^\w*\s+(?:will|would|is scheduled|is planned|is expected|is 
 OTHER_GATHERING = rx(
     r"\b(?:International Space Exploration Forum|ISEF|International Astronautical Congress|IAC|"
     r"GLEX|[Cc]onference|[Cc]ongress|[Ss]ymposium|[Ww]orkshop|[Ff]orum|[Ss]ession)\b"
+    r"(?!\s+(?:centre|center|hall|room|venue|facilit))"  # a venue's name, not a gathering
 )
 ISECG_MEETING = rx(
     r"\bISECG\b[^.;]{0,40}\bmeeting\b|\bmeeting\s+of\s+(?:the\s+)?(?:ISECG|International Space "
@@ -128,14 +143,20 @@ STATED_COUNT = rxs(
     r"\b(?:from|representing|of|by)\s+(?:the\s+|some\s+|all\s+)?(?P<n>{NUM})\s+(?:(?:space|member|"
     r"partner|international|national|participating|different|ISECG|world)\s+){0,2}agencies\b",
     r"\b(?P<n>{NUM})\s+(?:(?:space|member|partner|international|national|ISECG)\s+){0,2}agencies"
-    r"\s+(?:met|gathered|convened|participated|attended|took part|were represented|came together)",
+    r"\s+(?:met|gathered|convened|participated|attended|took part|were represented|came together|"
+    r"dial(?:l)?ed in|logged (?:in|on)|connected|attend|take part|participate|are represented)\b",
     r"\b(?P<n>{NUM})\s+(?:(?:space|member|partner|ISECG)\s+)?agencies\s+in\s+(?:all|total)\b",
+    r"^\W*(?i:attendance|participation|attendees|participants|delegations)\s*:\s*(?P<n>{NUM})\s+"
+    r"(?:(?:space|member|partner|ISECG)\s+)?(?:agencies|delegations)\b",
+    # A clause that is only a count, in a meeting's entry: "Hosted by ESA at ESOC; 14 agencies."
+    r"(?:^|;)\s*(?P<n>{NUM})\s+(?:(?:space|member|partner|ISECG)\s+)?agencies\s*[.;]?\s*$",
     r"\b(?:a\s+total\s+of|altogether|in\s+total,?)\s+(?P<n>{NUM})\s+(?:(?:space|member|partner|ISECG)"
     r"\s+)?agencies\b",
     r"\b(?P<n>{NUM})\s+(?:(?:space|member|partner|ISECG)\s+){0,2}agencies\s+(?:were\s+)?(?:represented|"
     r"present|in attendance)\b",
 )
 HOST = rxs(
+    r"^\W*Host(?:ed by|ing agency)?\s*:\s*{A:a}",
     r"{A:a}(?:,[^,.;]{1,60},)?\s+(?:\w+\s+)?hosted\b",
     r"\bhosted\s+by\s+{A:a}",
     r"\bat\s+the\s+invitation\s+of\s+{A:a}",
@@ -163,11 +184,18 @@ PLACE = rx(
     rf"\bin\s+(?P<place>{_CAP}(?:[\s-]{_CAP}){{0,2}}(?:,?\s*D\.?C\.?)?)"
     rf"(?:,\s*(?P<country>{_CAP}(?:\s+(?:of\s+)?{_CAP}){{0,3}}))?"
 )
+# A place heading an entry or a label's value: "6 November 2007 - Berlin, Germany.", "Montreal,
+# 10-12 July", "In Tokyo, on the 13th"; the place is a gazetteer city or is followed by a country.
+ENTRY_PLACE = rx(
+    r"(?:^\W*|[-–—:|]\s*|^\W*\w+:\s*[Ii]n\s+|^\W*[Ii]n\s+)(?P<place>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}?)"
+    r"(?:,\s+(?:the\s+)?(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}?))?(?:,\s+(?P<country2>[A-Z]{2,3}))?"
+    r"\s*(?=[,.;]|$)"
+)
 VIRTUAL = rx(
     r"\b(?:virtual(?:ly)?|videoconferenc\w*|video[- ]conferenc\w*|teleconferenc\w*|"
     r"web[- ]?conferenc\w*|via video\w*|by video\w*|online (?:meeting|format|session)|"
     r"(?:met|meet|held|gathered|convened|conducted|took place|connected)\s+(?:\w+\s+)?"
-    r"(?:online|remotely))\b",
+    r"(?:online|remotely)|meeting,?\s+(?:held\s+|conducted\s+)?(?:online|remotely))\b",
     IC,
 )
 HYBRID = rx(r"\bhybrid\b", IC)
@@ -198,7 +226,9 @@ PARTICIPANTS_STRONG = rx(
 )
 PARTICIPANTS_BEFORE = rx(
     r"\s+(?:all\s+)?(?:participated|attended|took part|were represented|were present|"
-    r"joined the meeting)\b",
+    r"joined the meeting|were\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:participants|attendees|"
+    r"(?:agencies|delegations)\s+(?:attending|present|represented|participating|taking part|"
+    r"in attendance)))\b",
     IC,
 )
 ABSENT_BEFORE = rx(
@@ -210,7 +240,9 @@ ABSENT_BEFORE = rx(
 ABSENT_AFTER = rx(
     r"\b(?:with the exception of|except(?: for)?|apart from|other than|absent (?:were|was|"
     r"agencies)|"
-    r"not represented (?:were|was))\s*:?\s*",
+    r"not represented (?:were|was))\s*:?\s*|"
+    r"^\W*(?:not\s+(?:attending|present|represented|participating)|absent|absentees|apologies|"
+    r"excused|unable to attend)\s*:\s*",
     IC,
 )
 FOOTNOTE_MARK = re.compile(r"\w(\*+|†)")
@@ -218,9 +250,14 @@ FOOTNOTE_BODY = re.compile(r"^(\*+|†)\s*(?:[^:]{0,60}:\s*)?")
 # Labels and inverted clauses that name a meeting's participants by themselves ("Attendees:",
 # "In attendance were", "Agencies represented at the meeting were", "Attending agencies included").
 PARTICIPANTS_LABEL = rx(
-    r"(?:^(?:participants|attendees|participating agencies|attending agencies|delegations|"
-    r"in attendance)\s*(?=:)|\b(?:in attendance|attending|taking part|participating)\s+were\b|"
-    r"^present\s+were\b|\b(?:attending|participating|represented)\s+(?:agencies|delegations)\s+"
+    r"(?:^(?:(?:list\s+of\s+)?(?:participants|attendees|participating\s+(?:agencies|delegations|"
+    r"organi[sz]ations)|attending\s+(?:agencies|delegations)|(?:participating\s+)?delegations|"
+    r"agencies\s+(?:represented|present|in attendance))|in attendance|etaient\s+presents|"
+    r"etaient\s+representees|ont\s+participe)\s*(?=:|$)|"
+    r"\b(?:in attendance|attending|taking part|participating)\s+were\b|"
+    r"^(?:also\s+)?present\s+were\b|^(?:also\s+)?(?:present|attending|participating|taking part|"
+    r"in attendance)\s*(?=:)|"
+    r"\b(?:attending|participating|represented)\s+(?:agencies|delegations)\s+"
     r"(?:were|included|came from)\b|\bagencies\s+(?:represented|present|participating|attending|"
     r"taking part)(?:\s+(?:at|in)\s+(?:the|this|today's)\s+(?:[\w-]+\s+)?meeting)?\s+(?:were|"
     r"included)\b|\bthose\s+(?:present|attending|taking part|participating)\s+(?:were|included)\b)"
@@ -282,6 +319,12 @@ MEMBER_LIST = rxs(
     r"[Gg]roup|International Space Exploration Coordination Group)\s+)?(?:currently\s+|now\s+)?"
     r"(?:are|include|comprise)\b",
 )
+# A heading over a list set out below it ("Member agencies", "ISECG members", "Our members").
+MEMBER_LIST_HEADING = rx(
+    r"^(?:(?:ISECG(?:'s)?|the\s+group's|our|its|current)\s+)*(?:member\s+(?:space\s+)?agencies|"
+    r"members)\s*:?\s*$",
+    IC,
+)
 # A member list stated as current after its verb ("ISECG's members are now: ...").
 MEMBER_LIST_NOW = rx(
     r"\b(?:[Mm]embers|[Mm]ember agencies|[Mm]ember space agencies)\s+(?:of\s+(?:the\s+)?(?:ISECG|"
@@ -311,9 +354,17 @@ MEMBER_LISTS = (
     MEMBER_LIST_COUNTED,
     MEMBER_LIST_LABEL,
     MEMBER_LIST_PARTICIPATING,
+    MEMBER_LIST_HEADING,
 )
 # Words saying a member list is the membership of the day reported ("now", "currently").
 MEMBERS_CURRENT = rx(r"\b(?:now|currently|presently|today|at present|as of today)\b", IC)
+# Every member taking part: the attendance is the membership ("All fifteen member agencies
+# attended: ...", "All 25 member agencies dialled in").
+MEMBERS_ALL_ATTENDED = rx(
+    r"\b[Aa]ll\s+(?:(?:of\s+)?(?:the|its|ISECG's|the\s+group's)\s+)?(?:(?P<n>{NUM})\s+)?(?:ISECG\s+)?"
+    r"member\s+(?:space\s+)?agencies\s+(?:were\s+)?(?:attended|took part|participated|represented|"
+    r"present|dial(?:l)?ed in|logged (?:in|on)|met)\b(?:\s+(?:in|at)\s+[^:;.]{1,40}?)?\s*:?\s*"
+)
 # Part of the members just counted, listed ("14 member agencies. Twelve of them contributed: ...").
 MEMBER_SUBSET = rx(
     r"^\W*(?:(?:{NUM}|all|most|some|several|many)\s+of\s+(?:them|these|those)|of\s+(?:them|these|"
@@ -322,15 +373,17 @@ MEMBER_SUBSET = rx(
 )
 MEMBER_LIST_LEAD = rx(
     r"^\s*(?:the\s+following\s+)?(?:(?P<n>{NUM})\s+)?(?:(?:space|member|national|international)\s+)*"
-    r"(?:agencies|members|organi[sz]ations)?\s*:?\s*"
+    r"(?:agencies|members|organi[sz]ations)?\s*:?\s*(?:,?\s*(?:including|such as|among them|"
+    r"among others|notably)\s*:?\s+)?"
 )
 MEMBER_COUNT = rxs(
     r"\b(?:ISECG|[Gg]roup)\b[^.;]{0,60}?\b(?:now|currently|today)\s+(?:has|counts|comprises|includes|"
     r"numbers|brings together)\s+(?P<n>{NUM})\s+(?:member\s+)?(?:space\s+)?(?:agencies|members)",
     r"\bbringing\s+(?:the\s+)?(?:ISECG(?:'s)?\s+|the group's\s+|its\s+)?(?:total\s+)?(?:membership|"
-    r"number of (?:members|member agencies))\s+to\s+(?P<n>{NUM})",
+    r"number of (?:members|member agencies))(?:\s+of\s+(?:the\s+group|ISECG))?\s+to\s+(?P<n>{NUM})",
     r"\b(?:membership|number of members)\s+(?:of ISECG\s+)?(?:now\s+)?(?:stands at|totals|reached|"
-    r"reaches|grew to|rose to|increased to|is now|now at|has grown to)\s+(?P<n>{NUM})",
+    r"reaches|grew to|grows to|rose to|rises to|increased to|increases to|is now|now at|"
+    r"has grown to)\s+(?P<n>{NUM})",
     r"\b(?:ISECG|[Gg]roup)\s+(?:has\s+)?(?:grown|grew|expanded)\s+to\s+(?P<n>{NUM})\s+(?:member\s+)?"
     r"(?:space\s+)?(?:agencies|members)",
     r"\b(?:ISECG|[Gg]roup),?\s+(?:(?:which|that)\s+)?(?:now\s+|currently\s+|today\s+)?(?:has|counts|comprises|includes|"
@@ -339,12 +392,20 @@ MEMBER_COUNT = rxs(
     r"\b(?:ISECG's|its)\s+(?P<n>{NUM})\s+(?:member\s+)?(?:space\s+)?(?:agencies|members)",
     r"\bthe\s+(?P<n>{NUM})\s+(?:ISECG\s+)?member\s+(?:space\s+)?agencies",
 )
+# A member count that is the outcome of an event ("bringing the membership to 17"): it holds from
+# the event's date.
+MEMBER_COUNT_EVENT = rx(
+    r"\b(?:bringing|brought|grew|grows|grown|rose|rises|risen|increase[sd]|reache[sd]|reaching|"
+    r"expand(?:ed|s))\b",
+    IC,
+)
 JOIN_BEFORE = rx(
     r"(?:,\s*)?(?:(?:which|who|that)\s+)?(?:ha(?:s|ve|d)\s+)?(?:(?:also|officially|formally|recently|"
-    r"both|just|now)\s+)*(?:joined|became\s+(?:an?\s+|(?:the|ISECG's|the group's)\s+(?:newest\s+|"
-    r"{ORD}\s+)?)?(?:new(?:est)?"
+    r"both|just|now)\s+)*(?:joined|acceded|became\s+(?:an?\s+|(?:the|ISECG's|the group's)\s+"
+    r"(?:newest\s+|{ORD}\s+)?)?(?:new(?:est)?"
     r"\s+)?(?:ISECG\s+)?members?|(?:was|were)\s+(?:formally\s+|officially\s+)?(?:admitted|accepted|"
-    r"welcomed)|been\s+(?:an?\s+)?(?:ISECG\s+)?members?(?:\s+of\s+(?:ISECG|the\s+group))?"
+    r"welcomed)|(?:is|was)\s+(?:now\s+)?(?:the|ISECG's|the group's)\s+(?:newest|latest|{ORD})\s+"
+    r"(?:ISECG\s+)?member|been\s+(?:an?\s+)?(?:ISECG\s+)?members?(?:\s+of\s+(?:ISECG|the\s+group))?"
     r"(?=\s+since\b))\b"
 )
 JOIN_TARGET = rx(
@@ -358,7 +419,16 @@ JOIN_AFTER = rxs(
     r"agenc(?:y|ies))\s*(?:,\s*|from\s+|:\s*)?",
     r"\b(?:admission|accession|addition)\s+of\s+",
     r"\bnew(?:est)?\s+(?:ISECG\s+)?members?\s*(?:,|:|-|are|is|include|from)\s*",
-    r"\b(?:ISECG|[Tt]he group)\s+(?:has\s+|have\s+|also\s+)*welcomed\s+",
+    r"\b(?:ISECG|[Tt]he group)\s+(?:has\s+|have\s+|also\s+|formally\s+|officially\s+)*"
+    r"(?:welcomed|admitted|accepted)\s+(?:as\s+(?:its\s+)?(?:new(?:est)?\s+)?members?\s+)?",
+    r"\b[Nn]ewcomers?\b(?:\s+[\w-]+){0,3}?\s*:\s*|\b[Nn]ewcomers?\s+(?:are|were|include|included)\s+",
+)
+# A membership approved, said in the passive: "the membership of NZSA was approved in May".
+JOIN_APPROVED_PASSIVE = rx(
+    r"\b(?:membership|admission|accession)(?:\s+(?:application|request|bid)s?)?\s+of\s+"
+    r"(?P<list>[^.;:]{1,200}?)\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?"
+    r"(?:approved|accepted|confirmed|endorsed)\b",
+    IC,
 )
 WELCOMED_AS = rx(r"\bwelcom\w*\s+")
 AS_MEMBER = rx(
@@ -367,8 +437,9 @@ AS_MEMBER = rx(
     r"(?:ISECG\s+)?members?\b"
 )
 NOT_JOIN = rx(
-    r"^\s+(?:the|this|that|a|an)\s+(?:[\w-]+\s+){0,3}?(?:meeting|call|discussion|session|event|"
-    r"conference|effort|work|panel|mission|project)\b",
+    r"^\s+(?:(?:in|on|at|for)\s+)?(?:the|this|that|a|an|these|those)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:meeting|call|discussions?|session|event|conference|efforts?|work|panel|mission|project|"
+    r"talks|debate|statement|initiative|campaign|study|team|working group|accords?)\b",
     IC,
 )
 JOIN_ORDINAL = rx(r"\b(?:the|its|ISECG's|the group's)\s+(?P<ord>{ORD})\s+(?:ISECG\s+)?member")
@@ -379,7 +450,7 @@ JOIN_AT_MEETING = rx(r"\b(?:at|during)\s+(?:this|the|that|today's)\s+(?:\w+\s+){
 # Joining in the present tense ("POLSA officially joins ISECG"), a member since a date ("LSA, an
 # ISECG member since 2019"), a membership approved ("ISECG approved the membership of NZSA").
 JOIN_PRESENT = rx(
-    r"(?:,\s*)?(?:(?:which|who|that)\s+)?(?:(?:officially|formally|now|also)\s+)*(?:joins|becomes\s+"
+    r"(?:,\s*)?(?:(?:which|who|that)\s+)?(?:(?:officially|formally|now|also)\s+)*(?:joins?|becomes\s+"
     r"(?:an?\s+|(?:the|ISECG's|the group's)\s+(?:newest\s+|{ORD}\s+)?)?(?:new(?:est)?\s+)?"
     r"(?:ISECG\s+)?member)\b"
 )
@@ -395,18 +466,33 @@ JOIN_APPROVED = rx(
 # A join whose object is left out ("LSA, which joined in 2019 as well"): one only beside a join
 # to the group.
 JOIN_ELIDED = rx(
-    r"^(?:\s+(?:in|during|on|earlier|last|this|only|recently|also|too|as well)\b|\s*[,.;)]|\s*$)",
+    r"^(?:\s+(?:in|during|on|earlier|last|this|only|recently|also|too|as well|back|already)\b|"
+    r"\s*[,.;)]|\s*$)",
     IC,
 )
 SINCE_REFERENCE = rx(
-    r"\bsince\s+(?:the\s+)?(?:last|previous|prior|preceding)\s+[\w\s'-]{0,50}?meeting\b", IC
+    r"\bsince\s+(?:the\s+|our\s+|its\s+|their\s+|the group's\s+)?(?:last|previous|prior|"
+    r"preceding)\s+[\w\s'-]{0,50}?meeting\b",
+    IC,
 )
+# Joining said with a verb that needs the membership in view to mean it ("came in last year",
+# "signed on as the group's newest member", "the Vietnam National Space Center, admitted in June").
+JOIN_WEAK = rx(
+    r"(?:,\s*)?(?:(?:which|who|that)\s+)?(?:(?:also|officially|formally|recently|just|finally|"
+    r"only)\s+)*(?:signed\s+(?:on|up)|came\s+(?:in|on\s+board|aboard)|got\s+on\s+board)\b|"
+    r",\s*(?:(?:also|officially|formally|recently|only|just)\s+)*admitted\b",
+    IC,
+)
+# Words that put a paragraph on the group's membership, so a join verb without its object
+# ("Portugal Space, which was formally admitted on 5 March") joins the group.
+MEMBERSHIP_TOPIC = rx(r"\bmember|\bnewcomers?\b|\bnew(?:est)?\s+(?:agencies|partners)\b", IC)
 
 # --- Chairmanship ------------------------------------------------------------------------------
 _CHAIR = r"(?i:(?:ISECG\s+)?(?:rotating\s+)?(?:chair(?:manship|ing|person|man)?|presidency))"
 CHAIR_WORD = rx(r"\bchair\w*|\bpresidency\b", IC)
 _MOVED = (
-    r"(?:transitioned|passed|moved|rotated|shifted|transferred|went|(?:was|has been|had been) "
+    r"(?:transitioned|passed|moved|rotated|shifted|transferred|went|passes|moves|rotates|goes|"
+    r"transitions|(?:was|has been|had been) "
     r"(?:handed|passed|transferred|rotated)(?: over)?)"
 )
 _HANDED = r"(?:passed|handed(?: over)?|transferred|turned over|gave|hands over|passes|handed on)"
@@ -415,19 +501,30 @@ _TOOK = (
     r"(?:taken over|assumed|taken on))"
 )
 _BECAME = (
-    r"(?:took over|assumed|takes over|assumes|took on|assuming|taking over|(?:has|have|had) "
-    r"(?:taken over|assumed)|became|becomes|was elected|was named|was appointed|has been elected|"
-    r"was selected)"
+    r"(?:took over|assumed|takes over|assumes|took on|assuming|taking over|takes|took|"
+    r"(?:has|have|had) (?:taken over|assumed)|became|becomes|was elected|was named|was appointed|"
+    r"has been elected|was selected)"
 )
 _HANDOVER = r"(?:transfer|handover|hand-over|handing over|passing|rotation|transition)"
+# After the new chair, the one it replaced: ", taking over from DLR", ", which succeeded CSA".
+_REPLACING = (
+    r",?\s+(?:(?:which|who)\s+)?(?:succeeded|succeeds|succeeding|replaced|replaces|replacing|"
+    r"taking over from|took over from|takes over from)\s+{A:prev}"
+)
 CHAIR_CHANGE = rxs(
+    rf"{_CHAIR}[^.;]{{0,90}}?\b{_MOVED}\s+to\s+{{A:to}}{_REPLACING}",
+    rf"{_CHAIR}[^.;]{{0,40}}?\b(?:now\s+)?(?:rests|lies|sits|resides)\s+with\s+{{A:to}}{_REPLACING}",
+    # a chair held from a meeting on began there: "as of that meeting the chair rests with JAXA"
+    rf"\b(?:[Aa]s of|[Ss]ince|[Ff]rom)\s+(?:that|the|this)\s+(?:[\w'-]+\s+){{0,2}}meeting\b"
+    rf"[^.;]{{0,30}}?{_CHAIR}[^.;]{{0,30}}?\b(?:rests|lies|sits|resides|has rested)\s+with\s+"
+    rf"{{A:to}}",
     rf"{_CHAIR}[^.;]{{0,90}}?\b{_MOVED}\s+from\s+{{A:prev}}\s+to\s+{{A:to}}",
     rf"\b{_HANDOVER}\s+of\s+(?:the\s+)?{_CHAIR}[^.;]{{0,90}}?\bfrom\s+{{A:prev}}\s+to\s+{{A:to}}",
     rf"{{A:prev}}\s+(?:\w+\s+)?{_HANDED}\s+(?:on\s+)?(?:the\s+)?(?:\w+\s+)?{_CHAIR}[^.;]{{0,90}}?"
     rf"\bto\s+{{A:to}}",
-    rf"{{A:to}}\s+(?:\w+\s+)?{_TOOK}\s+(?:the\s+)?(?:\w+\s+)?{_CHAIR}[^.;]{{0,90}}?\bfrom\s+"
-    rf"{{A:prev}}",
-    rf"{{A:to}}\s+(?:\w+\s+)?(?:succeeded|succeeds|replaced|replaces|followed|follows)\s+"
+    rf"{{A:to}},?\s+(?:(?:which|who)\s+)?(?:[^.;]{{0,50}}?\s)?{_TOOK}\s+(?:the\s+)?(?:[\w']+\s+)?"
+    rf"{_CHAIR}[^.;]{{0,90}}?\bfrom\s+{{A:prev}}",
+    rf"{{A:to}},?\s+(?:(?:which|who)\s+)?(?:\w+\s+)?(?:succeeded|succeeds|replaced|replaces|followed|follows)\s+"
     rf"{{A:prev}}\s+as\s+(?:the\s+)?(?:new\s+)?{_CHAIR}",
     rf"{_CHAIR}[^.;]{{0,90}}?\b{_MOVED}\s+to\s+{{A:to}}",
     rf"\b{_HANDOVER}\s+of\s+(?:the\s+)?{_CHAIR}[^.;]{{0,90}}?\bto\s+{{A:to}}",
@@ -442,6 +539,7 @@ CHAIR_CHANGE = rxs(
     rf"passes)\s+(?:over\s+)?(?:the\s+(?:baton|reins|role|torch)\s+)?to\s+{{A:to}}",
 )
 CHAIR_STATE = rxs(
+    rf"{_CHAIR}[^.;]{{0,40}}?\b(?:now\s+)?(?:rests|lies|sits|resides)\s+with\s+{{A:to}}",
     rf"{{A:to}}\s+(?:\w+\s+)?(?:holds|is|has been|currently holds|serves as|is serving as)\s+"
     rf"(?:currently\s+)?(?:the\s+)?(?:current\s+)?{_CHAIR}\b",
     r"{A:to}\s+(?:currently\s+)?chairs\s+(?:the\s+)?(?:ISECG|group|"
@@ -461,18 +559,24 @@ ROADMAP = rxs(
     r"(?P<supp>[Ss]upplement)\s+to\s+the\s+(?:ISECG\s+)?Global\s+Exploration\s+Roadmap",
     r"(?:(?P<year>(?:19|20)\d{2})\s+)?(?:ISECG(?:'s)?\s+)?Global\s+Exploration\s+Roadmap"
     r"(?:\s*\((?:GER)\)|\s*\((?P<pyear>(?:19|20)\d{2})\))?(?P<supp>\s+Supplement)?",
-    r"(?:(?P<gpre>(?:19|20)\d{2})\s+)?\bGER(?:\s?(?P<gyear>(?:19|20)\d{2}))?\b"
+    r"(?:(?P<gpre>(?:19|20)\d{2})\s+)?\bGER(?:\s?(?P<gyear>(?:19|20)\d{2})|(?P<gnum>[1-9]))?\b"
+    r"(?:\s*\((?P<gpyear>(?:19|20)\d{2})\))?"
     r"(?P<supp>\s+[Ss]upplement)?",
 )
 ROADMAP_COREF = rx(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|ISECG's)\s+(?:(?:new|updated|latest|original|initial|"
-    r"current)\s+)?(?:(?P<supp>supplement)|roadmap)\b"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|ISECG's|[Aa]n?)\s+(?:(?:new|updated|latest|original|initial|"
+    r"current|{ORD})\s+)?(?:(?P<supp>supplement)|roadmap)\b|"
+    r"\b(?:[Tt]he|[Ii]ts)\s+{ORD}\s+edition\b"
 )
 ANNOUNCED = rx(
     r"\b(?:next|upcoming|forthcoming|future|new|updated|coming)\s+(?:edition|version|iteration|"
     r"update|issue)\b|\b(?:will be|is expected to be|are expected to be|to be|is due to be|"
     r"scheduled to be|planned to be)\s+(?:published|released|issued|updated)\b|"
-    r"\b(?:under development|in preparation|being (?:prepared|developed|updated))\b|"
+    r"\b(?:under development|in preparation|being (?:prepared|developed|updated|drafted))\b|"
+    r"\b(?:(?:is|are|am|'re)\s+(?:now\s+)?(?:preparing|drafting|developing|working on))\b|"
+    r"\bwork\s+on\b[^.;]{0,40}\b(?:has|have)\s+(?:\w+\s+)?(?:begun|started)\b|"
+    r"\b(?:agreed|decided)\s+to\s+(?:publish|release|issue|update|prepare)\b|"
+    r"\b(?:aiming|aim|aims|hoping)\s+(?:for|at)\b|"
     r"\b(?:will|shall|plans? to|intends? to|is to|are to|expects? to|aims? to)\s+"
     r"(?:publish|release|issue)\b",
     IC,
@@ -481,18 +585,28 @@ EDITION_BEFORE = rx(
     r"\b(?P<ord>{ORD})\s+(?:(?:edition|iteration|version)\s+of\s+(?:the\s+)?)?(?:ISECG\s+)?$", IC
 )
 EDITION = rx(r"\b(?P<ord>{ORD})\s+(?:edition|iteration|version|issue)\b", IC)
+# The edition a sentence says the named roadmap is: "The 2013 GER, released last August, is the
+# second edition".
+EDITION_IS = rx(
+    r"^[^.;]{0,40}?\b(?:is|was)\s+(?:the|its)\s+(?P<ord>{ORD})\s+(?:edition|iteration|version)\b",
+    IC,
+)
 # An ordinal edition right before a publication verb: "its second edition, released".
 EDITION_BEFORE_VERB = rx(
     r"\b(?P<ord>{ORD})\s+(?:edition|iteration|version|issue)\b[\s,]*(?:(?:was|were|had been|"
     r"has been)\s+)?(?:first\s+)?\w+(?:\s+out)?$",
     IC,
 )
+ORDINAL_WORD = rx(r"\b(?P<ord>{ORD})\b", IC)  # "a third roadmap"
+# "the first roadmap to put the Gateway at the centre": a rank, not an edition
+SUPERLATIVE_AFTER = rx(r"\s+(?:to|that|which|ever)\b", IC)
 EDITION_ORDINAL = rx(r"\b(?:the\s+)(?P<ord>{ORD})\b(?:\s+(?:edition|iteration|version))?", IC)
 FIRST_ISSUED = rx(
-    r"\b(?:first|initially|originally)\s+(?:issued|published|released|unveiled|launched)\b", IC
+    r"\b(?:first|initially|originally)\s+(?:issued|published|released|unveiled|launched|appeared)\b",
+    IC,
 )
 PUBLISHED = rx(
-    r"\b(?:published|issued|released|unveiled|launched|presented|came out|made public|"
+    r"\b(?:published|issued|released|unveiled|launched|presented|came out|made public|appeared|"
     r"updated|publication of|release of)\b",
     IC,
 )

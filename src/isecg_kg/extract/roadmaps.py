@@ -25,14 +25,17 @@ from .patterns import (
     EDITION,
     EDITION_BEFORE,
     EDITION_BEFORE_VERB,
+    EDITION_IS,
     EDITION_ORDINAL,
     EXPECTED_PRONOUN,
     FIRST_ISSUED,
     JUST_PUBLISHED,
     NEXT_EDITION,
+    ORDINAL_WORD,
     PUBLISHED,
     ROADMAP,
     ROADMAP_COREF,
+    SUPERLATIVE_AFTER,
     SUPPLEMENT_REF,
     UPLOAD_DATE,
     YEAR_BEFORE,
@@ -52,6 +55,7 @@ class _Mention:
     supplement: bool
     explicit: bool
     year: str | None = None
+    edition: int | None = None  # "GER3"
 
 
 def _mentions(ctx: Context, s: Sentence, explicit_doc: bool) -> list[_Mention]:
@@ -66,7 +70,9 @@ def _mentions(ctx: Context, s: Sentence, explicit_doc: bool) -> list[_Mention]:
             if free(a, b):
                 g = m.groupdict()
                 year = g.get("year") or g.get("pyear") or g.get("gyear") or g.get("gpre")
-                found.append(_Mention(s, a, b, bool(g.get("supp")), True, year))
+                year = year or g.get("gpyear")
+                gnum = int(g["gnum"]) if g.get("gnum") else None
+                found.append(_Mention(s, a, b, bool(g.get("supp")), True, year, gnum))
     if explicit_doc:
         for rule in (*SUPPLEMENT_REF, ROADMAP_COREF):
             for m in rule.finditer(s.text):
@@ -183,18 +189,27 @@ def _records(ctx: Context, s: Sentence, ms: list[_Mention]) -> list[tuple[_Menti
     for i, m in enumerate(ms):
         ev = Evidence(ctx.doc.text[s.start : s.end], s.start, s.end)
         url, uploaded = _link(ctx, m)
-        edition = None
-        ed = EDITION_BEFORE.search(s.text[max(0, m.start - s.start - 40) : m.start - s.start])
-        ed = ed or _near(EDITION, s, m, 40, 30)
+        edition = m.edition
+        ed = (
+            None
+            if edition
+            else EDITION_BEFORE.search(s.text[max(0, m.start - s.start - 40) : m.start - s.start])
+        )
+        if not (ed or edition or SUPERLATIVE_AFTER.match(ctx.text.folded, m.end)):
+            ed = ORDINAL_WORD.search(ctx.text.folded, m.start, m.end)  # "a third roadmap"
+        ed = ed or (_near(EDITION, s, m, 40, 30) if not edition else None)
+        ed = ed or (_near(EDITION_IS, s, m, 0, 60) if not edition else None)
         if ed:
             edition = ordinal(ed.group("ord"))
         elif _near(FIRST_ISSUED, s, m, 0, 40):
             edition = 1
-        announced = bool(_near(ANNOUNCED, s, m, 30, 40)) and not m.year and not dated.get(i)
-        dates = dated.get(i, [])
+        # a year label not before the report's own year may name an edition still to come
+        coming = not m.year or (ctx.published and m.year >= ctx.published[:4])
+        announced = bool(_near(ANNOUNCED, s, m, 30, 40)) and coming and not dated.get(i)
+        dates = dated.get(i, []) or _entry_date(ctx, s, m)
         published = expected = None
         titled = _title_date(ctx, s, m)
-        if m.year and ctx.published and m.year > ctx.published[:4]:
+        if m.year and ctx.published and (m.year > ctx.published[:4] or announced):
             announced, expected = True, m.year  # "the 2025 update" in a 2023 report
         elif m.year:
             finer = [d.value for d in dates if d.value.startswith(m.year)]
@@ -216,6 +231,22 @@ def _records(ctx: Context, s: Sentence, ms: list[_Mention]) -> list[tuple[_Menti
             out.append((m, replace(base, published=d.value, edition=d.edition)))
         out.append((m, base))
     return out
+
+
+def _entry_date(ctx: Context, s: Sentence, m: _Mention) -> list[_Dated]:
+    """The date heading a timeline entry that names the roadmap: "August 2013 - Second edition
+    of the Global Exploration Roadmap."; none for a plan."""
+    for d in ctx.dates[s.index][:1]:
+        after = ctx.text.folded[d.end : m.start]
+        if (
+            d.start == s.start
+            and re.match(r"\s*[-–—:|]\s", after)
+            and not ANNOUNCED.search(s.text)
+            and ctx.tense(s, d) != "future"
+        ):
+            value = _value(ctx, d)
+            return [_Dated(value, None)] if value else []
+    return []
 
 
 def _title_date(ctx: Context, s: Sentence, m: _Mention) -> str | None:
@@ -244,6 +275,18 @@ def _merge(into: Roadmap, new: Roadmap) -> Roadmap:
 
 
 def _add(found: list[Roadmap], r: Roadmap) -> None:
+    edition = [
+        x
+        for x in found
+        if r.edition
+        and (x.supplement, x.edition) == (r.supplement, r.edition)
+        and _compatible(x.published, r.published)
+    ]
+    if edition:  # "GER3" in a heading, "the third edition ... is in preparation": one roadmap
+        merged = _merge(edition[0], r)
+        announced = (edition[0].announced or r.announced) and not merged.published
+        found[found.index(edition[0])] = replace(merged, announced=announced)
+        return
     informative = r.published or r.edition or r.announced
     same_kind = [x for x in found if x.supplement == r.supplement and x.announced == r.announced]
     if r.announced:
@@ -302,7 +345,21 @@ def find_roadmaps(ctx: Context) -> list[Roadmap]:
                 _expect(ctx, s, found, last_announced[1])
             elif ANNOUNCED.search(s.text):  # "The updated version will ..." keeps the thread
                 last_announced = (s.index, last_announced[1])
-    return found
+    return _fold_announced(found)
+
+
+def _fold_announced(found: list[Roadmap]) -> list[Roadmap]:
+    """An announced roadmap without an edition is the announced edition of its kind, if the
+    document announces one ("An updated roadmap is in preparation. ... the third edition")."""
+    out = list(found)
+    for r in found:
+        if not r.announced or r.edition:
+            continue
+        known = [x for x in out if x.announced and x.edition and x.supplement == r.supplement]
+        if len(known) == 1:
+            out[out.index(known[0])] = _merge(known[0], r)
+            out.remove(r)
+    return out
 
 
 def _expect(ctx: Context, s: Sentence, found: list[Roadmap], pos: int) -> None:
