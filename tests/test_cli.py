@@ -146,3 +146,24 @@ def test_python_dash_m_runs_the_same_cli():
     )
     assert run.returncode == 0
     assert "build" in run.stdout
+
+
+def test_extractor_failure_on_one_document_costs_only_that_document(tmp_path, monkeypatch):
+    import isecg_kg.extract as extract_module
+
+    real = extract_module.extract
+
+    def flaky(doc, registry):
+        if doc.path.name.startswith("002_"):
+            raise StopIteration  # a rule's bug, as once seen in the wild
+        return real(doc, registry)
+
+    monkeypatch.setattr(extract_module, "extract", flaky)
+    out = tmp_path / "kg.ttl"
+    result = invoke("build", str(SEEDS), "--out", str(out))
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "002_96262214c6026403.txt" in line and "StopIteration" in line
+    assert "Traceback" not in result.output
+    assert "3 documents" in result.output
+    assert "2020-09-09" in out.read_text()

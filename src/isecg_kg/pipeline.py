@@ -129,13 +129,50 @@ def read_documents(paths: Sequence[Path]) -> tuple[list[Document], list[IsecgErr
     return documents, errors
 
 
-def map_documents(documents: Sequence[Document]) -> list[Graph]:
-    """Extract facts from each document and map them into one named graph per document."""
+def extract_all(
+    documents: Sequence[Document],
+) -> tuple[list[Mapped], list[IsecgError]]:
+    """The facts of each document. A document the extractor fails on is reported as one
+    error naming it, with its source node kept and no facts; the others are unaffected."""
     from .extract import extract
+    from .facts import Extraction
     from .registry import Registry
 
     registry = Registry.load()
-    items = [Mapped(doc, extract(doc, registry)) for doc in documents]
+    items: list[Mapped] = []
+    errors: list[IsecgError] = []
+    for doc in documents:
+        try:
+            facts = extract(doc, registry)
+        except Exception as e:  # a bug in a rule must not cost the other documents
+            where = f"{type(e).__name__} in {_frame(e)}"
+            errors.append(
+                IsecgError(
+                    f"no facts extracted: the extractor failed ({where})",
+                    file=doc.path,
+                    hint="please report this document; the rest of the build is complete",
+                )
+            )
+            facts = Extraction()
+        items.append(Mapped(doc, facts))
+    return items, errors
+
+
+def _frame(e: BaseException) -> str:
+    """``module.py:line`` of the innermost frame, for a one-line report."""
+    tb = e.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return "?"
+    return f"{Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
+
+
+def map_documents(documents: Sequence[Document]) -> list[Graph]:
+    """Extract facts from each document and map them into one named graph per document."""
+    items, errors = extract_all(documents)
+    if errors:
+        raise errors[0]
     return [bind_prefixes(g) for g in map_all(items)]
 
 
@@ -154,9 +191,11 @@ def build(
             f"no sources given and no {DEFAULT_SOURCES}/ here", hint="name files or folders"
         )
     documents, records, errors = read_inputs(paths)
+    items, failed = extract_all(documents)
+    errors += failed
     result = BuildResult(
         documents=documents,
-        sources=map_documents(documents),
+        sources=[bind_prefixes(g) for g in map_all(items)],
         ontology=ontology_graph(),
         registry=registry_graph(),
         errors=errors,
