@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,18 @@ class _Group(click.Group):
         except IsecgError as e:
             click.echo(f"isecg-kg: error: {e}", err=True)
             ctx.exit(e.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as e:
+            if os.environ.get("ISECG_KG_DEBUG"):
+                raise
+            message = " ".join(str(e).split())[:300]
+            click.echo(
+                f"isecg-kg: internal error: {type(e).__name__}: {message} "
+                "(set ISECG_KG_DEBUG=1 for the traceback, and please report it)",
+                err=True,
+            )
+            ctx.exit(70)
 
 
 def data_option(f: Callable) -> Callable:
