@@ -180,3 +180,32 @@ def test_chair_at_a_meeting_known_to_one_month(reg):
 def test_chair_held_from_a_meeting_on_began_there(reg):
     text = MEETING + "Since that plenary meeting, the ISECG chair has rested with KARI."
     assert summary(chairs(reg, text)) == [(None, "KARI", "2016-06-10", 0, False)]
+
+
+def test_a_relative_clause_between_the_outgoing_chair_and_its_verb(reg):
+    text = (
+        "The ISECG meeting ended on 8 May 2015. JAXA, which had led the group for two years, "
+        "handed the chairmanship to CNES."
+    )
+    assert summary(chairs(reg, text))[0][:3] == ("JAXA", "CNES", "2015-05-08")
+
+
+def test_handed_over_after_a_clause_naming_the_chair(reg):
+    text = (
+        "ISECG met in Berlin on 2 April 2017. DLR, which had held the chair since 2016, "
+        "passed over to NASA."
+    )
+    assert summary(chairs(reg, text))[0][:3] == ("DLR", "NASA", "2017-04-02")
+
+
+def test_a_tenure_stated_with_its_years_began_in_the_first(reg):
+    text = "CNES chaired the International Space Exploration Coordination Group from 2014 to 2015."
+    assert summary(chairs(reg, text, "2019-01-01")) == [(None, "CNES", "2014", None, False)]
+
+
+def test_the_outgoing_chair_named_in_the_next_sentence(reg):
+    text = (
+        "JAXA became the new ISECG chair at the meeting in Tokyo on 4 March 2016. "
+        "The transition from NASA was marked by a short ceremony."
+    )
+    assert summary(chairs(reg, text))[0][:3] == ("NASA", "JAXA", "2016-03-04")

@@ -136,3 +136,20 @@ def test_month_of_a_relative_year():
     dm = one("it came out in March of last year")
     assert (dm.month, dm.year, dm.year_offset) == (3, None, -1)
     assert one("June this year").year_offset == 0
+
+
+def test_coordinated_bare_years_are_each_a_date():
+    values = [(d.value, d.prep) for d in find_dates("updates in 2014 and 2019, and 2021 too")]
+    assert values == [("2014", "in"), ("2019", "in"), ("2021", "in")]
+
+
+def test_a_list_of_years_after_a_colon():
+    assert [d.value for d in find_dates("Reports: 2009, 2012 and 2016.")] == [
+        "2009",
+        "2012",
+        "2016",
+    ]
+
+
+def test_a_lone_number_after_a_colon_is_not_a_date():
+    assert find_dates("Budget: 2012 euros") == []

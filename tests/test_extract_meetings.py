@@ -435,3 +435,47 @@ def test_host_field_and_conference_centre_venue(reg):
 def test_meeting_online_after_a_comma(reg):
     (m,) = meetings(reg, "On 2 June 2021 ISECG held its plenary meeting, online again.")
     assert (m.when.value, m.virtual) == ("2021-06-02", True)
+
+
+def test_today_counts_from_a_dateline_below_the_page_date(reg):
+    text = (
+        "Space news\n\nA deck line about the group.\n\n"
+        "Houston, 3 June 2019 - NASA took over the ISECG chair today at the group's meeting, "
+        "held in Houston."
+    )
+    (m,) = meetings(reg, text, "2019-06-07")
+    assert m.when.value == "2019-06-03"
+
+
+def test_meeting_on_the_eve_of_a_congress_is_the_groups(reg):
+    text = (
+        "Exploration agencies met in Tokyo on Monday, ahead of the opening of the congress, "
+        "and chose the next ISECG chair."
+    )
+    (m,) = meetings(reg, text, "2023-10-04")
+    assert (m.when.value, m.city) == ("2023-10-02", "Tokyo")
+
+
+def test_a_date_after_the_report_is_not_the_meetings(reg):
+    text = (
+        "ISECG agencies met by video link in March. The meeting took place while the launch "
+        "slipped to 2025."
+    )
+    (m,) = meetings(reg, text, "2024-04-02")
+    assert m.when.value == "2024-03"
+
+
+def test_a_city_the_gazetteer_lacks_comes_from_the_grammar(reg):
+    (m,) = meetings(reg, "ISECG senior managers met in Kiruna on 5 June 2019.")
+    assert (m.when.value, m.city) == ("2019-06-05", "Kiruna")
+
+
+def test_a_headline_in_the_present_tense_is_a_meeting_cue(reg):
+    text = "ISECG meets in Kiruna\n\nThe group's meeting took place on 5 June 2019."
+    (m,) = meetings(reg, text)
+    assert (m.when.value, m.city) == ("2019-06-05", "Kiruna")
+
+
+def test_no_city_from_a_longer_capitalised_name(reg):
+    (m,) = meetings(reg, "ISECG senior managers met in Mission Control Room 2 on 5 June 2019.")
+    assert m.city is None

@@ -467,3 +467,62 @@ def test_timeline_entries_under_a_year_line(reg):
     }
     (count,) = ex.member_lists
     assert (count.stated_count, count.when.value) == (19, "2018")
+
+
+def test_agencies_participating_in_the_group_label_a_member_list(reg):
+    e = extract(
+        doc(
+            "The study draws on the input of eight of the agencies participating in ISECG: "
+            "NASA (United States), JAXA (Japan) and DLR (Germany).",
+            "2012-02-01",
+        ),
+        reg,
+    )
+    (ml,) = e.member_lists
+    assert [a.key for a in ml.members] == ["NASA", "JAXA", "DLR"]
+    assert e.meetings == ()
+
+
+def test_pronoun_subject_joins_as_the_agency_named_before(reg):
+    found = joins(
+        reg,
+        "The Polish Space Agency attended for the first time. It joined ISECG in March 2017.",
+        "2017-06-01",
+    )
+    assert found["POLSA"].when.value == "2017-03"
+
+
+def test_joined_since_an_earlier_date_gives_the_lower_bound(reg):
+    found = joins(
+        reg,
+        "POLSA was founded on 26 September 2014 and has since joined ISECG.",
+        "2017-06-01",
+    )
+    assert (found["POLSA"].when.earliest, found["POLSA"].when.latest) == (
+        "2014-09-26",
+        "2017-06-01",
+    )
+
+
+def test_joined_this_year_is_bounded_by_the_year_start(reg):
+    found = joins(
+        reg, "ISECG welcomed LSA and POLSA, all of which joined the group this year.", "2019-11-02"
+    )
+    assert (found["LSA"].when.earliest, found["LSA"].when.latest) == ("2019-01-01", "2019-11-02")
+
+
+def test_membership_effective_date_in_the_next_sentence_and_the_list_it_dates(reg):
+    e = extract(
+        doc(
+            "ISECG announced that Portugal Space has become a member of the group. Its "
+            "membership became effective on 12 February.\n\n"
+            "Following the admission of Portugal Space, ISECG now has 3 member agencies: "
+            "NASA, ESA and Portugal Space.",
+            "2020-02-20",
+        ),
+        reg,
+    )
+    (j,) = e.joins
+    assert (j.agency.key, j.when.value) == ("PTS", "2020-02-12")
+    (ml,) = e.member_lists
+    assert ml.when.value == "2020-02-12"

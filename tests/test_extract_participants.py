@@ -441,3 +441,31 @@ def test_attending_and_not_attending_labels(reg):
     )
     assert keys(m.participants) == ["ASI", "CNES", "DLR"]
     assert keys(m.absent) == ["KARI", "NASA"]
+
+
+def test_country_then_acronym_after_the_space_agencies_of(reg):
+    m = only_meeting(
+        reg,
+        "ISECG met in Tokyo on 3 March 2015. Six agencies were represented: the space agencies "
+        "of Japan (JAXA), Germany (DLR) and the United Kingdom (UKSA).",
+    )
+    assert keys(m.participants) == ["JAXA", "DLR", "UKSA"]
+
+
+def test_attendance_verb_then_namely(reg):
+    m = only_meeting(
+        reg,
+        "ISECG met in Ottawa on 5 June 2009. Officials from three agencies took part in the "
+        "meeting, namely the Canadian Space Agency (CSA), ESA and the British National Space "
+        "Centre.",
+    )
+    assert keys(m.participants) == ["CSA", "ESA", "UKSA"]
+
+
+def test_delegations_included_those_of(reg):
+    m = only_meeting(
+        reg,
+        "The ISECG meeting took place in Berlin on 4 May 2017. Delegations included those of "
+        "DLR, JAXA and the Canadian Space Agency.",
+    )
+    assert keys(m.participants) == ["DLR", "JAXA", "CSA"]

@@ -87,7 +87,7 @@ def test_upload_folder_of_a_link_is_not_used_without_a_publication_cue(reg):
     link = Link(
         "Global Exploration Roadmap", "https://x.org/wp-content/uploads/2020/08/g.pdf", 8, 34
     )
-    assert roadmaps(reg, text, links=[link]) == []
+    assert [r[2] for r in roadmaps(reg, text, links=[link])] == [None]
 
 
 def test_other_roadmaps_are_not_the_ger(reg):
@@ -238,3 +238,81 @@ def test_ordinal_in_the_mention_is_an_edition_unless_a_rank(reg):
         "It was the first roadmap to mention the Gateway."
     )
     assert sorted(r[1] for r in roadmaps(reg, text, "2019-03-01")) == [3, 4]
+
+
+def test_a_list_of_editions_and_supplements(reg):
+    text = (
+        "ISECG issues the Global Exploration Roadmap: 2012, 2015, with supplements in 2017 "
+        "and 2019."
+    )
+    assert sorted(roadmaps(reg, text, "2020-01-10")) == [
+        (False, None, "2012", False, None),
+        (False, None, "2015", False, None),
+        (True, None, "2017", False, None),
+        (True, None, "2019", False, None),
+    ]
+
+
+def test_published_yesterday_and_issued_for_the_first_time(reg):
+    text = (
+        "The agencies yesterday released the Global Exploration Roadmap. The roadmap, published "
+        "for the first time, will be revised regularly."
+    )
+    assert roadmaps(reg, text, "2015-03-10") == [(False, 1, "2015-03-09", False, None)]
+
+
+def test_first_published_before_the_mention(reg):
+    text = "Originally issued in May 2010, the Global Exploration Roadmap was revised last year."
+    assert (False, 1, "2010-05", False, None) in roadmaps(reg, text, "2015-03-10")
+
+
+def test_a_supplement_named_by_its_topic(reg):
+    text = (
+        "ISECG maintains the Global Exploration Roadmap. Its authors drew on the robotic "
+        "science supplement released in March 2021."
+    )
+    assert (True, None, "2021-03", False, None) in roadmaps(reg, text, "2022-01-10")
+
+
+def test_earlier_editions_numbered_from_a_later_ordinal(reg):
+    text = (
+        "The fourth edition of the Global Exploration Roadmap was released in May 2025. "
+        "The roadmap builds on the editions published in 2012, 2016 and 2020."
+    )
+    found = roadmaps(reg, text, "2025-06-01")
+    assert sorted((r[2], r[1]) for r in found) == [
+        ("2012", 1),
+        ("2016", 2),
+        ("2020", 3),
+        ("2025-05", 4),
+    ]
+
+
+def test_a_passing_mention_is_kept_when_it_is_the_only_one(reg):
+    text = "ISECG agencies work on joint products such as the Global Exploration Roadmap."
+    assert roadmaps(reg, text, "2020-01-01") == [(False, None, None, False, None)]
+
+
+def test_the_next_roadmap_is_announced(reg):
+    text = "The ISECG agreed that the next Global Exploration Roadmap should cover Mars."
+    assert roadmaps(reg, text, "2020-01-01") == [(False, None, None, True, None)]
+
+
+def test_a_passing_mention_adds_nothing_beside_a_dated_supplement(reg):
+    text = (
+        "ISECG released a supplement to the Global Exploration Roadmap in June 2021. "
+        "Its products include the Global Exploration Roadmap."
+    )
+    assert roadmaps(reg, text, "2021-07-01") == [(True, None, "2021-06", False, None)]
+
+
+def test_announcement_kept_as_a_bare_mention_does_not_crash(reg):
+    # This report once raised StopIteration in find_roadmaps: an announced edition that _add
+    # kept aside as a bare mention was then looked up among the editions.
+    from isecg_kg.extract import extract
+    from isecg_kg.sources import load_all
+
+    path = Path(__file__).parent / "eval4" / "docs" / "e4_07_isecg_wp_2019.json"
+    [doc] = load_all(path)
+    facts = extract(doc, reg)
+    assert facts.meetings and facts.roadmaps

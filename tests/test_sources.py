@@ -259,3 +259,12 @@ def test_html_table_row_is_one_paragraph_with_its_cells_set_apart(tmp_path):
     [link] = doc.links
     assert (link.text, link.href) == ("NASA", "/nasa")
     assert_well_formed(doc)
+
+
+def test_html_date_from_any_meta_naming_a_publication(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta name="site:first-published-at" content="2019-04-02T09:00:00Z">'
+        "<title>T</title></head><body><p>Body.</p></body></html>"
+    )
+    assert load(page).published == "2019-04-02"

@@ -337,6 +337,8 @@ def _html_meta(soup: BeautifulSoup) -> dict[str, str | None]:
     title = metas.get("og:title") or _first_text(body.find("h1")) or _page_title(soup, site)
     time = body.find("time", datetime=True) or soup.find("time", datetime=True)
     stamps = [ld.get("datePublished") if k == "ld" else metas.get(k) for k in DATE_META]
+    # any other tag naming a publication ("govuk:first-published-at", "og:published_time")
+    stamps += [v for k, v in metas.items() if "publish" in k and k not in DATE_META]
     stamps.append(time["datetime"] if time else None)
     time_text = _first_text(body.find("time") or soup.find("time"))
     published = next(filter(None, map(_iso_date, stamps)), None) or _text_date([time_text or ""])

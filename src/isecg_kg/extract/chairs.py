@@ -10,12 +10,20 @@ the meeting it happened at; "CSA, the current chair", "under the chairmanship of
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..facts import AgencyRef, ChairChange, Evidence, When
 from .context import Context, resolve_date
-from .patterns import CHAIR_CHANGE, CHAIR_FUTURE, CHAIR_STATE, CHAIR_WORD
+from .patterns import (
+    CHAIR_CHANGE,
+    CHAIR_FUTURE,
+    CHAIR_HANDED_FROM,
+    CHAIR_STATE,
+    CHAIR_WORD,
+)
 from .text import Sentence
 
+_AFTER = 2  # sentences after a change that may name its outgoing chair
 _RELATIVE = re.compile(r",\s+(?:which|who|where)\b")
 
 
@@ -69,16 +77,30 @@ def _as_known(when: When) -> When:
 def find_chair_changes(ctx: Context) -> list[ChairChange]:
     """Chair changes and chairs held, one fact per sentence that states one."""
     out: list[ChairChange] = []
+    last: tuple[int, int] | None = None  # (sentence, position in out) of the last change
     for s in ctx.sentences:
         found = _change(ctx, s)
         if found is None:
+            if last is not None and s.index - last[0] <= _AFTER:
+                out[last[1]] = _handed_from(ctx, s, out[last[1]])
             continue
         same = next((i for i, c in enumerate(out) if _same(c, found)), None)
         if same is None:
             out.append(found)
         elif found.previous and not out[same].previous:
             out[same] = found
+        last = (s.index, len(out) - 1 if same is None else same)
     return out
+
+
+def _handed_from(ctx: Context, s: Sentence, change: ChairChange) -> ChairChange:
+    """A change with the outgoing chair a sentence just after it names ("The handover from ESA
+    took place during the meeting")."""
+    m = CHAIR_HANDED_FROM.search(s.masked)
+    if m is None or change.state or change.previous:
+        return change
+    prev = ctx.text.agency(m.group("prev")).acronym
+    return change if prev == change.to.key else replace(change, previous=AgencyRef(prev))
 
 
 def _same(a: ChairChange, b: ChairChange) -> bool:

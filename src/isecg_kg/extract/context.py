@@ -41,12 +41,18 @@ class Context:
         return self.text.doc
 
     dateline: str | None = None
+    chronology: bool = False  # a list of dated entries: its head's date is its first entry's
     dateline_at: tuple[int, int] | None = None  # the dateline's date, as document offsets
 
     @property
     def published(self) -> str | None:
         """The publication date: the document's, else the date of its dateline."""
         return self.doc.published or self.dateline
+
+    @property
+    def today(self) -> str | None:
+        """The day the text calls "today": its dateline's, else the publication date."""
+        return self.dateline or self.doc.published
 
     def is_dateline(self, dm: DateMention) -> bool:
         """Whether a date is the dateline's: the report's publication, not an event's date."""
@@ -105,6 +111,7 @@ class Context:
         return next(iter(locals_)) if len(locals_) == 1 else None
 
 
+_DATELINE_PARAGRAPHS = 4  # a dateline opens one of the first paragraphs (after a title, a deck)
 # What may stand before and after a dateline's date: "OTTAWA, Nov. 15, 2012 /CNW/ -".
 _DATELINE_BEFORE = re.compile(
     r"\s*(?:[A-Z][A-Za-z.'/-]+(?: [A-Z][A-Za-z.'/-]+){0,3}(?:,\s*[A-Z][\w.' -]{1,30})?\s*[,(]\s*|"
@@ -117,7 +124,8 @@ _DATE_TITLE_AFTER = re.compile(r"\s*(?:[|·•,–—-]\s*[A-Z][\w.'-]*(?:[ ,]+[
 
 def _dateline(text: Text, dates: dict[int, list[DateMention]]) -> DateMention | None:
     """A full date opening the document the way press releases and posts date themselves."""
-    for s in text.sentences[:2]:
+    openers = [s for s in text.sentences if s.index < 2 or s.start in _paragraph_starts(text)]
+    for s in openers:
         for dm in dates[s.index][:1]:
             if dm.day is None or dm.year is None or dm.start - s.start > 60:
                 continue
@@ -125,6 +133,18 @@ def _dateline(text: Text, dates: dict[int, list[DateMention]]) -> DateMention | 
             if _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(text.folded, dm.end):
                 return dm
     return None
+
+
+def _paragraph_starts(text: Text) -> set[int]:
+    """The offsets of the document's first paragraphs."""
+    starts, at = set(), 0
+    for para in text.doc.paragraphs[:_DATELINE_PARAGRAPHS]:
+        at = text.doc.text.find(para, at)
+        if at < 0:
+            break
+        starts.add(at)
+        at += len(para)
+    return starts
 
 
 def _title_date(title: str | None) -> str | None:
@@ -150,7 +170,10 @@ _HEAD_LABEL = re.compile(
     re.I,
 )
 # Words a bare date line may carry besides the date ("Issue 37 — March 2014", "6 min read").
-_HEAD_WORDS = frozenset({"by", "min", "read", "on", "of", "and", "the", "issue", "no", "vol"})
+_HEAD_WORDS = frozenset(
+    {"by", "min", "read", "on", "of", "and", "the", "issue", "no", "vol"}
+    | {"views", "likes", "comments", "shares", "reads"}  # a page's counters beside its date
+)
 _HEAD_LINES = 12
 
 
@@ -200,7 +223,8 @@ def build_context(doc: Document, registry: Registry) -> Context:
     text = prepare(doc, registry)
     dates = {s.index: find_dates(s.text, s.start) for s in text.sentences}
     ctx = Context(text, registry, dates)
-    line = None if _chronology(text, dates) else _dateline(text, dates)
+    ctx.chronology = _chronology(text, dates)
+    line = None if ctx.chronology else _dateline(text, dates)
     if line is not None:
         ctx.dateline, ctx.dateline_at = line.value, (line.start, line.end)
     else:
@@ -251,13 +275,13 @@ def _last_weekday(weekday: str, published: str | None) -> When | None:
 def resolve_date(ctx: Context, dm: DateMention) -> When | None:
     """A meeting date as a ``When``; None when the text cannot fix it (then bounds apply)."""
     if dm.relative:
-        value, earliest, latest = relative_span(dm, ctx.published)
-        note = f"{dm.text!r}, counted from the publication date {ctx.published}"
+        value, earliest, latest = relative_span(dm, ctx.today)
+        note = f"{dm.text!r}, counted from the publication date {ctx.today}"
         if value or earliest:
             return When(value=value, earliest=earliest, latest=latest, note=note)
         return None
     if dm.weekday_only:
-        return _last_weekday(dm.weekday, ctx.published)
+        return _last_weekday(dm.weekday, ctx.today)
     if dm.year_offset is not None and dm.month is not None:
         if not ctx.published:
             return None

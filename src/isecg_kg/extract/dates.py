@@ -134,7 +134,11 @@ GRAMMAR: tuple[re.Pattern[str], ...] = (
         r"\b(?:the\s+)?(?P<rel>(?:start|beginning|middle|end|turn)\s+of\s+(?:the|this)\s+year)\b"
     ),
     re.compile(r"\b(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"),
+    # the first of a list of years after a colon: "Editions: 2011, 2013, 2018"
+    re.compile(r"(?:(?<=:\s)|(?<=:))(?P<y>(?:19|20)\d{2})(?=(?:\s*,|\s+and)\s*(?:19|20)\d{2}\b)"),
 )
+# A bare year coordinated with the year before it: "in 2011 and 2013", "2011, 2013, 2018".
+_NEXT_YEAR = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or|&)\s+)(?P<y>(?:19|20)\d{2})(?![\d-])")
 
 
 @dataclass(frozen=True)
@@ -288,7 +292,25 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
         if kept and d.start < kept[-1].end:
             continue
         kept.append(d)
-    return kept
+        while d.month is None and d.year is not None and d.qualifier is None:
+            m = _NEXT_YEAR.match(text, d.end - offset)
+            if m is None:
+                break
+            d = DateMention(
+                m.start("y") + offset,
+                m.end() + offset,
+                m.group("y"),
+                year=int(m.group("y")),
+                prep=d.prep,
+            )
+            kept.append(d)
+    kept.sort(key=lambda d: d.start)
+    out: list[DateMention] = []
+    for d in kept:  # a coordinated year may overlap a longer mention found on its own
+        if out and d.start < out[-1].end:
+            continue
+        out.append(d)
+    return out
 
 
 def week_bounds(dm: DateMention, year: int) -> tuple[str, str]:

@@ -43,9 +43,9 @@ _SEPARATOR = re.compile(
     r"\s*/\s*|\s+(?:-{1,2}|[•·▪])\s+|\s*\n+\s*(?:[*•·▪-]\s+)?)"
 )
 _LEAD = re.compile(
-    r"^(?:[*•·▪-]\s*|\(?\d{1,2}[.)]\s+)?(?:and\s+|&\s*)?(?:(?:senior\s+)?(?:representatives|delegates|delegations|"
-    r"officials|managers|heads|(?:(?:space|national)\s+)?agencies)\s+(?:of|from)\s+)?"
-    r"(?:the\s+|l'|(?:le|la|les|der|die|das|el|il|lo)\s+)?",
+    r"^(?:[*•·▪-]\s*|\(?\d{1,2}[.)]\s+)?(?:and\s+|&\s*)?(?:(?:the\s+)?(?:senior\s+)?"
+    r"(?:representatives|delegates|delegations|officials|managers|heads|(?:(?:space|national)\s+)?agencies)\s+(?:of|from)\s+)?"
+    r"(?:(?:those|that)\s+of\s+)?(?:the\s+|l'|(?:le|la|les|der|die|das|el|il|lo)\s+)?",
     re.IGNORECASE,
 )
 _PARENS = re.compile(r"\s*\([^()]*\)")

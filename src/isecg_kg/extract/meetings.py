@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .. import temporal
 from ..facts import AgencyRef, Evidence, Meeting, When
 from ..registry import canonical_country
 from . import lists, participants
@@ -33,6 +34,7 @@ from .gazetteer import (
     VENUE_WORDS,
 )
 from .patterns import (
+    BESIDE_GATHERING,
     ENTRY_PLACE,
     FUTURE_AFTER,
     FUTURE_BEFORE,
@@ -65,6 +67,12 @@ _THE_MEETING = re.compile(
     r"(?:meeting|plenary)\b",
     re.I,
 )
+# "met in Bangalore", "convened in Tromsø on ...": a one- or two-word place after a meeting verb
+_CUE_PLACE = re.compile(
+    r"\s+in\s+(?P<place>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
+    r"(?=\s*(?:[,.;:]|$|\s+(?:on|in|from|during|for|at|to|this|last|and|\d)\b))"
+)
+_CUE_VERB = re.compile(r"met|meets?|gathered|convened|reconvened|assembled|came together", re.I)
 _NEAR, _FAR = 120, 240  # characters between a cue and its date
 _LOOK_BACK = 2  # sentences before a meeting sentence that may date it
 _DATE_LINE = 100  # a line at most this long heading an entry may date it
@@ -108,13 +116,16 @@ def _event_cues(s: Sentence) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
 
 
 def _event_date(ctx: Context, s: Sentence, dm: DateMention) -> bool:
-    """Whether a date may be a meeting's: not a deadline, a plan, the release's own date, a
-    note's date or the date of another event named before it."""
+    """Whether a date may be a meeting's: not a deadline, a plan (or a date after the report),
+    the release's own date, a note's date or the date of another event named before it."""
     a = dm.start - s.start
     if dm.prep in _NOT_MEETING_DATE_PREPS or ctx.tense(s, dm) == "future":
         return False
     if ctx.is_dateline(dm) or NOTE_DATE_BEFORE.search(s.text[:a]):
         return False
+    after = dm.lower and ctx.published and temporal.lower(dm.lower) > temporal.upper(ctx.published)
+    if after and not ctx.chronology:
+        return False  # after the report was written: a plan, or another event's date
     # "met by videoconference on 2 March": that "by" names the mode, not a deadline
     window = VIRTUAL.sub(lambda v: " " * len(v.group()), s.text[max(0, a - 60) : a])
     return not (OTHER_EVENT.search(window) or MEMBERSHIP_EVENT.search(window))
@@ -244,7 +255,28 @@ def _place(s: Sentence, events: list, written: str) -> tuple[str | None, str | N
     for m in CITY_AFTER_COMMA.finditer(written):
         if _near(m, events):
             return CITIES[m.group("city")]
-    return None, None
+    return _cue_place(s, events), None
+
+
+def _cue_place(s: Sentence, events: list) -> str | None:
+    """A place the gazetteer does not know, from the grammar alone: a capitalised name right
+    after a meeting verb and "in" ("met in Bangalore"), that is not a country, region, month or
+    agency and not the first words of a longer name ("in Space Policy")."""
+    for e in events:
+        m = _CUE_PLACE.match(s.masked, e.end())
+        if m is None or not _CUE_VERB.fullmatch(e.group()):
+            continue
+        place = m.group("place")
+        if (
+            place in COUNTRIES
+            or place in REGIONS
+            or place in US_STATES
+            or _MONTHS_AND_DAYS.match(place)
+            or VENUE_WORDS.search(place)
+        ):
+            continue
+        return place
+    return None
 
 
 def _entry_place(written: str) -> tuple[str | None, str | None]:
@@ -284,8 +316,13 @@ def _mention(ctx: Context, s: Sentence, after_mention: bool = False) -> _Mention
     the_meeting = _THE_MEETING.search(s.text)
     if not relevant and not the_meeting:
         return None
+    gatherings = [
+        g
+        for g in OTHER_GATHERING.finditer(s.text)
+        if not BESIDE_GATHERING.search(s.text[max(0, g.start() - 50) : g.start()])
+    ]
     if (
-        any(_near(g, events, 80, 80) for g in OTHER_GATHERING.finditer(s.text))
+        any(_near(g, events, 80, 80) for g in gatherings)
         and not ISECG_MEETING.search(s.text)
         and not ISECG_MET.search(s.text)
     ):

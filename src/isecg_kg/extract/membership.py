@@ -29,6 +29,7 @@ from .patterns import (
     JOIN_PRESENT,
     JOIN_TARGET,
     JOIN_WEAK,
+    LIST_AFTER_JOIN,
     MEMBER_COUNT,
     MEMBER_COUNT_EVENT,
     MEMBER_LIST_LEAD,
@@ -37,6 +38,7 @@ from .patterns import (
     MEMBER_SUBSET,
     MEMBERS_ALL_ATTENDED,
     MEMBERS_CURRENT,
+    MEMBERSHIP_EFFECTIVE,
     MEMBERSHIP_TOPIC,
     NOT_JOIN,
     SINCE_REFERENCE,
@@ -66,6 +68,33 @@ def _entry_year(ctx: Context, s: Sentence) -> str | None:
 
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+)?$", re.I)  # "invited to join", "set to formally join"
 _FUTURE_NEAR = re.compile(r"\b(?:will|would|shall|to be|expected|plans? to|could|may)\b", re.I)
+
+
+# A subject standing for an agency named before: "It joined ISECG", "The agency became a member".
+_PRONOUN = re.compile(r"^\W*(?:It|The (?:agency|organi[sz]ation|newcomer))\W*$")
+# A second predicate of the sentence's subject: "KASA ... was established in May and has since".
+_COORDINATED = re.compile(r"\band\s+(?:(?:has|have|had|then|later|since|subsequently)\s+)*$")
+_SINCE_THEN = re.compile(r"\b(?:since|since then|subsequently)\s*$", re.I)
+
+
+def _subject(ctx: Context, s: Sentence, pos: int) -> list[lists.Item]:
+    """The agency a join cue at ``pos`` is said of when no list stands before it: the one agency
+    of the sentence before ("It joined ..."), or the agency the sentence starts with when the cue
+    heads a second predicate ("KASA was established in May and has since joined ...")."""
+    before = s.masked[: pos - s.start]
+    if _PRONOUN.match(before):
+        prev = ctx.sentences[s.index - 1] if s.index else None
+        if prev is None or prev.paragraph != s.paragraph:
+            return []
+        tokens = ctx.text.tokens_in(prev.start, prev.end)
+        if len({t.acronym for t in tokens}) != 1:
+            return []
+        return [lists.Item(tokens[0].start, tokens[0].end, (AgencyRef(tokens[0].acronym),))]
+    if _COORDINATED.search(before):
+        tokens = ctx.text.tokens_in(s.start, pos)
+        if tokens and not re.sub(r"\W|The\b", "", ctx.text.folded[s.start : tokens[0].start]):
+            return [lists.Item(tokens[0].start, tokens[0].end, (AgencyRef(tokens[0].acronym),))]
+    return []
 
 
 def _future(s: Sentence, m: re.Match[str]) -> bool:
@@ -148,6 +177,19 @@ def _event_date(ctx: Context, s: Sentence) -> When | None:
     return None
 
 
+def _arrival_date(ctx: Context, s: Sentence) -> When | None:
+    """The date of the join a membership statement follows ("With the arrival of ASA, ISECG now
+    counts 21 members"): the list holds from the day that agency joined."""
+    m = LIST_AFTER_JOIN.search(s.masked)
+    tokens = ctx.text.tokens_in(s.start + m.end(), s.end) if m else []
+    if not tokens or tokens[0].start != s.start + m.end():
+        return None
+    joined = next((j for j in find_joins(ctx) if j.agency.key == tokens[0].acronym), None)
+    if joined is None or not joined.when.value:
+        return None
+    return replace(joined.when, note=f"as of {tokens[0].acronym}'s joining, which the list follows")
+
+
 def find_member_lists(ctx: Context) -> list[MemberList]:
     """Member lists and stated member counts, one record per sentence that states them.
 
@@ -175,6 +217,8 @@ def find_member_lists(ctx: Context) -> list[MemberList]:
                     break
         if when is None and stated and stated[0] == s.paragraph and s.index not in ctx.meeting_of:
             when = stated[1]
+        if when is None and (members or count is not None):
+            when = _arrival_date(ctx, s)
         if members:
             as_of = when or (_as_of(ctx, s) if all_attended else _list_as_of(ctx, s))
             out.append(MemberList(as_of, _evidence(ctx, s), members, count))
@@ -214,6 +258,7 @@ def _join_items(
         if not (JOIN_TARGET.match(rest) or "member" in m.group() or about or elided or since):
             continue
         items = lists.items_before(ctx.text, ctx.registry, s.start, s.start + m.start())
+        items = items or _subject(ctx, s, s.start + m.start())
         found += [(i, m) for i in items]
     for m in JOIN_PRESENT.finditer(s.masked):
         rest = s.masked[m.end() :]
@@ -271,6 +316,13 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
         return When(value=meeting.value, note="joined at the meeting reported")
     since = SINCE_REFERENCE.search(s.text)
     earliest, notes = None, []
+    if _SINCE_THEN.search(
+        s.masked[: cue.start()]
+    ):  # "was established on 27 May and has since joined"
+        prior = [dm for dm in ctx.dates[s.index] if dm.start - s.start < cue.start()]
+        if prior:
+            earliest = prior[-1].lower
+            notes.append(f"joined after {prior[-1].text!r}")
     for dm in ctx.dates[s.index]:
         a = dm.start - s.start
         if since and 0 <= a - since.end() <= 20:
@@ -293,6 +345,11 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
         )
         if (after_cue or opening) and ctx.tense(s, dm) != "future":
             when = resolve_date(ctx, dm)
+            if when and dm.relative and anchor and when.value == anchor[:4]:
+                # "joined this year": from the year's start to the report, which it still runs to
+                return When(
+                    earliest=f"{when.value}-01-01", latest=anchor, note=f"joined {dm.text!r}"
+                )
             if when and (when.value or when.earliest):
                 return replace(when, note=f"joined {dm.text!r}")
     year = _entry_year(ctx, s)  # a timeline entry headed by its year alone
@@ -310,6 +367,27 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
     return When(earliest=earliest, latest=latest, note="; ".join(notes) or None)
 
 
+def _effective(ctx: Context, s: Sentence) -> When | None:
+    """The date the sentence after a join gives the membership ("It took effect on 5 March")."""
+    nxt = ctx.sentences[s.index + 1] if s.index + 1 < len(ctx.sentences) else None
+    if nxt is None or nxt.paragraph != s.paragraph:
+        return None
+    m = MEMBERSHIP_EFFECTIVE.search(nxt.masked)
+    if not m:
+        return None
+    for dm in ctx.dates[nxt.index]:
+        if 0 <= dm.start - nxt.start - m.end() <= 10 and ctx.tense(nxt, dm) != "future":
+            when = resolve_date(ctx, dm)
+            if when and when.value:
+                return replace(when, note=f"membership effective {dm.text!r}")
+    return None
+
+
+def _better(new: When, old: When) -> bool:
+    """Whether a later sentence dates a join the document already reported more closely."""
+    return not old.value and not old.earliest and bool(new.value or new.earliest)
+
+
 def find_joins(ctx: Context) -> list[Join]:
     """Agencies the document says joined the group, one fact per agency."""
     out: dict[AgencyRef, Join] = {}
@@ -323,11 +401,13 @@ def find_joins(ctx: Context) -> list[Join]:
         rank = ordinal(ord_m.group("ord")) if ord_m else None
         for item, cue in found:
             when = _join_when(ctx, s, cue)
+            if not when.value:
+                when = _effective(ctx, s) or when
             if future and not (when.value and len(when.value) == 10):
                 continue
             last = s.index
             for ref in item.agencies:
-                if ref not in out:
+                if ref not in out or _better(when, out[ref].when):
                     single = len({a for i, _ in found for a in i.agencies}) == 1
                     out[ref] = Join(ref, when, _evidence(ctx, s), rank if single else None)
     return list(out.values())

@@ -55,7 +55,8 @@ OTHER_EVENT = rx(
 
 # --- Meetings ----------------------------------------------------------------------------------
 MEETING_CUE = rx(
-    r"\b(?:met|meet|gathered|convened|reconvened|assembled|came together|meeting|summit|hosted|"
+    r"\b(?:met|meet|meets|gathered|convened|reconvened|assembled|came together|meeting|summit|"
+    r"hosted|"
     r"gathering|plenary|hosts|welcomed(?=[^.;]{0,60}\b(?:representatives|delegat\w+|participants|"
     r"senior managers|heads of agenc\w+)))\b",
     IC,
@@ -103,6 +104,13 @@ OTHER_GATHERING = rx(
     r"\b(?:International Space Exploration Forum|ISEF|International Astronautical Congress|IAC|"
     r"GLEX|[Cc]onference|[Cc]ongress|[Ss]ymposium|[Ww]orkshop|[Ff]orum|[Ss]ession)\b"
     r"(?!\s+(?:centre|center|hall|room|venue|facilit))"  # a venue's name, not a gathering
+)
+# Words placing a meeting beside another gathering, not in it ("just before the start of the
+# congress", "on the sidelines of the forum"): the gathering after them is not the one that met.
+BESIDE_GATHERING = rx(
+    r"\b(?:before|ahead of|prior to|on the eve of|(?:on|in) the (?:sidelines|margins) of|"
+    r"alongside)\s+(?:the\s+)?(?:(?:start|opening)\s+of\s+(?:the\s+)?)?(?:\d{4}\s+)?$",
+    IC,
 )
 ISECG_MEETING = rx(
     r"\bISECG\b[^.;]{0,40}\bmeeting\b|\bmeeting\s+of\s+(?:the\s+)?(?:ISECG|International Space "
@@ -288,7 +296,7 @@ COUNT_MARKED = rx(
 PARTICIPANTS_COLON = rx(
     r"\b(?:participated|attended|took part|were represented|were present)(?:\s+(?:in|at)\s+"
     r"(?:(?:the|this|that|today's)\s+(?:[\w-]+\s+)?(?:meeting|discussions)|(?-i:[A-Z][\w-]*)))?"
-    r"\s*:\s*",
+    r"\s*(?::|,?\s+(?:namely|i\.e\.|that is|as follows)\s*:?)\s*",
     IC,
 )
 # More participants after a list read before its verb ("..., Ukraine attended, together with ESA").
@@ -345,7 +353,7 @@ MEMBER_LIST_LABEL = rx(
 MEMBER_LIST_PARTICIPATING = rx(
     r"\b(?:agencies|organi[sz]ations)\s+(?:currently\s+)?(?:participating|taking part|involved)\s+"
     r"in\s+(?:the\s+)?(?:ISECG|International Space Exploration Coordination Group)(?:\s*\(ISECG\))?"
-    r",?\s+(?:are|include)\b"
+    r"(?:,?\s+(?:are|include)\b|\s*:)"
 )
 # Every rule that introduces a list of the group's members.
 MEMBER_LISTS = (
@@ -400,8 +408,9 @@ MEMBER_COUNT_EVENT = rx(
     IC,
 )
 JOIN_BEFORE = rx(
-    r"(?:,\s*)?(?:(?:which|who|that)\s+)?(?:ha(?:s|ve|d)\s+)?(?:(?:also|officially|formally|recently|"
-    r"both|just|now)\s+)*(?:joined|acceded|became\s+(?:an?\s+|(?:the|ISECG's|the group's)\s+"
+    r"(?:,\s*)?(?:(?:(?:both|all|each)\s+of\s+)?(?:which|whom|who|that)\s+)?(?:ha(?:s|ve|d)\s+)?"
+    r"(?:(?:also|officially|formally|recently|both|just|now)\s+)*(?:joined|acceded|bec[ao]me\s+"
+    r"(?:an?\s+|(?:the|ISECG's|the group's)\s+"
     r"(?:newest\s+|{ORD}\s+)?)?(?:new(?:est)?"
     r"\s+)?(?:ISECG\s+)?members?|(?:was|were)\s+(?:formally\s+|officially\s+)?(?:admitted|accepted|"
     r"welcomed)|(?:is|was)\s+(?:now\s+)?(?:the|ISECG's|the group's)\s+(?:newest|latest|{ORD})\s+"
@@ -483,6 +492,18 @@ JOIN_WEAK = rx(
     r",\s*(?:(?:also|officially|formally|recently|only|just)\s+)*admitted\b",
     IC,
 )
+# A membership's start stated apart from the join ("Its membership took effect on 5 March").
+MEMBERSHIP_EFFECTIVE = rx(
+    r"\b(?:membership|accession|admission)\b[^.;]{0,30}?\b(?:took effect|became effective|"
+    r"came into (?:force|effect)|(?:was|is|became) effective|started|began)\b",
+    IC,
+)
+# A list dated by the arrival it follows ("With the arrival of ASA, ISECG now counts 21 members").
+LIST_AFTER_JOIN = rx(
+    r"\b(?:with|following|after|upon)\s+(?:the\s+)?(?:arrival|joining|accession|admission|"
+    r"addition|entry)\s+of\s+",
+    IC,
+)
 # Words that put a paragraph on the group's membership, so a join verb without its object
 # ("Portugal Space, which was formally admitted on 5 March") joins the group.
 MEMBERSHIP_TOPIC = rx(r"\bmember|\bnewcomers?\b|\bnew(?:est)?\s+(?:agencies|partners)\b", IC)
@@ -511,6 +532,8 @@ _REPLACING = (
     r",?\s+(?:(?:which|who)\s+)?(?:succeeded|succeeds|succeeding|replaced|replaces|replacing|"
     r"taking over from|took over from|takes over from)\s+{A:prev}"
 )
+# A relative clause between an agency and its verb: ", which had chaired the group since 2015,".
+_CLAUSE = r"(?:,\s+(?:which|who)\s+[^.;,]{0,80},)?"
 CHAIR_CHANGE = rxs(
     rf"{_CHAIR}[^.;]{{0,90}}?\b{_MOVED}\s+to\s+{{A:to}}{_REPLACING}",
     rf"{_CHAIR}[^.;]{{0,40}}?\b(?:now\s+)?(?:rests|lies|sits|resides)\s+with\s+{{A:to}}{_REPLACING}",
@@ -520,7 +543,7 @@ CHAIR_CHANGE = rxs(
     rf"{{A:to}}",
     rf"{_CHAIR}[^.;]{{0,90}}?\b{_MOVED}\s+from\s+{{A:prev}}\s+to\s+{{A:to}}",
     rf"\b{_HANDOVER}\s+of\s+(?:the\s+)?{_CHAIR}[^.;]{{0,90}}?\bfrom\s+{{A:prev}}\s+to\s+{{A:to}}",
-    rf"{{A:prev}}\s+(?:\w+\s+)?{_HANDED}\s+(?:on\s+)?(?:the\s+)?(?:\w+\s+)?{_CHAIR}[^.;]{{0,90}}?"
+    rf"{{A:prev}}{_CLAUSE}\s+(?:\w+\s+)?{_HANDED}\s+(?:on\s+)?(?:the\s+)?(?:\w+\s+)?{_CHAIR}[^.;]{{0,90}}?"
     rf"\bto\s+{{A:to}}",
     rf"{{A:to}},?\s+(?:(?:which|who)\s+)?(?:[^.;]{{0,50}}?\s)?{_TOOK}\s+(?:the\s+)?(?:[\w']+\s+)?"
     rf"{_CHAIR}[^.;]{{0,90}}?\bfrom\s+{{A:prev}}",
@@ -531,11 +554,14 @@ CHAIR_CHANGE = rxs(
     rf"{{A:to}}\s+(?:\w+\s+)?{_BECAME}\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?(?:\w+\s+)?"
     rf"(?:{_CHAIR}|lead)\b",
     rf"\bnew\s+{_CHAIR},?\s+{{A:to}}",
+    # a tenure stated with its years: "NASA chaired ISECG from 2012 to 2013" began then
+    r"{A:to}\s+(?:\w+\s+)?chaired\s+(?:the\s+)?(?:ISECG|group|International Space Exploration "
+    r"Coordination Group)\s+(?:from|between)\s+(?=(?:19|20)\d{2}\s+(?:to|and|until)\s)",
     rf"\b(?:elected|appointed|chose|named|selected)\s+{{A:to}}\s+(?:to\s+chair\b|as\s+(?:its\s+|the\s+)?"
     rf"(?:first\s+|new\s+)?{_CHAIR})",
     rf"{{A:to}},?\s+(?:(?:which|who)\s+)?(?:\w+\s+)?{_BECAME}\s+(?:as\s+)?(?:the\s+)?"
     rf"(?:[\w'-]+\s+){{0,2}}{_CHAIR}\b",
-    rf"{{A:prev}},?\s+(?:the\s+)?(?:outgoing\s+)?(?:{_CHAIR},?\s+)?(?:\w+\s+)?(?:handed|passed|hands|"
+    rf"{{A:prev}}{_CLAUSE},?\s+(?:the\s+)?(?:outgoing\s+)?(?:{_CHAIR},?\s+)?(?:\w+\s+)?(?:handed|passed|hands|"
     rf"passes)\s+(?:over\s+)?(?:the\s+(?:baton|reins|role|torch)\s+)?to\s+{{A:to}}",
 )
 CHAIR_STATE = rxs(
@@ -552,6 +578,10 @@ CHAIR_STATE = rxs(
     rf"\b[Uu]nder\s+{{A:to}}(?:'s?)?\s+{_CHAIR}\b",
     r"\bChaired\s+by\s+{A:to}",
 )
+# The outgoing chair in a sentence after the change: "The handover from ESA took place today".
+CHAIR_HANDED_FROM = rx(
+    rf"^(?:The|This|That)\s+{_HANDOVER}\s+(?:of\s+(?:the\s+)?{_CHAIR}\s+)?from\s+{{A:prev}}"
+)
 CHAIR_FUTURE = rx(r"\b(?:will|shall|is to|are to|is expected to|plans? to)\b", IC)
 
 # --- Roadmaps ----------------------------------------------------------------------------------
@@ -565,12 +595,13 @@ ROADMAP = rxs(
 )
 ROADMAP_COREF = rx(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|ISECG's|[Aa]n?)\s+(?:(?:new|updated|latest|original|initial|"
-    r"current|{ORD})\s+)?(?:(?P<supp>supplement)|roadmap)\b|"
+    r"current|{ORD})\s+)?(?:(?:[a-z]+\s+){0,2}?(?P<supp>supplement)|roadmap)\b|"
     r"\b(?:[Tt]he|[Ii]ts)\s+{ORD}\s+edition\b"
 )
 ANNOUNCED = rx(
     r"\b(?:next|upcoming|forthcoming|future|new|updated|coming)\s+(?:edition|version|iteration|"
-    r"update|issue)\b|\b(?:will be|is expected to be|are expected to be|to be|is due to be|"
+    r"update|issue)\b|\b(?:next|upcoming|forthcoming)\s+(?:ISECG\s+)?(?:Global\s+Exploration\s+)?"
+    r"[Rr]oadmap\b|\b(?:will be|is expected to be|are expected to be|to be|is due to be|"
     r"scheduled to be|planned to be)\s+(?:published|released|issued|updated)\b|"
     r"\b(?:under development|in preparation|being (?:prepared|developed|updated|drafted))\b|"
     r"\b(?:(?:is|are|am|'re)\s+(?:now\s+)?(?:preparing|drafting|developing|working on))\b|"
@@ -581,6 +612,13 @@ ANNOUNCED = rx(
     r"(?:publish|release|issue)\b",
     IC,
 )
+# An update promised as a habit, not a coming edition: "will be updated periodically".
+HABITUAL_UPDATE = rx(
+    r"\b(?:periodically|regularly|from time to time|as (?:needed|plans evolve)|"
+    r"every\s+\w+\s+years?)\b",
+    IC,
+)
+SUPPLEMENT_WORD = rx(r"\bsupplements?\b", IC)
 EDITION_BEFORE = rx(
     r"\b(?P<ord>{ORD})\s+(?:(?:edition|iteration|version)\s+of\s+(?:the\s+)?)?(?:ISECG\s+)?$", IC
 )
@@ -602,11 +640,13 @@ ORDINAL_WORD = rx(r"\b(?P<ord>{ORD})\b", IC)  # "a third roadmap"
 SUPERLATIVE_AFTER = rx(r"\s+(?:to|that|which|ever)\b", IC)
 EDITION_ORDINAL = rx(r"\b(?:the\s+)(?P<ord>{ORD})\b(?:\s+(?:edition|iteration|version))?", IC)
 FIRST_ISSUED = rx(
-    r"\b(?:first|initially|originally)\s+(?:issued|published|released|unveiled|launched|appeared)\b",
+    r"\b(?:first|initially|originally)\s+(?:issued|published|released|unveiled|launched|appeared)\b|"
+    r"\b(?:issued|published|released|unveiled|launched|appeared)\s+for\s+the\s+first\s+time\b",
     IC,
 )
 PUBLISHED = rx(
-    r"\b(?:published|issued|released|unveiled|launched|presented|came out|made public|appeared|"
+    r"\b(?:published|publishes|issued|issues|released|releases|unveiled|launched|presented|"
+    r"came out|made public|appeared|"
     r"updated|publication of|release of)\b",
     IC,
 )

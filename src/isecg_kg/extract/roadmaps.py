@@ -29,6 +29,7 @@ from .patterns import (
     EDITION_ORDINAL,
     EXPECTED_PRONOUN,
     FIRST_ISSUED,
+    HABITUAL_UPDATE,
     JUST_PUBLISHED,
     NEXT_EDITION,
     ORDINAL_WORD,
@@ -37,6 +38,7 @@ from .patterns import (
     ROADMAP_COREF,
     SUPERLATIVE_AFTER,
     SUPPLEMENT_REF,
+    SUPPLEMENT_WORD,
     UPLOAD_DATE,
     YEAR_BEFORE,
 )
@@ -112,6 +114,7 @@ def _link(ctx: Context, m: _Mention) -> tuple[str | None, str | None]:
 class _Dated:
     value: str
     edition: int | None
+    supplement: bool = False  # after "supplements" in a list: "2018, and supplements in 2020"
 
 
 def _clause_dates(
@@ -123,6 +126,7 @@ def _clause_dates(
     released in August 2013")."""
     out: list[_Dated] = []
     prev = start
+    supplement = False
     for d in ctx.dates[s.index]:
         if not start <= d.start < end or d.weekday_only or ctx.tense(s, d) == "future":
             continue
@@ -136,7 +140,8 @@ def _clause_dates(
         if edition is None and lead is not None and not out:
             before = EDITION_BEFORE_VERB.search(ctx.text.folded, lead, start)
             edition = ordinal(before.group("ord")) if before else None
-        out.append(_Dated(value, edition))
+        supplement = supplement or bool(SUPPLEMENT_WORD.search(ctx.text.folded, prev, d.start))
+        out.append(_Dated(value, edition, supplement))
         prev = d.end
     return out
 
@@ -163,6 +168,14 @@ def _published(ctx: Context, s: Sentence, ms: list[_Mention]) -> dict[int, list[
             stop = a + clause.start()
         lead = max([s.start] + [d.end for d in ctx.dates[s.index] if d.end <= s.start + v.start()])
         dates = _clause_dates(ctx, s, a, stop, lead)
+        if not dates:  # "today unveiled", "yesterday released": a day named before the verb
+            dates = [
+                _Dated(value, None)
+                for d in ctx.dates[s.index]
+                if d.relative
+                and not ctx.text.folded[d.end : s.start + v.start()].strip()
+                and (value := _value(ctx, d))
+            ]
         if not dates:
             opening = [d for d in ctx.dates[s.index] if d.prep in ("in", "during")]
             dates = _clause_dates(ctx, s, s.start, s.start + v.start()) if opening else []
@@ -183,6 +196,12 @@ def _near(rule: re.Pattern[str], s: Sentence, m: _Mention, before: int, after: i
     return rule.search(s.text[max(0, a - before) : b + after])
 
 
+def _before(s: Sentence, m: _Mention, width: int) -> str:
+    """The words of the mention's own clause just before it."""
+    text = s.text[max(0, m.start - s.start - width) : m.start - s.start]
+    return text[text.rfind(";") + 1 :]
+
+
 def _records(ctx: Context, s: Sentence, ms: list[_Mention]) -> list[tuple[_Mention, Roadmap]]:
     dated = _published(ctx, s, ms)
     out = []
@@ -201,11 +220,12 @@ def _records(ctx: Context, s: Sentence, ms: list[_Mention]) -> list[tuple[_Menti
         ed = ed or (_near(EDITION_IS, s, m, 0, 60) if not edition else None)
         if ed:
             edition = ordinal(ed.group("ord"))
-        elif _near(FIRST_ISSUED, s, m, 0, 40):
+        elif _near(FIRST_ISSUED, s, m, 0, 40) or FIRST_ISSUED.search(_before(s, m, 40)):
             edition = 1
         # a year label not before the report's own year may name an edition still to come
         coming = not m.year or (ctx.published and m.year >= ctx.published[:4])
         announced = bool(_near(ANNOUNCED, s, m, 30, 40)) and coming and not dated.get(i)
+        announced = announced and not _near(HABITUAL_UPDATE, s, m, 0, 60)
         dates = dated.get(i, []) or _entry_date(ctx, s, m)
         published = expected = None
         titled = _title_date(ctx, s, m)
@@ -228,7 +248,12 @@ def _records(ctx: Context, s: Sentence, ms: list[_Mention]) -> list[tuple[_Menti
             _title(ctx, m), ev, m.supplement, edition, published, announced, expected, url
         )
         for d in dates[1:]:  # "updated in 2013 and 2018": one roadmap per date
-            out.append((m, replace(base, published=d.value, edition=d.edition)))
+            kind = d.supplement or m.supplement
+            title = base.title if kind == m.supplement else SUPPLEMENT_TITLE
+            other = replace(
+                base, title=title, supplement=kind, url=None if kind != m.supplement else base.url
+            )
+            out.append((m, replace(other, published=d.value, edition=d.edition)))
         out.append((m, base))
     return out
 
@@ -274,7 +299,7 @@ def _merge(into: Roadmap, new: Roadmap) -> Roadmap:
     )
 
 
-def _add(found: list[Roadmap], r: Roadmap) -> None:
+def _add(found: list[Roadmap], r: Roadmap, bare: list[Roadmap]) -> None:
     edition = [
         x
         for x in found
@@ -305,6 +330,8 @@ def _add(found: list[Roadmap], r: Roadmap) -> None:
     if not informative:
         if len(same_kind) == 1:
             found[found.index(same_kind[0])] = _merge(same_kind[0], r)
+        elif not found:
+            bare.append(r)
         return
     exact = [x for x in matches if x.published == r.published and r.published] or matches
     if exact and (r.published or len(exact) == 1):
@@ -319,6 +346,7 @@ def find_roadmaps(ctx: Context) -> list[Roadmap]:
         ROADMAP[1].search(s.text) or ROADMAP[2].search(s.text) for s in ctx.sentences
     )
     found: list[Roadmap] = []
+    bare: list[Roadmap] = []  # mentions that say nothing: the first is kept if it is all
     last_announced: tuple[int, int] | None = None  # (sentence index, position in found)
     last_named: _Mention | None = None  # the last mention, for "the next version" after it
     for s in ctx.sentences:
@@ -331,13 +359,18 @@ def find_roadmaps(ctx: Context) -> list[Roadmap]:
             title = SUPPLEMENT_TITLE if last_named.supplement else TITLE
             records = [(last_named, Roadmap(title, ev, last_named.supplement, announced=True))]
         for _, r in records:
-            _add(found, r)
+            _add(found, r, bare)
             if r.announced:
                 pos = next(
-                    i
-                    for i, x in enumerate(found)
-                    if x.announced == r.announced and x.supplement == r.supplement
+                    (
+                        i
+                        for i, x in enumerate(found)
+                        if x.announced == r.announced and x.supplement == r.supplement
+                    ),
+                    None,
                 )
+                if pos is None:  # kept aside as a bare mention (_add), not as an edition
+                    continue
                 last_announced = (s.index, pos)
                 _expect(ctx, s, found, pos)
         if last_announced and s.index - last_announced[0] <= 5 and s.index != last_announced[0]:
@@ -345,7 +378,28 @@ def find_roadmaps(ctx: Context) -> list[Roadmap]:
                 _expect(ctx, s, found, last_announced[1])
             elif ANNOUNCED.search(s.text):  # "The updated version will ..." keeps the thread
                 last_announced = (s.index, last_announced[1])
-    return _fold_announced(found)
+    if bare and not found:  # "products such as the Global Exploration Roadmap"
+        found.append(bare[0])
+    return _number_earlier(_fold_announced(found))
+
+
+def _number_earlier(found: list[Roadmap]) -> list[Roadmap]:
+    """Editions implied by an ordinal: "the third edition ... builds on the editions released in
+    2011 and 2013" numbers those two 1 and 2 when they are all the earlier editions named."""
+    out = list(found)
+    editions = [r for r in found if not r.supplement and not r.announced and r.published]
+    numbered = [r for r in editions if r.edition]
+    if len(numbered) != 1:
+        return out
+    last = numbered[0]
+    earlier = sorted((r for r in editions if not r.edition), key=lambda r: r.published or "")
+    if len(earlier) != last.edition - 1 or any(
+        (r.published or "") >= (last.published or "")[:4] for r in earlier
+    ):
+        return out
+    for n, r in enumerate(earlier, 1):
+        out[out.index(r)] = replace(r, edition=n)
+    return out
 
 
 def _fold_announced(found: list[Roadmap]) -> list[Roadmap]:
