@@ -1,8 +1,9 @@
 """The evaluation gate: extraction scored end to end, through the CLI, against hand-written gold.
 
 ``scripts/score.py`` is the project's scorer. The development seeds (gold in
-``tests/fixtures/docs/gold``) and the held-out reports in ``tests/eval`` (other wordings and
+``tests/fixtures/docs/gold``) and the held-out reports in ``tests/eval*`` (other wordings and
 formats, 2007-2024) must keep their pinned F1 and precision: a change that lowers them fails.
+``tests/eval4`` was never shown to the extraction work; its pin is lower, at its measured level.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = {
     "seeds": (ROOT / "tests/fixtures/docs/gold", ROOT / "data/sources", 0.97, 0.98),
     "held-out": (ROOT / "tests/eval/gold", ROOT / "tests/eval/docs", 0.97, 0.98),
+    "held-out-2": (ROOT / "tests/eval2/gold", ROOT / "tests/eval2/docs", 0.97, 0.98),
+    "held-out-3": (ROOT / "tests/eval3/gold", ROOT / "tests/eval3/docs", 0.97, 0.98),
+    # Kept out of every extraction round: pinned where it stands, so it can only go up.
+    "held-out-4": (ROOT / "tests/eval4/gold", ROOT / "tests/eval4/docs", 0.78, 0.93),
 }
 
 
