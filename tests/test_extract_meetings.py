@@ -5,26 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import doc
 
 from isecg_kg.document import Document
 from isecg_kg.extract import extract
-from isecg_kg.registry import Registry
-
-
-@pytest.fixture(scope="module")
-def reg() -> Registry:
-    return Registry.load()
-
-
-def doc(text: str, published: str | None = None) -> Document:
-    return Document(
-        id="t",
-        path=Path("t.txt"),
-        kind="text",
-        text=text,
-        paragraphs=tuple(text.split("\n\n")),
-        published=published,
-    )
 
 
 def meetings(reg, text, published=None):

@@ -2,30 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from helpers import doc
 
-import pytest
-
-from isecg_kg.document import Document
 from isecg_kg.extract import extract
 from isecg_kg.facts import AgencyRef
-from isecg_kg.registry import Registry
-
-
-@pytest.fixture(scope="module")
-def reg() -> Registry:
-    return Registry.load()
-
-
-def doc(text: str, published: str | None = None) -> Document:
-    return Document(
-        id="t",
-        path=Path("t.txt"),
-        kind="text",
-        text=text,
-        paragraphs=tuple(text.split("\n\n")),
-        published=published,
-    )
 
 
 def keys(refs) -> list[str]:

@@ -4,28 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from helpers import doc
 
-from isecg_kg.document import Document, Link
+from isecg_kg.document import Link
 from isecg_kg.extract import extract
-from isecg_kg.registry import Registry
-
-
-@pytest.fixture(scope="module")
-def reg() -> Registry:
-    return Registry.load()
-
-
-def doc(text: str, published: str | None = None, links=()) -> Document:
-    return Document(
-        id="t",
-        path=Path("t.txt"),
-        kind="text",
-        text=text,
-        paragraphs=tuple(text.split("\n\n")),
-        published=published,
-        links=tuple(links),
-    )
 
 
 def roadmaps(reg, text, published=None, links=()):

@@ -8,17 +8,11 @@ from pathlib import Path
 import pytest
 
 from isecg_kg.extract import extract
-from isecg_kg.registry import Registry
 from isecg_kg.sources import load_all
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "fixtures" / "docs" / "gold"
 SOURCES = ROOT / "data" / "sources"
-
-
-@pytest.fixture(scope="module")
-def reg() -> Registry:
-    return Registry.load()
 
 
 def cases() -> list:
