@@ -42,3 +42,13 @@ class NotConforming(IsecgError):
     """The data was read, but does not conform to the shapes (exit status 1)."""
 
     exit_code = 1
+
+
+def parser_complaint(e: Exception) -> tuple[int | None, str]:
+    """The line (1-based, when the parser gives one) and a one-line reason from a parser's
+    exception: rdflib's Turtle/TriG ``BadSyntax``, JSON errors, and the rest."""
+    if hasattr(e, "_why") and hasattr(e, "lines"):  # notation3.BadSyntax: 0-based lines
+        return e.lines + 1, " ".join(str(e._why).split())
+    line = getattr(e, "lineno", None) or getattr(e, "line", None)
+    reason = getattr(e, "msg", None) if line is not None else None
+    return line, " ".join(str(reason or e).split())[:200]

@@ -30,12 +30,8 @@ def _parse(path: Path, identifier) -> Graph:
 
 
 def ontology_graph() -> Graph:
-    """The ontology (and the ISECG and chair-role individuals), in its own named graph."""
-    g = _parse(resources.ontology_path(), ids.ONTOLOGY_GRAPH)
-    extra = resources.ontology_path().with_name("individuals.ttl")
-    if extra.exists():
-        g += _parse(extra, ids.ONTOLOGY_GRAPH)
-    return g
+    """The ontology (with the ISECG and chair-role individuals), in its own named graph."""
+    return _parse(resources.ontology_path(), ids.ONTOLOGY_GRAPH)
 
 
 def registry_graph() -> Graph:

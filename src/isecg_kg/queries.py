@@ -34,7 +34,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Identifier
 
 from . import ids, registry, resources, store, temporal
-from .errors import IsecgError
+from .errors import IsecgError, parser_complaint
 from .namespaces import ID, ISECG
 from .offline import check_jsonld
 
@@ -235,12 +235,8 @@ def load_data(paths: Sequence[Path | str]) -> Graph:
 
 def _parse_error(e: Exception, path: Path, fmt: str) -> IsecgError:
     """One line for a parser's complaint, with the line number where the parser gives one."""
-    if isinstance(e, SyntaxError) and hasattr(e, "lines"):  # Turtle/TriG BadSyntax: 0-based
-        why = getattr(e, "_why", None) or str(e).splitlines()[0]
-        return IsecgError(f"cannot parse {fmt}: {why}", file=path, line=e.lines + 1)
-    line = getattr(e, "lineno", None)  # JSON
-    why = getattr(e, "msg", None) if line is not None else None
-    return IsecgError(f"cannot parse {fmt}: {why or e}", file=path, line=line)
+    line, why = parser_complaint(e)
+    return IsecgError(f"cannot parse {fmt}: {why}", file=path, line=line)
 
 
 # Parameters

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from .errors import IsecgError
+from .errors import IsecgError, parser_complaint
 from .namespaces import ID
 from .offline import check_jsonld
 
@@ -41,19 +41,11 @@ def load_rdf(path: Path) -> Graph:
     try:
         graph.parse(data=data, format=RDF_FORMATS[path.suffix.lower()])
     except Exception as e:  # rdflib raises many types; each is this file's syntax problem
-        line, message = syntax_error(e)
+        line, message = parser_complaint(e)
         raise IsecgError(f"not valid RDF: {message}", file=path, line=line) from None
     if not len(graph):
         raise IsecgError("the record holds no triples", file=path)
     return graph
-
-
-def syntax_error(e: Exception) -> tuple[int | None, str]:
-    """The line (1-based) and a short reason from an rdflib parser's exception."""
-    if hasattr(e, "_why") and hasattr(e, "lines"):  # notation3.BadSyntax (Turtle, TriG)
-        return e.lines + 1, str(e._why)
-    line = getattr(e, "line", None) or getattr(e, "lineno", None)
-    return line, " ".join(str(e).split())[:200]
 
 
 def record_graphs(paths: Sequence[Path]) -> list[Graph]:
