@@ -197,14 +197,15 @@ def build(
         errors=errors,
         records=records,
     )
+    data = result.data() if (reason or with_inferences or validate) else None
     if reason or with_inferences:
-        inferred, result.inconsistencies = _reason(result.data(), result.ontology)
+        inferred, result.inconsistencies = _reason(data, result.ontology)
         result.inferred = Graph(identifier=ids.INFERRED_GRAPH)
         result.inferred += inferred
     if validate:
         from .validate import validate as run_shapes
 
-        result.report = run_shapes(result.data(), ontology=result.ontology)
+        result.report = run_shapes(data, ontology=result.ontology)
     if out is not None:
         graphs = result.asserted()
         if with_inferences and result.inferred is not None:
