@@ -110,3 +110,38 @@ def test_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
 def test_uriref_only_no_blank_nodes_in_data():
     for g in sample():
         assert all(isinstance(s, URIRef) for s in g.subjects())
+
+
+def _with_blank_nodes(shape: str) -> str:
+    """Turtle whose blank nodes are inlined (lists, nested), shared, top-level, or a cycle."""
+    head = "@prefix : <https://w3id.org/isecg/ontology#> .\n"
+    bodies = {
+        "inlined": ":M :in ( :A :B ( :C ) ) ; :note [ :says [ :what 1 ] ] .",
+        "shared": ":M :p _:x . :N :p _:x . _:x :q 1 .",
+        "top-level": "[] :q 1 ; :r [ :s 2 ] .",
+        "cycle": ":M :q 0 . _:a :p _:b . _:b :p _:a .",
+    }
+    return head + bodies[shape]
+
+
+@pytest.mark.parametrize("shape", ["inlined", "shared", "top-level", "cycle"])
+def test_turtle_with_blank_nodes_matches_rdflib_canonical_form(shape):
+    from isecg_kg.export import bind_prefixes, canonical_turtle
+
+    text = _with_blank_nodes(shape)
+    first, second = Graph().parse(data=text), Graph().parse(data=text)  # new labels each parse
+    bind_prefixes(first)
+    expected = first.serialize(format="longturtle", canon=True, encoding="utf-8")
+    assert canonical_turtle(first) == expected
+    assert canonical_turtle(second) == canonical_turtle(first)
+    assert isomorphic(Graph().parse(data=canonical_turtle(first), format="turtle"), first)
+
+
+def test_ontology_export_matches_rdflib_canonical_form():
+    from isecg_kg.export import bind_prefixes, canonical_turtle
+    from isecg_kg.resources import ontology_path
+
+    ontology = bind_prefixes(Graph().parse(ontology_path()))
+    assert canonical_turtle(ontology) == ontology.serialize(
+        format="longturtle", canon=True, encoding="utf-8"
+    )

@@ -8,7 +8,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph
+from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph
+from rdflib.compare import to_canonical_graph
 from rdflib.namespace import VANN
 
 from .errors import IsecgError
@@ -82,9 +83,9 @@ def serialize(graphs: list[Graph], fmt: str) -> bytes:
     """The given graphs in one format; the same graphs always give the same bytes."""
     if fmt == "trig":
         return _stable_trig(graphs)
-    merged = union(graphs)
     if fmt == "turtle":
-        return merged.serialize(format="longturtle", canon=True, encoding="utf-8")
+        return canonical_turtle(graphs)
+    merged = union(graphs)
     if fmt == "nt":
         text = merged.serialize(format="nt", encoding="utf-8").decode("utf-8")
         lines = sorted(line for line in text.splitlines() if line.strip())
@@ -96,6 +97,28 @@ def serialize(graphs: list[Graph], fmt: str) -> bytes:
     raise IsecgError(f"unknown output format {fmt!r}")
 
 
+def canonical_turtle(graphs: Graph | Iterable[Graph]) -> bytes:
+    """Sorted long-form Turtle, the same bytes for the same triples.
+
+    rdflib's ``canon=True`` relabels the blank nodes of the whole graph, which costs most of the
+    serialisation time. Only triples that touch a blank node bear on the labels, so just those
+    are relabelled (``to_canonical_graph``) and the rest are written as they are: the same bytes
+    as ``canon=True``, in a fraction of the time.
+    """
+    blank = Graph()
+    plain = bind_prefixes(Graph())
+    for graph in [graphs] if isinstance(graphs, Graph) else graphs:
+        for triple in graph:
+            if isinstance(triple[0], BNode) or isinstance(triple[2], BNode):
+                blank.add(triple)
+            else:
+                plain.add(triple)
+    if len(blank):
+        for triple in to_canonical_graph(blank):
+            plain.add(triple)
+    return plain.serialize(format="longturtle", encoding="utf-8")
+
+
 def _stable_trig(graphs: list[Graph]) -> bytes:
     """TriG with named graphs in IRI order, each body canonical Turtle (rdflib's TriG is not
     byte-stable)."""
@@ -104,9 +127,7 @@ def _stable_trig(graphs: list[Graph]) -> bytes:
     for g in sorted(graphs, key=lambda g: str(g.identifier)):
         if not len(g):
             continue
-        body = bind_prefixes(Graph())
-        body += g
-        text = body.serialize(format="longturtle", canon=True, encoding="utf-8").decode()
+        text = canonical_turtle(g).decode()
         head, _, triples = text.partition("\n\n")
         if not head.startswith("PREFIX "):
             head, triples = "", text
