@@ -54,3 +54,53 @@ def test_export_says_whether_it_includes_inferences(tmp_path):
     p, f = Graph().parse(plain), Graph().parse(full)
     triple = (ids.agency("CSA"), RDF.type, ORG.FormalOrganization)
     assert triple not in p and triple in f
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Forty synthetic reports, one unreadable file and one record of RDF."""
+    from isecg_kg.synthdocs import write_corpus
+
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(folder, 40, seed=3)
+    (folder / "zz-broken.json").write_text('{"title": ', encoding="utf-8")
+    return folder
+
+
+def _outcome(documents, records, items, errors):
+    return (
+        [d.id for d in documents],
+        [i.extraction for i in items],
+        sorted(len(r) for r in records),
+        [str(e) for e in errors],
+    )
+
+
+def test_reading_and_extracting_in_worker_processes_gives_the_same_result(corpus, monkeypatch):
+    from isecg_kg import pipeline
+
+    monkeypatch.setattr(pipeline, "_CHUNK", 7)  # several chunks per worker
+    alone = _outcome(*pipeline.read_and_extract([corpus], workers=1))
+    pooled = _outcome(*pipeline.read_and_extract([corpus], workers=2))
+    assert pooled == alone
+    assert len(alone[0]) == 40
+    assert len(alone[3]) == 1 and "zz-broken.json" in alone[3][0]  # named, the rest kept
+
+
+def test_a_rule_failing_in_a_worker_is_reported_for_its_document_only(corpus, monkeypatch):
+    from isecg_kg import extract as extraction
+    from isecg_kg import pipeline
+
+    real = extraction.extract
+
+    def failing(doc, registry):
+        if doc.path.name.startswith("000007"):
+            raise KeyError("boom")
+        return real(doc, registry)
+
+    monkeypatch.setattr(extraction, "extract", failing)  # inherited by the forked workers
+    monkeypatch.setattr(pipeline, "_CHUNK", 7)
+    _, _, items, errors = pipeline.read_and_extract([corpus], workers=2)
+    failed = [str(e) for e in errors if "extractor failed" in str(e)]
+    assert len(failed) == 1 and "KeyError" in failed[0]
+    assert sum(1 for i in items if i.extraction.meetings) >= 38

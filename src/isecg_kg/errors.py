@@ -26,6 +26,11 @@ class IsecgError(Exception):
         self.field = field
         self.hint = hint
 
+    def __reduce__(self):
+        """Pickled with its file, line, field and hint (errors cross worker processes)."""
+        keywords = {"file": self.file, "line": self.line, "field": self.field, "hint": self.hint}
+        return _rebuild, (type(self), self.message, keywords)
+
     def __str__(self) -> str:
         where = self.file or ""
         if self.line is not None:
@@ -36,6 +41,10 @@ class IsecgError(Exception):
         if self.hint:
             text += f" ({self.hint})"
         return " ".join(text.split())
+
+
+def _rebuild(cls: type[IsecgError], message: str, keywords: dict) -> IsecgError:
+    return cls(message, **keywords)
 
 
 class NotConforming(IsecgError):

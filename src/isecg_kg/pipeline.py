@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import RDF, Graph
@@ -96,27 +99,74 @@ def read_inputs(
     paths: Sequence[Path],
 ) -> tuple[list[Document], list[Graph], list[IsecgError]]:
     """Every document and RDF record under ``paths``; a bad file is reported, the rest read."""
-    from .records import is_rdf, load_rdf
-    from .sources import discover, load_all
-
+    files, records, errors = _discover(paths)
     documents: list[Document] = []
+    for docs, error in map(_read, files):
+        documents.extend(docs)
+        if error is not None:
+            errors.append(error)
+    return documents, records, errors
+
+
+def _discover(paths: Sequence[Path]) -> tuple[list[Path], list[Graph], list[IsecgError]]:
+    """The source files under ``paths`` (each once, in order), the RDF records read, errors."""
+    from .records import is_rdf, load_rdf
+    from .sources import discover
+
+    found: list[Path] = []
     records: list[Graph] = []
     errors: list[IsecgError] = []
-    found: list[Path] = []
     for given in paths:
         try:
             found.extend(discover([given]))
         except IsecgError as e:
             errors.append(e)
+    files = []
     for path in dict.fromkeys(found):
+        if not is_rdf(path):
+            files.append(path)
+            continue
         try:
-            if is_rdf(path):
-                records.append(bind_prefixes(load_rdf(path)))
-            else:
-                documents.extend(load_all(path))
+            records.append(bind_prefixes(load_rdf(path)))
         except IsecgError as e:
             errors.append(e)
-    return documents, records, errors
+    return files, records, errors
+
+
+def _read(path: Path) -> tuple[list[Document], IsecgError | None]:
+    from .sources import load_all
+
+    try:
+        return load_all(path), None
+    except IsecgError as e:
+        return [], e
+
+
+def read_and_extract(
+    paths: Sequence[Path], *, workers: int | None = None
+) -> tuple[list[Document], list[Graph], list[Mapped], list[IsecgError]]:
+    """Read every source under ``paths`` and extract each document's facts: the documents,
+    the RDF records, the extractions and the errors, in the order the files were found.
+
+    From ``PARALLEL_MIN`` files on, reading and extraction run in a pool of ``workers``
+    processes (default: one per core); the result is the same.
+    """
+    files, records, errors = _discover(paths)
+    workers = _workers(len(files)) if workers is None else workers
+    if workers > 1:
+        chunks = [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
+        done = _in_pool(_read_extract_chunk, chunks, workers)
+    else:
+        done = _read_extract_chunk(files)
+    documents: list[Document] = []
+    outcomes = []
+    for docs, error, found in done:
+        documents.extend(docs)
+        outcomes.extend(found)
+        if error is not None:
+            errors.append(error)
+    items, failed = _mapped(documents, outcomes)
+    return documents, records, items, errors + failed
 
 
 def read_documents(paths: Sequence[Path]) -> tuple[list[Document], list[IsecgError]]:
@@ -125,26 +175,38 @@ def read_documents(paths: Sequence[Path]) -> tuple[list[Document], list[IsecgErr
     return documents, errors
 
 
+PARALLEL_MIN = 200  # documents; below this a worker pool costs more than it saves
+_CHUNK = 50
+
+
 def extract_all(
-    documents: Sequence[Document],
+    documents: Sequence[Document], *, workers: int | None = None
 ) -> tuple[list[Mapped], list[IsecgError]]:
     """The facts of each document. A document the extractor fails on is reported as one
-    error naming it, with its source node kept and no facts; the others are unaffected."""
-    from .extract import extract
-    from .facts import Extraction
-    from .registry import Registry
+    error naming it, with its source node kept and no facts; the others are unaffected.
 
-    registry = Registry.load()
+    From ``PARALLEL_MIN`` documents on, extraction runs in a pool of ``workers`` processes
+    (default: one per core); the result is the same, in the same order.
+    """
+    workers = _workers(len(documents)) if workers is None else workers
+    if workers > 1:
+        chunks = [documents[i : i + _CHUNK] for i in range(0, len(documents), _CHUNK)]
+        outcomes = _in_pool(_extract_chunk, chunks, workers)
+    else:
+        outcomes = _extract_chunk(documents)
+    return _mapped(documents, outcomes)
+
+
+def _mapped(documents: Sequence[Document], outcomes: list) -> tuple[list[Mapped], list]:
+    from .facts import Extraction
+
     items: list[Mapped] = []
     errors: list[IsecgError] = []
-    for doc in documents:
-        try:
-            facts = extract(doc, registry)
-        except Exception as e:  # a bug in a rule must not cost the other documents
-            where = f"{type(e).__name__} in {_frame(e)}"
+    for doc, (facts, failure) in zip(documents, outcomes, strict=True):
+        if failure is not None:
             errors.append(
                 IsecgError(
-                    f"no facts extracted: the extractor failed ({where})",
+                    f"no facts extracted: the extractor failed ({failure})",
                     file=doc.path,
                     hint="please report this document; the rest of the build is complete",
                 )
@@ -152,6 +214,61 @@ def extract_all(
             facts = Extraction()
         items.append(Mapped(doc, facts))
     return items, errors
+
+
+def _workers(jobs: int) -> int:
+    if jobs < PARALLEL_MIN:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return min(cores, 8)
+
+
+def _in_pool(work, chunks: list, workers: int) -> list:
+    """``work`` over each chunk in a process pool, results flattened in order; in this
+    process when no pool can start."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _registry()  # read once, before the pool forks
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+            return [o for chunk in pool.map(work, chunks) for o in chunk]
+    except (OSError, BrokenProcessPool):  # no processes here: do it ourselves
+        return [o for chunk in chunks for o in work(chunk)]
+
+
+def _read_extract_chunk(files: Sequence[Path]) -> list:
+    """``(documents, read error, outcomes)`` for each file."""
+    out = []
+    for path in files:
+        docs, error = _read(path)
+        out.append((docs, error, _extract_chunk(docs)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    from .registry import Registry
+
+    return Registry.load()
+
+
+def _extract_chunk(documents: Sequence[Document]) -> list:
+    """``(facts, None)`` per document, or ``(None, "Error in module.py:line")`` if it failed."""
+    from .extract import extract
+
+    registry = _registry()
+    out = []
+    for doc in documents:
+        try:
+            out.append((extract(doc, registry), None))
+        except Exception as e:  # a bug in a rule must not cost the other documents
+            out.append((None, f"{type(e).__name__} in {_frame(e)}"))
+    return out
 
 
 def _frame(e: BaseException) -> str:
@@ -186,9 +303,7 @@ def build(
         raise IsecgError(
             f"no sources given and no {DEFAULT_SOURCES}/ here", hint="name files or folders"
         )
-    documents, records, errors = read_inputs(paths)
-    items, failed = extract_all(documents)
-    errors += failed
+    documents, records, items, errors = read_and_extract(paths)
     result = BuildResult(
         documents=documents,
         sources=[bind_prefixes(g) for g in map_all(items)],
