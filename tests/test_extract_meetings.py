@@ -463,3 +463,14 @@ def test_a_headline_in_the_present_tense_is_a_meeting_cue(reg):
 def test_no_city_from_a_longer_capitalised_name(reg):
     (m,) = meetings(reg, "ISECG senior managers met in Mission Control Room 2 on 5 June 2019.")
     assert m.city is None
+
+
+def test_host_named_with_a_national_name_and_acronym_in_brackets(reg):
+    text = (
+        "On 8 and 9 November 2007, the German Aerospace Center (Deutsches Zentrum für Luft- und "
+        "Raumfahrt; DLR) welcomed delegations from fourteen space agencies to Berlin for the "
+        "first meeting of the International Space Exploration Coordination Group (ISECG)."
+    )
+    (m,) = extract(doc(text), reg).meetings
+    assert m.host is not None and m.host.key == "DLR"
+    assert m.city == "Berlin"

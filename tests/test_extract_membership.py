@@ -506,3 +506,24 @@ def test_membership_effective_date_in_the_next_sentence_and_the_list_it_dates(re
     assert (j.agency.key, j.when.value) == ("PTS", "2020-02-12")
     (ml,) = e.member_lists
     assert ml.when.value == "2020-02-12"
+
+
+def test_counted_subject_with_its_agencies_after_a_colon(reg):
+    text = (
+        "On 20 October 2019 ISECG senior managers met in Washington. The senior managers "
+        "welcomed two agencies that became members of ISECG earlier this year: the Luxembourg "
+        "Space Agency (LSA) and the Polish Space Agency (POLSA)."
+    )
+    joins = extract(doc(text, published="2019-10-25"), reg).joins
+    assert [(j.agency.key, j.when.earliest, j.when.latest) for j in joins] == [
+        ("LSA", "2019-01-01", "2019-10-20"),
+        ("POLSA", "2019-01-01", "2019-10-20"),
+    ]
+
+
+def test_a_counted_subject_that_did_something_else_is_no_join(reg):
+    text = (
+        "On 20 October 2019 ISECG senior managers met in Washington. Two agencies attended for "
+        "the first time: LSA and POLSA."
+    )
+    assert not extract(doc(text, published="2019-10-25"), reg).joins

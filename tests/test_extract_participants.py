@@ -449,3 +449,25 @@ def test_delegations_included_those_of(reg):
         "DLR, JAXA and the Canadian Space Agency.",
     )
     assert keys(m.participants) == ["DLR", "JAXA", "CSA"]
+
+
+def test_cue_naming_where_they_took_part_before_a_list_of_paragraphs(reg):
+    m = only_meeting(
+        reg,
+        "ISECG agencies met in Berlin on 8 November 2007.\n\n"
+        "Taking part in the Berlin meeting were:\n\n"
+        "Agenzia Spaziale Italiana (ASI)\n\nCanadian Space Agency (CSA)\n\n"
+        "National Space Agency of Ukraine (NSAU)\n\n"
+        "The next meeting is planned for spring 2008.",
+    )
+    assert keys(m.participants) == ["ASI", "CSA", "SSAU"]
+
+
+def test_label_with_a_transitive_verb_before_an_ordered_list(reg):
+    m = only_meeting(
+        reg,
+        "KARI hosted the ISECG meeting in Daejeon on 13 May 2014.\n\n"
+        "Agencies attending the meeting:\n\nASI (Italy)\n\nCNES (France)\n\nJAXA (Japan)",
+    )
+    assert keys(m.participants) == ["ASI", "CNES", "JAXA"]
+    assert m.host is not None and m.host.key == "KARI"

@@ -268,3 +268,21 @@ def test_html_date_from_any_meta_naming_a_publication(tmp_path):
         "<title>T</title></head><body><p>Body.</p></body></html>"
     )
     assert load(page).published == "2019-04-02"
+
+
+@pytest.mark.parametrize(
+    ("row", "published"),
+    [
+        ("<tr><th>Date</th><td>2014.05.14</td><th>Hit</th><td>1827</td></tr>", "2014-05-14"),
+        ("<tr><th>Posted</th><td>2014/5/4</td></tr>", "2014-05-04"),
+        ("<tr><th>Date</th><td>2014.13.14</td></tr>", None),  # no 13th month
+    ],
+)
+def test_html_date_in_a_board_table_row(tmp_path, row, published):
+    page = tmp_path / "board.html"
+    page.write_text(
+        "<html><body><table>" + row + "</table><div><p>ISECG met in Daejeon on May 13.</p>"
+        "</div></body></html>",
+        encoding="utf-8",
+    )
+    assert load(page).published == published

@@ -73,11 +73,13 @@ MONTHS = {name: i + 1 for i, names in enumerate([
 _MDY = r"(?P<m1>[A-Za-z]+)\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})"
 _DMY = r"(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]+)\.?,?\s+(?P<y2>\d{4})"
 _MY = r"(?P<m3>[A-Za-z]+)\.?\s+(?P<y3>\d{4})"
-_ISO = r"(?P<iso>\d{4}-\d{2}-\d{2})"
+# Year first, however separated: 2014-05-14, 2014.05.14, 2014/5/14.
+_ISO = r"(?P<iso>\d{4}(?P<sep>[-./])\d{1,2}(?P=sep)\d{1,2})"
 _DATE = rf"(?:{_MDY}|{_DMY}|{_ISO}|{_MY})"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-_LABEL = r"(?:(?:Published|Posted|Date|Released|Issued)(?:\s+on)?\s*:?\s*)?"
-DATE_LINE = re.compile(rf"^{_LABEL}{_WEEKDAY}{_DATE}$", re.IGNORECASE)
+_LABEL = r"(?:(?:Published|Posted|Date|Released|Issued)(?:\s+on)?\s*[:|]?\s*)?"
+# A date line, or a table row that starts with one ("Date | 2014.05.14 | Views | 1827").
+DATE_LINE = re.compile(rf"^{_LABEL}{_WEEKDAY}{_DATE}(?:\s+\|\s.*)?$", re.IGNORECASE)
 DATELINE = re.compile(
     rf"^[A-Z][A-Za-z .'’-]*(?:,\s*[A-Z][A-Za-z .'’-]*){{0,2}}\s*[,(]\s*{_WEEKDAY}{_DATE}"
     r"\s*\)?\s*(?:—|–|--|-)\s"
@@ -613,7 +615,9 @@ def _line_date(line: str) -> str | None:
 
 def _partial_date(m: re.Match[str]) -> str | None:
     if m["iso"]:
-        return m["iso"] if is_partial_date(m["iso"]) else None
+        y, mo, d = re.split(r"[-./]", m["iso"])
+        value = f"{y}-{int(mo):02d}-{int(d):02d}"
+        return value if is_partial_date(value) else None
     month, day, year = (m["m1"], m["d1"], m["y1"]) if m["m1"] else (m["m2"], m["d2"], m["y2"])
     if not month:
         month, day, year = m["m3"], None, m["y3"]

@@ -245,6 +245,8 @@ def _place(s: Sentence, events: list, written: str) -> tuple[str | None, str | N
         if country in US_STATES:
             country = "United States"
         known = _known_city(place, _name(written[m.start("place") : m.end("place")]))
+        if m.group("prep").lower() == "to" and not known:
+            continue  # "to" names a destination: only a city the gazetteer knows is a place
         if known:
             city, home = CITIES[known]
             return city, canonical_country(country) if country else home

@@ -25,8 +25,10 @@ from .patterns import (
     JOIN_BEFORE,
     JOIN_ELIDED,
     JOIN_FUTURE,
+    JOIN_LIST_AFTER_COLON,
     JOIN_ORDINAL,
     JOIN_PRESENT,
+    JOIN_SUBJECT_COUNTED,
     JOIN_TARGET,
     JOIN_WEAK,
     LIST_AFTER_JOIN,
@@ -259,6 +261,10 @@ def _join_items(
             continue
         items = lists.items_before(ctx.text, ctx.registry, s.start, s.start + m.start())
         items = items or _subject(ctx, s, s.start + m.start())
+        colon = JOIN_LIST_AFTER_COLON.match(rest)
+        if not items and colon and JOIN_SUBJECT_COUNTED.search(s.masked[: m.start()]):
+            start = s.start + m.end() + colon.end()
+            items = lists.items_after(ctx.text, ctx.registry, start, s.end)
         found += [(i, m) for i in items]
     for m in JOIN_PRESENT.finditer(s.masked):
         rest = s.masked[m.end() :]

@@ -188,8 +188,8 @@ VENUE = rx(
     rf"\bat\s+(?:the\s+)?(?:(?P<own>{{AG}})(?:'s|')?\s+)?(?P<venue>(?:{_CAP}|{{AG}})"
     rf"(?:\s+(?:of|for|de|du|and|the|{_CAP}|\([A-Z]\w*\)))*)"
 )
-PLACE = rx(
-    rf"\bin\s+(?P<place>{_CAP}(?:[\s-]{_CAP}){{0,2}}(?:,?\s*D\.?C\.?)?)"
+PLACE = rx(  # "in <place>", or "to <known city>" ("welcomed the delegations to Berlin")
+    rf"\b(?P<prep>in|to)\s+(?P<place>{_CAP}(?:[\s-]{_CAP}){{0,2}}(?:,?\s*D\.?C\.?)?)"
     rf"(?:,\s*(?P<country>{_CAP}(?:\s+(?:of\s+)?{_CAP}){{0,3}}))?"
 )
 # A place heading an entry or a label's value: "6 November 2007 - Berlin, Germany.", "Montreal,
@@ -257,18 +257,24 @@ FOOTNOTE_MARK = re.compile(r"\w(\*+|†)")
 FOOTNOTE_BODY = re.compile(r"^(\*+|†)\s*(?:[^:]{0,60}:\s*)?")
 # Labels and inverted clauses that name a meeting's participants by themselves ("Attendees:",
 # "In attendance were", "Agencies represented at the meeting were", "Attending agencies included").
+# "at the meeting", "in the Berlin meeting", "(attending) today's session": where they took part.
+_AT_MEETING = (
+    r"(?:\s+(?:(?:at|in)\s+)?(?:the|this|that|these|today's|yesterday's)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:meetings?|sessions?|gathering|event|talks|discussions|workshop))?"
+)
 PARTICIPANTS_LABEL = rx(
     r"(?:^(?:(?:list\s+of\s+)?(?:participants|attendees|participating\s+(?:agencies|delegations|"
     r"organi[sz]ations)|attending\s+(?:agencies|delegations)|(?:participating\s+)?delegations|"
-    r"agencies\s+(?:represented|present|in attendance))|in attendance|etaient\s+presents|"
+    r"(?:agencies|delegations|organi[sz]ations)\s+(?:represented|present|in attendance|"
+    r"participating|attending|taking part)" + _AT_MEETING + r")|in attendance|etaient\s+presents|"
     r"etaient\s+representees|ont\s+participe)\s*(?=:|$)|"
-    r"\b(?:in attendance|attending|taking part|participating)\s+were\b|"
-    r"^(?:also\s+)?present\s+were\b|^(?:also\s+)?(?:present|attending|participating|taking part|"
-    r"in attendance)\s*(?=:)|"
+    r"\b(?:in attendance|attending|taking part|participating)" + _AT_MEETING + r"\s+were\b|"
+    r"^(?:also\s+)?present" + _AT_MEETING + r"\s+were\b|^(?:also\s+)?(?:present|attending|"
+    r"participating|taking part|in attendance)" + _AT_MEETING + r"\s*(?=:)|"
     r"\b(?:attending|participating|represented)\s+(?:agencies|delegations)\s+"
     r"(?:were|included|came from)\b|\bagencies\s+(?:represented|present|participating|attending|"
-    r"taking part)(?:\s+(?:at|in)\s+(?:the|this|today's)\s+(?:[\w-]+\s+)?meeting)?\s+(?:were|"
-    r"included)\b|\bthose\s+(?:present|attending|taking part|participating)\s+(?:were|included)\b)"
+    r"taking part)" + _AT_MEETING + r"\s+(?:were|included)\b|\bthose\s+(?:present|attending|"
+    r"taking part|participating)" + _AT_MEETING + r"\s+(?:were|included)\b)"
     r"(?:\s+the\s+following(?:\s+\w+){0,2})?\s*:?\s*",
     IC,
 )
@@ -432,6 +438,14 @@ JOIN_AFTER = rxs(
     r"(?:welcomed|admitted|accepted)\s+(?:as\s+(?:its\s+)?(?:new(?:est)?\s+)?members?\s+)?",
     r"\b[Nn]ewcomers?\b(?:\s+[\w-]+){0,3}?\s*:\s*|\b[Nn]ewcomers?\s+(?:are|were|include|included)\s+",
 )
+# A join whose subject is a counted noun, its agencies listed after a colon: "two agencies that
+# became members earlier this year: LSA and POLSA".
+JOIN_SUBJECT_COUNTED = rx(
+    r"\b(?:{NUM}|several|these|the\s+following)\s+(?:new\s+)?(?:space\s+)?(?:agencies|"
+    r"organi[sz]ations|members|partners)\s*$",
+    IC,
+)
+JOIN_LIST_AFTER_COLON = rx(r"[^:;.]{0,80}:\s*")
 # A membership approved, said in the passive: "the membership of NZSA was approved in May".
 JOIN_APPROVED_PASSIVE = rx(
     r"\b(?:membership|admission|accession)(?:\s+(?:application|request|bid)s?)?\s+of\s+"

@@ -80,14 +80,19 @@ def _merge(mentions: list[Mention], text: str) -> list[AgencyToken]:
         end, possessive = m.end, False
         j = i + 1
         tail = re.match(r"(['’]s?)?\s*\(", text[end:])
-        if tail and j < len(mentions) and mentions[j].acronym == m.acronym:
-            inner = mentions[j]
-            if inner.start == end + tail.end():
-                close = re.match(r"(?:,[^()]{0,40})?\)", text[inner.end :])
-                if close:
-                    end = inner.end + close.end()
-                    possessive = bool(tail.group(1))
-                    j += 1
+        if tail:  # "(ACR)", "(Name, ACR)", "(Deutsches Zentrum ...; DLR)": all the same agency
+            at, k = end + tail.end(), j
+            while k < len(mentions) and mentions[k].acronym == m.acronym:
+                if mentions[k].start != at:
+                    break
+                k += 1
+                sep = re.match(r"\s*(?:[;,/]|\bor\b)\s*", text[mentions[k - 1].end :])
+                at = mentions[k - 1].end + (sep.end() if sep else 0)
+            close = re.match(r"(?:,[^()]{0,40})?\)", text[mentions[k - 1].end :]) if k > j else None
+            if close:
+                end = mentions[k - 1].end + close.end()
+                possessive = bool(tail.group(1))
+                j = k
         if re.match(r"['’]s?(?!\w)", text[end:]):
             possessive = True
         tokens.append(AgencyToken(m.acronym, m.start, end, possessive))
