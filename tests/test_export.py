@@ -145,3 +145,13 @@ def test_ontology_export_matches_rdflib_canonical_form():
     assert canonical_turtle(ontology) == ontology.serialize(
         format="longturtle", canon=True, encoding="utf-8"
     )
+
+
+def test_turtle_written_by_rdflib_where_the_fast_writer_declines(monkeypatch):
+    from isecg_kg import export
+    from isecg_kg.resources import ontology_path
+
+    graphs = [*sample(), Graph().parse(ontology_path())]
+    fast = export.canonical_turtle(graphs)
+    monkeypatch.setattr(export, "longturtle", lambda triples, namespaces: None)
+    assert export.canonical_turtle(graphs) == fast
