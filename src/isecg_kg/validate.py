@@ -1,13 +1,16 @@
-"""Validation with pySHACL against ``ontology/shapes.ttl``: results as records, sorted, by severity.
+"""Validation against ``ontology/shapes.ttl``: results as records, sorted, by severity.
 
-Reasoning is done apart (``reason.py``); here pySHACL runs with no inference, over the data plus
-the ontology (so that ``sh:class`` sees subclasses and the rules see ISECG's founding date).
+Reasoning is done apart (``reason.py``); here the shapes are checked with no inference, over the
+data plus the ontology (so that ``sh:class`` sees subclasses and the rules see ISECG's founding
+date). pySHACL is the reference; ``fastshacl`` gives its results much faster for the shapes it
+supports, and is used whenever it can be.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -18,10 +21,14 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
+from . import fastshacl
 from .namespaces import ISECG, PROV
 from .reason import triples
 from .resources import ontology_path, shapes_path
 
+log = logging.getLogger(__name__)
+
+ENGINES = ("auto", "fast", "pyshacl")
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _RANK = {"Violation": 0, "Warning": 1, "Info": 2}
 
@@ -204,7 +211,7 @@ def _expand(graph: Graph, focus: Sequence[Node]) -> list[URIRef]:
     return sorted(nodes)
 
 
-def _sources(graph: Graph, node: Node) -> tuple[URIRef, ...]:
+def _sources(graph: Graph | fastshacl.Index, node: Node) -> tuple[URIRef, ...]:
     """The source documents a node comes from: itself, derived from, quoted from, or evidenced."""
     found: set[Node] = set()
     if (node, RDF.type, ISECG.SourceDocument) in graph:
@@ -219,23 +226,40 @@ def _sources(graph: Graph, node: Node) -> tuple[URIRef, ...]:
 def _results(report: Graph, data: Graph) -> list[Result]:
     results = []
     for r in report.subjects(RDF.type, SH.ValidationResult):
-        focus = report.value(r, SH.focusNode)
-        severity = report.value(r, SH.resultSeverity)
-        messages = sorted(str(m) for m in report.objects(r, SH.resultMessage))
-        sources = _sources(data, focus)
         results.append(
-            Result(
-                severity=SEVERITIES.get(severity, str(severity)),
-                focus=focus,
-                path=report.value(r, SH.resultPath),
-                message=" ".join(messages),
-                value=report.value(r, SH.value),
-                source_shape=report.value(r, SH.sourceShape),
-                source_document=sources[0] if sources else None,
-                sources=sources,
+            _result(
+                data,
+                report.value(r, SH.focusNode),
+                report.value(r, SH.resultSeverity),
+                report.value(r, SH.resultPath),
+                report.objects(r, SH.resultMessage),
+                report.value(r, SH.value),
+                report.value(r, SH.sourceShape),
             )
         )
     return sorted(results, key=Result.sort_key)
+
+
+def _result(
+    data: Graph | fastshacl.Index,
+    focus: Node,
+    severity: Node,
+    path: Node | None,
+    messages: Iterable[Node],
+    value: Node | None,
+    shape: Node,
+) -> Result:
+    sources = _sources(data, focus)
+    return Result(
+        severity=SEVERITIES.get(severity, str(severity)),
+        focus=focus,
+        path=path,
+        message=" ".join(sorted(str(m) for m in set(messages))),
+        value=value,
+        source_shape=shape,
+        source_document=sources[0] if sources else None,
+        sources=sources,
+    )
 
 
 def validate(
@@ -244,15 +268,28 @@ def validate(
     shapes: Graph | None = None,
     ontology: Graph | None = None,
     focus: Sequence[URIRef] | None = None,
+    engine: str = "auto",
 ) -> Report:
     """Validate ``data`` (a graph or dataset) against the shapes; ``focus`` limits which nodes.
 
     With ``focus``, only those nodes, and the records whose rules read them (the meetings of a
     membership's agency, the meetings a source reports ...), are checked: validating one record
     in a large graph stays fast and reports only what the record touches.
+
+    ``engine``: "auto" runs fastshacl when it supports the shapes (and the data), else pySHACL;
+    "fast" runs fastshacl or raises ``fastshacl.Unsupported``; "pyshacl" runs the reference.
     """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     shapes_graph = default_shapes() if shapes is None else shapes
     ontology_graph = default_ontology() if ontology is None else ontology
+    if engine != "pyshacl":
+        try:
+            return _fast(_compiled(shapes), data, ontology_graph, focus)
+        except fastshacl.Unsupported as e:
+            if engine == "fast":
+                raise
+            log.info("fastshacl cannot validate this (%s): running pySHACL", e.message)
     work = _union(data, ontology_graph)
     if focus is None:
         report_graph = _run(work, shapes_graph)
@@ -264,6 +301,59 @@ def validate(
         report_graph, results = _focused(work, shapes_graph, focus_nodes)
     conforms = not any(r.severity == "Violation" for r in results)
     return Report(conforms=conforms, results=results, report_graph=report_graph)
+
+
+def engine_for(shapes: Graph | None = None) -> tuple[str, str | None]:
+    """Which engine ``validate(engine="auto")`` runs for these shapes, and why not fastshacl
+    (None when it runs). Data fastshacl cannot read exactly also sends it to pySHACL."""
+    try:
+        _compiled(shapes)
+    except fastshacl.Unsupported as e:
+        return "pyshacl", e.message
+    return "fast", None
+
+
+@lru_cache(maxsize=1)
+def _default_compiled() -> fastshacl.Shapes:
+    return fastshacl.Shapes(default_shapes())
+
+
+def _compiled(shapes: Graph | None) -> fastshacl.Shapes:
+    """The shapes compiled by fastshacl; the shipped ones once."""
+    return _default_compiled() if shapes is None else fastshacl.Shapes(shapes)
+
+
+def _fast(
+    compiled: fastshacl.Shapes, data: Graph, ontology: Graph, focus: Sequence[URIRef] | None
+) -> Report:
+    """fastshacl's report: the same results and report graph as pySHACL's."""
+    index = fastshacl.Index([data, ontology])
+    if focus is not None:
+        wanted = [f for f in focus if isinstance(f, URIRef)]
+        related = index.select(_RELATED, "focus", wanted) if wanted else []
+        focus = sorted(
+            {*wanted, *(r["related"] for r in related if isinstance(r.get("related"), URIRef))}
+        )
+        if not focus:
+            return Report(conforms=True)
+    found = compiled.validate(index, focus)
+    graph_conforms = not any(r.severity not in (SH.Warning, SH.Info) for r in found)
+    graph = fastshacl.report_graph(found, graph_conforms, compiled.graph, index)
+    results = [
+        _result(index, r.focus, r.severity, r.path, r.messages, r.value, r.shape)
+        for r in _flat(found)
+    ]
+    if focus is not None:  # as _focused: one result per distinct record
+        results = list(set(results))
+    results.sort(key=Result.sort_key)
+    conforms = not any(r.severity == "Violation" for r in results)
+    return Report(conforms=conforms, results=results, report_graph=graph)
+
+
+def _flat(results: Iterable[fastshacl.ValidationResult]) -> Iterable[fastshacl.ValidationResult]:
+    for r in results:
+        yield r
+        yield from _flat(r.details)
 
 
 def _run(data: Graph, shapes: Graph, focus: list[URIRef] | None = None) -> Graph:

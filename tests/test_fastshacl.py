@@ -1,0 +1,97 @@
+"""fastshacl gives pySHACL's results: the same records and the same report graph, on every
+shape's cases, on focused validation, on the graphs the seeds and the evaluation sets build, and
+on a synthetic corpus; shapes it does not support go to pySHACL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, SH, Graph, URIRef
+from rdflib.compare import isomorphic
+from test_shapes import BASE, CASES
+from test_shapes import graph as shapes_case
+from test_validate import RECORDS, REGISTRY
+from test_validate import graph as records_graph
+
+from isecg_kg import fastshacl
+from isecg_kg.pipeline import build
+from isecg_kg.synthdocs import write_corpus
+from isecg_kg.validate import engine_for, validate
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def assert_same(data: Graph, focus: list[URIRef] | None = None, *, fallback: bool = False) -> None:
+    """fastshacl's report is pySHACL's; with ``fallback``, the data is one fastshacl refuses
+    (so "auto" runs pySHACL)."""
+    reference = validate(data, focus=focus, engine="pyshacl")
+    if fallback:
+        with pytest.raises(fastshacl.Unsupported):
+            validate(data, focus=focus, engine="fast")
+        fast = validate(data, focus=focus)
+        assert fast.results == reference.results
+        return
+    fast = validate(data, focus=focus, engine="fast")
+    assert fast.results == reference.results
+    assert fast.conforms == reference.conforms
+    if focus is None:  # a focused report is assembled from two pySHACL runs: compare results
+        assert isomorphic(fast.report_graph, reference.report_graph)
+
+
+@pytest.mark.parametrize(("shape", "bad", "good"), CASES, ids=[c[0] for c in CASES])
+def test_each_shape_case(shape: str, bad: str, good: str) -> None:
+    # a plain literal typed xsd:string is one rdflib and pyoxigraph would compare differently
+    assert_same(shapes_case(BASE, bad), fallback="^^xsd:string" in bad)
+    assert_same(shapes_case(BASE, good), fallback="^^xsd:string" in good)
+
+
+def test_focus_on_each_record() -> None:
+    g = records_graph(REGISTRY, RECORDS)
+    for node in sorted({s for s in g.subjects() if isinstance(s, URIRef)}):
+        assert_same(g, focus=[node])
+    assert_same(g, focus=[])
+
+
+@pytest.mark.parametrize("folder", ["data/sources", "tests/eval/docs", "tests/eval4/docs"])
+def test_built_graphs(folder: str) -> None:
+    result = build([ROOT / folder], validate=False, reason=False)
+    assert_same(result.data())
+
+
+def test_synthetic_corpus(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 40, seed=3)
+    data = build([tmp_path], validate=False, reason=False).data()
+    assert_same(data)
+    meetings = sorted(data.subjects(RDF.type, URIRef("https://w3id.org/isecg/ontology#Meeting")))
+    assert_same(data, focus=meetings[:3])
+
+
+def test_unsupported_shapes_go_to_pyshacl() -> None:
+    shapes = Graph().parse(
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix ex: <http://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ;
+            sh:property [ sh:path ex:p ; sh:uniqueLang true ] .
+        """,
+        format="turtle",
+    )
+    engine, why = engine_for(shapes)
+    assert engine == "pyshacl" and "uniqueLang" in why
+    data = Graph().parse(
+        data="""@prefix ex: <http://example.org/> .
+        ex:x a ex:C ; ex:p "a"@en , "b"@en .""",
+        format="turtle",
+    )
+    with pytest.raises(fastshacl.Unsupported):
+        validate(data, shapes=shapes, engine="fast")
+    report = validate(data, shapes=shapes)  # auto: pySHACL
+    assert [r.source_shape for r in report.results] != []
+    assert {c for c in report.report_graph.objects(None, SH.sourceConstraintComponent)} == {
+        SH.UniqueLangConstraintComponent
+    }
+
+
+def test_shipped_shapes_run_fast() -> None:
+    assert engine_for() == ("fast", None)
