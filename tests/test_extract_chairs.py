@@ -190,3 +190,12 @@ def test_the_outgoing_chair_named_in_the_next_sentence(reg):
         "The transition from NASA was marked by a short ceremony."
     )
     assert summary(chairs(reg, text))[0][:3] == ("NASA", "JAXA", "2016-03-04")
+
+
+def test_a_date_of_another_event_in_the_sentence_does_not_date_the_change(reg):
+    text = (
+        "ISECG agencies met by videoconference on Wednesday. The meeting welcomed the roadmap "
+        "supplement, published by the group in August, and the rotating chair of the group "
+        "passed from the Japan Aerospace Exploration Agency to the Canadian Space Agency."
+    )
+    assert summary(chairs(reg, text, "2020-09-11")) == [("JAXA", "CSA", "2020-09-09", 0, False)]

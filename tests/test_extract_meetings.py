@@ -474,3 +474,22 @@ def test_host_named_with_a_national_name_and_acronym_in_brackets(reg):
     (m,) = extract(doc(text), reg).meetings
     assert m.host is not None and m.host.key == "DLR"
     assert m.city == "Berlin"
+
+
+WIRE = (
+    "BEIJING, Sept. 11 (Xinhua) -- The China National Space Administration (CNSA) took part on "
+    "Wednesday in a videoconference of the International Space Exploration Coordination Group "
+    "(ISECG), the CNSA said Friday."
+)
+
+
+def test_a_videoconference_is_a_virtual_meeting_and_a_wire_dateline_is_not_its_date(reg):
+    (m,) = meetings(reg, WIRE, "2020-09-11")
+    assert (m.when.value, m.virtual) == ("2020-09-09", True)
+    (m,) = meetings(reg, WIRE)  # the dateline has no year: the meeting stays undated
+    assert (m.when.value, m.when.weekday) == (None, "Wednesday")
+
+
+def test_a_video_conference_is_not_another_gathering(reg):
+    (m,) = meetings(reg, "ISECG agencies met by video conference on 9 September 2020.")
+    assert (m.when.value, m.virtual) == ("2020-09-09", True)

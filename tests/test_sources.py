@@ -286,3 +286,43 @@ def test_html_date_in_a_board_table_row(tmp_path, row, published):
         encoding="utf-8",
     )
     assert load(page).published == published
+
+
+def test_plain_text_date_in_a_row_of_cells_with_a_time(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "China attends space exploration meeting via video link\n"
+        "Source: Xinhua | 2020-09-11 16:42:05 | Editor: huaxia\n\n"
+        "BEIJING, Sept. 11 (Xinhua) -- The agency took part in a meeting.\n"
+    )
+    doc = load(path)
+    assert doc.published == "2020-09-11"
+    assert doc.title == "China attends space exploration meeting via video link"
+
+
+def test_a_labelled_line_inside_a_wrapped_block_stays_its_own_paragraph(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "Minutes of the meeting\n\n"
+        "The heads of agency of the coordination group met for two days to discuss plans\n"
+        "Venue: European Space Research and Technology Centre, Noordwijk\n"
+        "1.2 The chair opened the meeting and welcomed the new members of the group.\n"
+    )
+    assert load(path).paragraphs[1:] == (
+        "Venue: European Space Research and Technology Centre, Noordwijk",
+        "1.2 The chair opened the meeting and welcomed the new members of the group.",
+    )
+
+
+def test_a_dateline_below_sub_headlines_set_as_bullets_dates_the_text(tmp_path):
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "Agency hosts space exploration coordination meeting\n"
+        "- Senior managers from 18 space agencies gather for the first time\n"
+        "- The agency assumes the chair of the group\n\n"
+        "Daejeon, May 18, 2023 - The agency announced that it hosted the senior managers\n"
+        "meeting of the coordination group on May 16 and 17, 2023.\n"
+    )
+    doc = load(path)
+    assert doc.published == "2023-05-18"
+    assert doc.paragraphs[0] == "- Senior managers from 18 space agencies gather for the first time"

@@ -79,7 +79,8 @@ _DATE = rf"(?:{_MDY}|{_DMY}|{_ISO}|{_MY})"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 _LABEL = r"(?:(?:Published|Posted|Date|Released|Issued)(?:\s+on)?\s*[:|]?\s*)?"
 # A date line, or a table row that starts with one ("Date | 2014.05.14 | Views | 1827").
-DATE_LINE = re.compile(rf"^{_LABEL}{_WEEKDAY}{_DATE}(?:\s+\|\s.*)?$", re.IGNORECASE)
+_TIME = r"(?:,?\s*(?:T|at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?|UTC|GMT|[A-Z]{2,4}T)?)?"
+DATE_LINE = re.compile(rf"^{_LABEL}{_WEEKDAY}{_DATE}{_TIME}(?:\s+\|\s.*)?$", re.IGNORECASE)
 DATELINE = re.compile(
     rf"^[A-Z][A-Za-z .'’-]*(?:,\s*[A-Z][A-Za-z .'’-]*){{0,2}}\s*[,(]\s*{_WEEKDAY}{_DATE}"
     r"\s*\)?\s*(?:—|–|--|-)\s"
@@ -547,8 +548,8 @@ def _text(text: str, path: Path) -> list[_Parsed]:
         meta["title"] = paragraphs[names[0]]
         used.add(names[0])
     body = [p for i, p in enumerate(paragraphs) if i not in used]
-    if not meta.get("published"):
-        meta["published"] = _text_date(body[:3])
+    if not meta.get("published"):  # sub-headlines set as bullets do not push the dateline down
+        meta["published"] = _text_date([p for p in body if not _BULLET.match(p)][:3])
     return [_Parsed(body, [], meta)]
 
 
@@ -562,12 +563,28 @@ def _text_paragraphs(text: str) -> list[str]:
             continue
         wrapped = len(block) > 1 and max(len(x) for x in block) <= 100
         for i, x in enumerate(block):
-            if wrapped and i and len(block[i - 1]) >= 40:
+            if wrapped and i and len(block[i - 1]) >= 40 and not _own_line(block[i - 1], x):
                 paragraphs[-1] += " " + x
             else:
                 paragraphs.append(x)
         block = []
     return paragraphs
+
+
+# A line that starts an item of its own even inside a block: a label ("Venue: ..."), a numbered
+# clause ("1.2 The ...", "3. AGENCY REPORTS") or a bullet.
+_BULLET_MARK = r"[-*•]\s"
+_BULLET = re.compile("^" + _BULLET_MARK)
+_ITEM_START = re.compile(
+    rf"^(?:[A-Z][A-Za-z./ -]{{0,25}}:\s|\d+(?:\.\d+)+\.?\s|\d+\.\s|{_BULLET_MARK})"
+)
+_CELLS = re.compile(r"\s\|\s")
+
+
+def _own_line(before: str, line: str) -> bool:
+    """Whether ``line`` is not the continuation of ``before``: an item start, or either is a row
+    of cells ("Source: Xinhua | 2020-09-11 16:42:05 | Editor: ...")."""
+    return bool(_ITEM_START.match(line) or _CELLS.search(line) or _CELLS.search(before))
 
 
 def _title_like(line: str) -> bool:
@@ -608,9 +625,13 @@ def _text_date(paragraphs: list[str]) -> str | None:
 
 
 def _line_date(line: str) -> str | None:
-    """The date of a line that is only a date, perhaps labelled: 'Published: 14 May 2016'."""
-    m = DATE_LINE.match(line)
-    return _partial_date(m) if m else None
+    """The date of a line that is only a date, perhaps labelled: 'Published: 14 May 2016', or of
+    a row of cells with one ('Source: Xinhua | 2020-09-11 16:42:05 | Editor: ...')."""
+    for cell in [line, *_CELLS.split(line)] if _CELLS.search(line) else [line]:
+        m = DATE_LINE.match(cell.strip())
+        if m:
+            return _partial_date(m)
+    return None
 
 
 def _partial_date(m: re.Match[str]) -> str | None:

@@ -20,6 +20,7 @@ from .patterns import (
     CHAIR_HANDED_FROM,
     CHAIR_STATE,
     CHAIR_WORD,
+    OTHER_EVENT,
 )
 from .text import Sentence
 
@@ -42,6 +43,8 @@ def _when(ctx: Context, s: Sentence, state: bool, end: int) -> tuple[When, int |
             continue
         if ctx.is_dateline(dm):
             continue
+        if OTHER_EVENT.search(s.text[: dm.start - s.start]):
+            continue  # "the supplement, published in August, and the chair passed to CSA"
         if dm.start >= aside:
             resolved = resolve_date(ctx, dm)
             described.add(resolved.value if resolved else None)

@@ -117,7 +117,10 @@ _DATELINE_BEFORE = re.compile(
     r"\s*(?:[A-Z][A-Za-z.'/-]+(?: [A-Z][A-Za-z.'/-]+){0,3}(?:,\s*[A-Z][\w.' -]{1,30})?\s*[,(]\s*|"
     r"(?:Posted|Published|Updated|Released|Date)(?:\s+on)?\s*:?\s*)?"
 )
-_DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:/[^/\n]{1,30}/\s*)?(?:-|--|—|–|\||\n|$)")
+# ... and after it: "/CNW/", a wire's credit "(Xinhua)", then a dash.
+_DATELINE_AFTER = re.compile(
+    r"\s*\)?\s*(?:/[^/\n]{1,30}/\s*|\([A-Z][A-Za-z .&-]{1,24}\)\s*)?(?:-|--|—|–|\||\n|$)"
+)
 # A title that is only a date line, perhaps with a place: "Published 16 October 2024 | Milan".
 _DATE_TITLE_AFTER = re.compile(r"\s*(?:[|·•,–—-]\s*[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,2})?")
 
@@ -127,7 +130,8 @@ def _dateline(text: Text, dates: dict[int, list[DateMention]]) -> DateMention | 
     openers = [s for s in text.sentences if s.index < 2 or s.start in _paragraph_starts(text)]
     for s in openers:
         for dm in dates[s.index][:1]:
-            if dm.day is None or dm.year is None or dm.start - s.start > 60:
+            if dm.day is None or dm.month is None or dm.start - s.start > 60:
+                # a wire's dateline may leave the year out: "BEIJING, Sept. 11 (Xinhua) --"
                 continue
             before = text.folded[s.start : dm.start]
             if _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(text.folded, dm.end):

@@ -56,7 +56,7 @@ OTHER_EVENT = rx(
 # --- Meetings ----------------------------------------------------------------------------------
 MEETING_CUE = rx(
     r"\b(?:met|meet|meets|gathered|convened|reconvened|assembled|came together|meeting|summit|"
-    r"hosted|"
+    r"hosted|video[\s-]?conference|teleconference|web[\s-]?conference|"
     r"gathering|plenary|hosts|welcomed(?=[^.;]{0,60}\b(?:representatives|delegat\w+|participants|"
     r"senior managers|heads of agenc\w+)))\b",
     IC,
@@ -102,7 +102,7 @@ FUTURE_AFTER = rx(r"^\w*\s+(?:will|would|is scheduled|is planned|is expected|is 
 # Other gatherings: a sentence naming one reports an ISECG meeting only if it says so.
 OTHER_GATHERING = rx(
     r"\b(?:International Space Exploration Forum|ISEF|International Astronautical Congress|IAC|"
-    r"GLEX|[Cc]onference|[Cc]ongress|[Ss]ymposium|[Ww]orkshop|[Ff]orum|[Ss]ession)\b"
+    r"GLEX|(?<!video\s)(?<!video-)(?<!web\s)(?<!web-)[Cc]onference|[Cc]ongress|[Ss]ymposium|[Ww]orkshop|[Ff]orum|[Ss]ession)\b"
     r"(?!\s+(?:centre|center|hall|room|venue|facilit))"  # a venue's name, not a gathering
 )
 # Words placing a meeting beside another gathering, not in it ("just before the start of the
