@@ -3,7 +3,9 @@
 ``scripts/score.py`` is the project's scorer. The development seeds (gold in
 ``tests/fixtures/docs/gold``) and the held-out reports in ``tests/eval*`` (other wordings and
 formats, 2007-2024) must keep their pinned F1 and precision: a change that lowers them fails.
-``tests/eval4`` was never shown to the extraction work; its pin is lower, at its measured level.
+``tests/eval4`` was kept from the extraction work for three rounds, then used in a fourth;
+``tests/eval5`` was written last and has had one small round: its pin is lower, at its measured
+level, and is the nearest estimate for reports nobody has read.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ SETS = {
     "held-out": (ROOT / "tests/eval/gold", ROOT / "tests/eval/docs", 0.97, 0.98),
     "held-out-2": (ROOT / "tests/eval2/gold", ROOT / "tests/eval2/docs", 0.97, 0.98),
     "held-out-3": (ROOT / "tests/eval3/gold", ROOT / "tests/eval3/docs", 0.97, 0.98),
-    # Kept out of every extraction round: pinned where it stands, so it can only go up.
-    "held-out-4": (ROOT / "tests/eval4/gold", ROOT / "tests/eval4/docs", 0.78, 0.93),
+    "held-out-4": (ROOT / "tests/eval4/gold", ROOT / "tests/eval4/docs", 0.95, 0.98),
+    # The newest set: pinned where it stands, so it can only go up.
+    "held-out-5": (ROOT / "tests/eval5/gold", ROOT / "tests/eval5/docs", 0.63, 0.92),
 }
 
 
