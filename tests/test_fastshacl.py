@@ -15,9 +15,10 @@ from test_validate import RECORDS, REGISTRY
 from test_validate import graph as records_graph
 
 from isecg_kg import fastshacl
+from isecg_kg import validate as validate_module
 from isecg_kg.pipeline import build
 from isecg_kg.synthdocs import write_corpus
-from isecg_kg.validate import engine_for, validate
+from isecg_kg.validate import FAST_ABOVE, engine_for, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -67,7 +68,42 @@ def test_synthetic_corpus(tmp_path: Path) -> None:
     assert_same(data, focus=meetings[:3])
 
 
-def test_unsupported_shapes_go_to_pyshacl() -> None:
+def engines_run(monkeypatch) -> list[str]:
+    """The engines validate() runs from now on, in order."""
+    ran: list[str] = []
+    real_run, real_fast = validate_module._run, validate_module._fast
+    monkeypatch.setattr(
+        validate_module, "_run", lambda *a, **k: ran.append("pyshacl") or real_run(*a, **k)
+    )
+    monkeypatch.setattr(
+        validate_module, "_fast", lambda *a, **k: ran.append("fast") or real_fast(*a, **k)
+    )
+    return ran
+
+
+def many(n: int, body: str) -> Graph:
+    """A graph of ``n`` copies of a record (``X`` numbered)."""
+    text = "@prefix ex: <http://example.org/> .\n" + "\n".join(
+        body.replace("X", str(i)) for i in range(n)
+    )
+    return Graph().parse(data=text, format="turtle")
+
+
+def test_auto_runs_fastshacl_on_large_graphs_only(monkeypatch) -> None:
+    ran = engines_run(monkeypatch)
+    small = records_graph(REGISTRY, RECORDS)
+    assert validate(small).counts() == {"Violation": 2, "Warning": 1, "Info": 0}
+    assert ran == ["pyshacl"]
+    large = records_graph(REGISTRY, RECORDS) + many(FAST_ABOVE, "ex:xX ex:p ex:y .")
+    ran.clear()
+    assert validate(large).counts() == {"Violation": 2, "Warning": 1, "Info": 0}
+    assert ran == ["fast"]
+    ran.clear()
+    validate(large, focus=[URIRef("https://w3id.org/isecg/id/meeting/2005")])
+    assert "fast" not in ran
+
+
+def test_unsupported_shapes_go_to_pyshacl(monkeypatch) -> None:
     shapes = Graph().parse(
         data="""
         @prefix sh: <http://www.w3.org/ns/shacl#> .
@@ -79,16 +115,14 @@ def test_unsupported_shapes_go_to_pyshacl() -> None:
     )
     engine, why = engine_for(shapes)
     assert engine == "pyshacl" and "uniqueLang" in why
-    data = Graph().parse(
-        data="""@prefix ex: <http://example.org/> .
-        ex:x a ex:C ; ex:p "a"@en , "b"@en .""",
-        format="turtle",
-    )
+    data = many(FAST_ABOVE // 3 + 1, 'ex:xX a ex:C ; ex:p "a"@en , "b"@en .')
     with pytest.raises(fastshacl.Unsupported):
         validate(data, shapes=shapes, engine="fast")
-    report = validate(data, shapes=shapes)  # auto: pySHACL
-    assert [r.source_shape for r in report.results] != []
-    assert {c for c in report.report_graph.objects(None, SH.sourceConstraintComponent)} == {
+    ran = engines_run(monkeypatch)
+    report = validate(data, shapes=shapes)  # auto: fastshacl refuses, pySHACL runs
+    assert ran == ["pyshacl"]
+    assert len(report.results) == FAST_ABOVE // 3 + 1
+    assert set(report.report_graph.objects(None, SH.sourceConstraintComponent)) == {
         SH.UniqueLangConstraintComponent
     }
 

@@ -39,7 +39,7 @@ from rdflib.term import Identifier, Node, Variable
 
 from .errors import IsecgError
 from .reason import triples
-from .sparqltext import Token, add_projection, nt_term, tokens
+from .sparqltext import Token, add_projection, nt_term, projection, tokens
 
 
 class Unsupported(IsecgError):
@@ -667,13 +667,13 @@ def _compile_sparql(sg: Graph, shape: Node, path: URIRef | None, c: Node) -> _Sp
         raise Unsupported("a SPARQL constraint that binds $this with AS")
     prefixes = _prefixes(sg, c)
     query = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes.items()) + "\n" + text
-    try:
-        projected = tuple(str(v) for v in prepareQuery(query).algebra.PV)
-    except Exception as e:  # pyparsing's errors
-        raise Unsupported(f"rdflib cannot parse a SPARQL constraint of {shape}: {e}") from e
-    if "failure" in projected or not projected:
+    own = projection(query)
+    if not own or "failure" in own:
         raise Unsupported("a SPARQL constraint that projects ?failure, or SELECT *")
+    # Parsed once, by _prebound: ?this is added at the end of the projection, so the
+    # constraint's own variables keep their order.
     prepared = _prebound(_as_rdflib(add_projection(query, ["this"]), prefixes), "this")
+    projected = tuple(n for n in prepared.names if n in own)
     return _Sparql(c, prepared, projected, messages)
 
 

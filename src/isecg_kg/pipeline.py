@@ -56,17 +56,22 @@ class BuildResult:
     errors: list[IsecgError] = field(default_factory=list)
     out: Path | None = None
     records: list[Graph] = field(default_factory=list)
+    _data: Graph | None = field(default=None, repr=False, compare=False)
 
     def asserted(self) -> list[Graph]:
         """The named graphs a default export holds: ontology, registry, sources, records."""
         return [self.ontology, self.registry, *self.sources, *self.records]
 
     def data(self) -> Graph:
-        """Registry, source facts and records merged (what queries and shapes look at)."""
-        merged = bind_prefixes(Graph())
-        for g in (self.registry, *self.sources, *self.records):
-            merged += g
-        return merged
+        """Registry, source facts and records merged (what queries and shapes look at).
+
+        Merged on the first call and kept: the build reasons, validates and counts on it.
+        """
+        if self._data is None:
+            self._data = bind_prefixes(Graph())
+            for g in (self.registry, *self.sources, *self.records):
+                self._data += g
+        return self._data
 
     def summary(self) -> dict[str, int]:
         """Counts a user checks after a build."""
