@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 
 from isecg_kg.registry import Registry
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A fresh fastshacl cache for each run (CLI subprocesses inherit it): every run checks
+    the analysis of the shapes itself, and nothing is left in the user's cache."""
+    os.environ["ISECG_KG_CACHE"] = tempfile.mkdtemp(prefix="isecg-kg-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -129,3 +129,38 @@ def test_unsupported_shapes_go_to_pyshacl(monkeypatch) -> None:
 
 def test_shipped_shapes_run_fast() -> None:
     assert engine_for() == ("fast", None)
+
+
+QUERY = """PREFIX ex: <http://example.org/>
+SELECT $this ?value WHERE { $this ex:p ?value . FILTER NOT EXISTS { ?value ex:q ?x } }"""
+
+
+def test_the_analysis_of_a_query_is_kept_on_disk(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("ISECG_KG_CACHE", str(tmp_path))
+    fastshacl._prebound.cache_clear()
+    first = fastshacl._prebound(QUERY, "this")
+    assert first.predicates == {URIRef("http://example.org/p"), URIRef("http://example.org/q")}
+    (kept,) = tmp_path.glob("prebound-*.json")
+
+    def no_analysis(query: str, var: str) -> None:
+        raise AssertionError("analysed again")
+
+    monkeypatch.setattr(fastshacl, "_analyse", no_analysis)
+    fastshacl._prebound.cache_clear()
+    assert fastshacl._prebound(QUERY, "this") == first  # read back, not worked out
+
+    monkeypatch.undo()
+    monkeypatch.setenv("ISECG_KG_CACHE", str(tmp_path))
+    kept.write_text("{not json")
+    fastshacl._prebound.cache_clear()
+    assert fastshacl._prebound(QUERY, "this") == first  # a damaged file is worked out again
+    fastshacl._prebound.cache_clear()
+
+
+def test_a_cache_that_cannot_be_written_costs_only_time(tmp_path, monkeypatch) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    monkeypatch.setenv("ISECG_KG_CACHE", str(blocked / "cache"))  # under a file: not creatable
+    fastshacl._prebound.cache_clear()
+    assert fastshacl._prebound(QUERY, "this").names == ("this", "value")
+    fastshacl._prebound.cache_clear()

@@ -16,6 +16,9 @@ the caller then runs pySHACL, the reference.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,9 +26,11 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+import rdflib
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
 from pyshacl.rdfutil.clone import clone_blank_node
 from pyshacl.rdfutil.compare import compare_literal
@@ -37,6 +42,7 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import SPARQLError
 from rdflib.term import Identifier, Node, Variable
 
+from . import sparqltext
 from .errors import IsecgError
 from .reason import triples
 from .sparqltext import Token, add_projection, nt_term, projection, tokens
@@ -498,11 +504,80 @@ class _Prepared:
     predicates: frozenset[Node] | None  # None: every predicate
     types: frozenset[Node] | None  # classes read through rdf:type; None: every class
 
+    def to_json(self) -> dict[str, Any]:
+        def iris(nodes: frozenset[Node] | None) -> list[str] | None:
+            return None if nodes is None else sorted(str(n) for n in nodes)
+
+        return {
+            "head": self.head,
+            "tail": self.tail,
+            "names": list(self.names),
+            "predicates": iris(self.predicates),
+            "types": iris(self.types),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> _Prepared:
+        def iris(values: list[str] | None) -> frozenset[Node] | None:
+            return None if values is None else frozenset(URIRef(v) for v in values)
+
+        if not (isinstance(data["head"], str) and isinstance(data["tail"], str)):
+            raise TypeError("head and tail are strings")
+        return cls(
+            data["head"],
+            data["tail"],
+            tuple(str(n) for n in data["names"]),
+            iris(data["predicates"]),
+            iris(data["types"]),
+        )
+
 
 @lru_cache(maxsize=128)
 def _prebound(query: str, var: str) -> _Prepared:
     """The query with ``VALUES ?var { ... }`` first in its WHERE clause, after checking that this
-    equals pre-binding ``?var`` (rdflib's ``initBindings``) one value at a time."""
+    equals pre-binding ``?var`` (rdflib's ``initBindings``) one value at a time.
+
+    The check parses the query with rdflib (about 0.25 s a query), so its outcome is kept on
+    disk (``cache_dir()``), keyed by the query and the versions that decide it.
+    """
+    path = cache_dir() / f"prebound-{_key(query, var)}.json"
+    try:
+        return _Prepared.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # not kept yet, or unreadable: work it out again
+    prepared = _analyse(query, var)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        tmp.write_text(json.dumps(prepared.to_json()), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # a cache we cannot write only costs time
+    return prepared
+
+
+def cache_dir() -> Path:
+    """Where fastshacl keeps what it worked out: ``$ISECG_KG_CACHE``, else the user's cache."""
+    given = os.environ.get("ISECG_KG_CACHE")
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "isecg-kg"
+
+
+def _key(query: str, var: str) -> str:
+    return hashlib.sha256(repr((_code(), query, var)).encode()).hexdigest()[:32]
+
+
+@lru_cache(maxsize=1)
+def _code() -> tuple[str, ...]:
+    """What decides an analysis besides the query: this code, its tokenizer, both parsers."""
+    sources = (Path(__file__), Path(sparqltext.__file__))
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()
+    return digest, rdflib.__version__, ox.__version__
+
+
+def _analyse(query: str, var: str) -> _Prepared:
     toks = tokens(query)
     brace = next((t for t in toks if t.text == "{"), None)
     if brace is None:
@@ -695,7 +770,7 @@ def _prefixes(sg: Graph, c: Node) -> dict[str, str]:
             if not isinstance(namespaces[0], Literal) or seen.get(prefix, namespace) != namespace:
                 raise Unsupported(f"prefix {prefix!r} declared twice, or not as a literal")
             seen[prefix] = namespace
-    out.update(seen)
+    out.update(sorted(seen.items()))  # the same text in every run: it keys the analysis
     return out
 
 
@@ -808,11 +883,15 @@ class Shapes:
 
 
 def _refuse_unknown_terms(sg: Graph) -> None:
+    unknown = set()
     for _, p, o in sg:
         if str(p).startswith(_NS) and p not in _KNOWN:
-            raise Unsupported(f"{p} is not supported by fastshacl")
+            unknown.add(p)
         if p == RDF.type and str(o).startswith(_NS) and o not in _KNOWN_TYPES:
-            raise Unsupported(f"{o} is not supported by fastshacl")
+            unknown.add(o)
+    if unknown:
+        names = ", ".join(sorted("sh:" + str(t).removeprefix(_NS) for t in unknown))
+        raise Unsupported(f"not supported by fastshacl: {names}")
 
 
 def _shape_paths(sg: Graph) -> dict[Node, URIRef | None]:
