@@ -471,3 +471,48 @@ def test_label_with_a_transitive_verb_before_an_ordered_list(reg):
     )
     assert keys(m.participants) == ["ASI", "CNES", "JAXA"]
     assert m.host is not None and m.host.key == "KARI"
+
+
+def test_participating_agencies_named_in_brackets(reg):
+    m = only_meeting(
+        reg,
+        "Senior managers from 4 space agencies met on 11 May 2016 in Noordwijk for a meeting of "
+        "ISECG. The participating agencies (ASI, CNES, UAE SA, UKSA) exchanged information on "
+        "their exploration plans.",
+    )
+    assert keys(m.participants) == ["ASI", "CNES", "UAESA", "UKSA"]
+
+
+def test_a_caption_naming_the_meeting_heads_the_table_of_participants(reg):
+    m = only_meeting(
+        reg,
+        "JAXA hosted a meeting of ISECG in Kyoto, Japan, on August 30-31, 2011.\n\n"
+        "The participating agencies are listed below.\n\n"
+        "Participants in the ISECG meeting (Kyoto, August 30-31, 2011)\n\n"
+        "Agency | Country / Region\n\n"
+        "Agenzia Spaziale Italiana (ASI) | Italy\n\n"
+        "Canadian Space Agency (CSA) | Canada\n\n"
+        "Roscosmos | Russia",
+    )
+    assert keys(m.participants) == ["ASI", "CSA", "Roscosmos"]
+
+
+def test_an_annex_of_delegations_in_minutes(reg, tmp_path):
+    from isecg_kg.sources import load
+
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "INTERNATIONAL SPACE EXPLORATION COORDINATION GROUP (ISECG)\n\n"
+        "SUMMARY RECORD OF THE FOURTH ISECG MEETING\n\n"
+        "Venue:     British National Space Centre, London, United Kingdom\n"
+        "Dates:     Tuesday 23 - Wednesday 24 June 2009\n"
+        "Host:      BNSC\n\n"
+        "1.1  The meeting was opened by the Chair, who thanked BNSC for hosting the\n"
+        "     group for the first time in the United Kingdom.\n\n"
+        "---------------------------------------------------------------------------\n"
+        "ANNEX A - DELEGATIONS (in order of registration)\n\n"
+        "  1.  ASI\n  2.  BNSC (host)\n  3.  CNES\n  4.  NSAU\n"
+    )
+    (m,) = extract(load(path), reg).meetings
+    assert m.when.value == "2009-06-23"
+    assert keys(m.participants) == ["ASI", "UKSA", "CNES", "SSAU"]

@@ -326,3 +326,19 @@ def test_a_dateline_below_sub_headlines_set_as_bullets_dates_the_text(tmp_path):
     doc = load(path)
     assert doc.published == "2023-05-18"
     assert doc.paragraphs[0] == "- Senior managers from 18 space agencies gather for the first time"
+
+
+def test_a_rule_line_separates_paragraphs(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "Minutes\n\n"
+        "7.1  The incoming Chair will communicate the date and venue of the next\n"
+        "     meeting in due course.\n"
+        "---------------------------------------------------------------------------\n"
+        "ANNEX A - DELEGATIONS (in order of registration)\n"
+    )
+    assert load(path).paragraphs == (
+        "7.1 The incoming Chair will communicate the date and venue of the next meeting in due "
+        "course.",
+        "ANNEX A - DELEGATIONS (in order of registration)",
+    )

@@ -554,11 +554,12 @@ def _text(text: str, path: Path) -> list[_Parsed]:
 
 
 def _text_paragraphs(text: str) -> list[str]:
-    """Blank lines separate blocks; hard-wrapped lines are joined, other lines stay paragraphs."""
+    """Blank lines (and rules: "-----") separate blocks; hard-wrapped lines are joined, other
+    lines stay paragraphs."""
     paragraphs: list[str] = []
     block: list[str] = []
     for line in [*text.splitlines(), ""]:
-        if line.strip():
+        if line.strip() and not _RULE.fullmatch(line):
             block.append(" ".join(line.split()))
             continue
         wrapped = len(block) > 1 and max(len(x) for x in block) <= 100
@@ -571,6 +572,7 @@ def _text_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
+_RULE = re.compile(r"\s*([-=_*~#])\1{3,}\s*")
 # A line that starts an item of its own even inside a block: a label ("Venue: ..."), a numbered
 # clause ("1.2 The ...", "3. AGENCY REPORTS") or a bullet.
 _BULLET_MARK = r"[-*•]\s"

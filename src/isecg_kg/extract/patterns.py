@@ -228,7 +228,7 @@ PARTICIPANTS_STRONG = rx(
     r"(?:were|included|came from|from|represented)|(?:following|"
     r"these)(?:\s+{NUM})?\s+(?:space\s+)?agencies (?:participated|"
     r"attended|took part|were represented)|agencies (?:represented|present|participating) "
-    r"(?:were|included)|(?:participating|attending) (?:agencies|delegations)\s*(?=:)|"
+    r"(?:were|included)|(?:participating|attending) (?:agencies|delegations)\s*(?:(?=:)|\()|"
     r"^participants(?=\s*:))(?:\s+the\s+following(?:\s+\w+){0,2})?\s*:?\s*",
     IC,
 )
@@ -262,12 +262,17 @@ _AT_MEETING = (
     r"(?:\s+(?:(?:at|in)\s+)?(?:the|this|that|these|today's|yesterday's)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:meetings?|sessions?|gathering|event|talks|discussions|workshop))?"
 )
+# A heading may be an annex's, with an aside: "ANNEX A - DELEGATIONS (in order of registration)".
+_ANNEX = r"(?:(?:annex|appendix|attachment|enclosure)\s+[\w.]{1,4}\s*[-–—:.]?\s*)?"
+_ASIDE = r"(?:\s*\([^()]{1,60}\))?"
 PARTICIPANTS_LABEL = rx(
-    r"(?:^(?:(?:list\s+of\s+)?(?:participants|attendees|participating\s+(?:agencies|delegations|"
+    r"(?:^"
+    + _ANNEX
+    + r"(?:(?:list\s+of\s+)?(?:participants|attendees|participating\s+(?:agencies|delegations|"
     r"organi[sz]ations)|attending\s+(?:agencies|delegations)|(?:participating\s+)?delegations|"
     r"(?:agencies|delegations|organi[sz]ations)\s+(?:represented|present|in attendance|"
-    r"participating|attending|taking part)" + _AT_MEETING + r")|in attendance|etaient\s+presents|"
-    r"etaient\s+representees|ont\s+participe)\s*(?=:|$)|"
+    r"participating|attending|taking part))" + _AT_MEETING + r"|in attendance|etaient\s+presents|"
+    r"etaient\s+representees|ont\s+participe)" + _ASIDE + r"\s*(?=:|$)|"
     r"\b(?:in attendance|attending|taking part|participating)" + _AT_MEETING + r"\s+were\b|"
     r"^(?:also\s+)?present" + _AT_MEETING + r"\s+were\b|^(?:also\s+)?(?:present|attending|"
     r"participating|taking part|in attendance)" + _AT_MEETING + r"\s*(?=:)|"
