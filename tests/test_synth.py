@@ -84,3 +84,20 @@ def test_corpus_goes_through_the_pipeline(tmp_path):
         if truth.value and len(truth.value) == 10 and meetings:
             found += meetings[0].when.value == truth.value
     assert found >= 6
+
+
+def test_build_benchmark_times_every_stage_and_the_real_build(tmp_path):
+    from isecg_kg.buildbench import build_report, build_throughput
+
+    stats = build_throughput(12, tmp_path, seed=1)
+    assert stats["documents"] == 12 and stats["errors"] == 0
+    assert {
+        "load",
+        "extract",
+        "map",
+        "validate (fastshacl, whole graph)",
+        "validate (pySHACL, whole graph, reference)",
+        "export (.ttl)",
+    } <= set(stats["stages"])
+    assert stats["build_s"] > 0 and (tmp_path / "built-12.ttl").is_file()
+    assert "**`isecg-kg build`, end to end**" in build_report(stats)
