@@ -199,3 +199,14 @@ def test_a_date_of_another_event_in_the_sentence_does_not_date_the_change(reg):
         "passed from the Japan Aerospace Exploration Agency to the Canadian Space Agency."
     )
     assert summary(chairs(reg, text, "2020-09-11")) == [("JAXA", "CSA", "2020-09-09", 0, False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The meeting also saw JAXA assume the rotating ISECG chair, succeeding KARI.",
+        "The meeting also marked the passage of the ISECG chairmanship from KARI to JAXA.",
+    ],
+)
+def test_more_wordings_of_a_change_at_the_meeting(reg, sentence):
+    assert summary(chairs(reg, MEETING + sentence)) == [("KARI", "JAXA", "2016-06-10", 0, False)]

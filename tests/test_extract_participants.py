@@ -516,3 +516,27 @@ def test_an_annex_of_delegations_in_minutes(reg, tmp_path):
     (m,) = extract(load(path), reg).meetings
     assert m.when.value == "2009-06-23"
     assert keys(m.participants) == ["ASI", "UKSA", "CNES", "SSAU"]
+
+
+def test_took_part_among_them_in_the_sentence_after_the_meeting(reg):
+    m = only_meeting(
+        reg,
+        "The membership was welcomed at the ISECG heads of agency meeting hosted by NASA in "
+        "Washington, D.C. on 20 October 2019. Heads of 19 agencies took part, among them NASA, "
+        "the European Space Agency and the Canadian Space Agency.",
+    )
+    assert keys(m.participants) == ["NASA", "ESA", "CSA"]
+    assert m.stated_participants == 19
+
+
+def test_agencies_represented_in_a_city_and_the_total_count(reg):
+    m = only_meeting(
+        reg,
+        "The heads of the ISECG agencies met on November 16-17, 2021 in a hybrid format. "
+        "Delegations from three agencies gathered in Rome, while the other delegations followed "
+        "online. In total, 25 agencies took part in the meeting.\n\n"
+        "The agencies represented in Rome were:\n\n"
+        "Agenzia Spaziale Italiana (ASI)\n\nLuxembourg Space Agency\n\nUK Space Agency",
+    )
+    assert keys(m.participants) == ["ASI", "LSA", "UKSA"]
+    assert m.stated_participants == 25  # the whole attendance, not the part in Rome

@@ -57,6 +57,7 @@ from .patterns import (
     PLACE,
     REFERENCE_BEFORE,
     SINCE_BEFORE,
+    TOTAL_COUNT,
     VENUE,
     VIRTUAL,
 )
@@ -95,6 +96,7 @@ class _Mention:
     owner: str | None = None
     virtual: bool | None = None
     count: int | None = None
+    total: bool = False  # the count is the whole attendance ("in total, 25 agencies")
     participants: list[lists.Item] = field(default_factory=list)
     list_sentence: Sentence | None = None
 
@@ -358,6 +360,7 @@ def _mention(ctx: Context, s: Sentence, after_mention: bool = False) -> _Mention
     elif said(HYBRID) or said(IN_PERSON) or m.city or m.venue:
         m.virtual = False
     m.count = participants.stated_count(s)
+    m.total = m.count is not None and bool(TOTAL_COUNT.search(s.masked))
     m.participants, m.list_sentence = participants.listed(ctx, s)
     m.strong = bool(relevant) and bool(
         m.date
@@ -452,7 +455,8 @@ def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
         country=_first(m.country for m in group),
         host=AgencyRef(host) if host else None,
         virtual=virtual,
-        stated_participants=_first(m.count for m in group),
+        stated_participants=_first(m.count for m in group if m.total)
+        or _first(m.count for m in group),
         participants=tuple(a for a in lists.agencies(items, absent=False) if a not in absent),
         absent=tuple(absent),
         participant_evidence=(

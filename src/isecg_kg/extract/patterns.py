@@ -163,6 +163,13 @@ STATED_COUNT = rxs(
     r"\b(?P<n>{NUM})\s+(?:(?:space|member|partner|ISECG)\s+){0,2}agencies\s+(?:were\s+)?(?:represented|"
     r"present|in attendance)\b",
 )
+# A count that is the whole attendance, over a part counted before ("Delegations from eleven
+# agencies gathered in Rome ... In total, 25 agencies took part").
+TOTAL_COUNT = rx(
+    r"\b(?:a\s+total\s+of|altogether|in\s+(?:total|all),?)\s+{NUM}\s+|"
+    r"\b{NUM}\s+(?:(?:space|member|partner|ISECG)\s+)?agencies\s+in\s+(?:all|total)\b",
+    IC,
+)
 HOST = rxs(
     r"^\W*Host(?:ed by|ing agency)?\s*:\s*{A:a}",
     r"{A:a}(?:,[^,.;]{1,60},)?\s+(?:\w+\s+)?hosted\b",
@@ -229,7 +236,9 @@ PARTICIPANTS_STRONG = rx(
     r"these)(?:\s+{NUM})?\s+(?:space\s+)?agencies (?:participated|"
     r"attended|took part|were represented)|agencies (?:represented|present|participating) "
     r"(?:were|included)|(?:participating|attending) (?:agencies|delegations)\s*(?:(?=:)|\()|"
-    r"^participants(?=\s*:))(?:\s+the\s+following(?:\s+\w+){0,2})?\s*:?\s*",
+    r"^participants(?=\s*:)|"
+    r"(?:took part|participated|attended|were represented),?\s+among\s+(?:them|whom|others))"
+    r"(?:\s+the\s+following(?:\s+\w+){0,2})?\s*:?\s*",
     IC,
 )
 PARTICIPANTS_BEFORE = rx(
@@ -260,7 +269,8 @@ FOOTNOTE_BODY = re.compile(r"^(\*+|†)\s*(?:[^:]{0,60}:\s*)?")
 # "at the meeting", "in the Berlin meeting", "(attending) today's session": where they took part.
 _AT_MEETING = (
     r"(?:\s+(?:(?:at|in)\s+)?(?:the|this|that|these|today's|yesterday's)\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?:meetings?|sessions?|gathering|event|talks|discussions|workshop))?"
+    r"(?:meetings?|sessions?|gathering|event|talks|discussions|workshop)|"
+    r"\s+(?:at|in)\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?)?"  # "in Rome"
 )
 # A heading may be an annex's, with an aside: "ANNEX A - DELEGATIONS (in order of registration)".
 _ANNEX = r"(?:(?:annex|appendix|attachment|enclosure)\s+[\w.]{1,4}\s*[-–—:.]?\s*)?"
@@ -543,9 +553,10 @@ _TOOK = (
 _BECAME = (
     r"(?:took over|assumed|takes over|assumes|took on|assuming|taking over|takes|took|"
     r"(?:has|have|had) (?:taken over|assumed)|became|becomes|was elected|was named|was appointed|"
-    r"has been elected|was selected)"
+    r"has been elected|was selected|"
+    r"assume|take over|take on|become)"  # after "saw", "will": "the meeting saw JAXA assume"
 )
-_HANDOVER = r"(?:transfer|handover|hand-over|handing over|passing|rotation|transition)"
+_HANDOVER = r"(?:transfer|handover|hand-over|handing over|passing|passage|rotation|transition)"
 # After the new chair, the one it replaced: ", taking over from DLR", ", which succeeded CSA".
 _REPLACING = (
     r",?\s+(?:(?:which|who)\s+)?(?:succeeded|succeeds|succeeding|replaced|replaces|replacing|"
@@ -566,6 +577,7 @@ CHAIR_CHANGE = rxs(
     rf"\bto\s+{{A:to}}",
     rf"{{A:to}},?\s+(?:(?:which|who)\s+)?(?:[^.;]{{0,50}}?\s)?{_TOOK}\s+(?:the\s+)?(?:[\w']+\s+)?"
     rf"{_CHAIR}[^.;]{{0,90}}?\bfrom\s+{{A:prev}}",
+    rf"{{A:to}},?\s+(?:\w+\s+)?{_BECAME}\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}{_CHAIR}{_REPLACING}",
     rf"{{A:to}},?\s+(?:(?:which|who)\s+)?(?:\w+\s+)?(?:succeeded|succeeds|replaced|replaces|followed|follows)\s+"
     rf"{{A:prev}}\s+as\s+(?:the\s+)?(?:new\s+)?{_CHAIR}",
     rf"{_CHAIR}[^.;]{{0,90}}?\b{_MOVED}\s+to\s+{{A:to}}",
