@@ -493,3 +493,15 @@ def test_a_videoconference_is_a_virtual_meeting_and_a_wire_dateline_is_not_its_d
 def test_a_video_conference_is_not_another_gathering(reg):
     (m,) = meetings(reg, "ISECG agencies met by video conference on 9 September 2020.")
     assert (m.when.value, m.virtual) == ("2020-09-09", True)
+
+
+@pytest.mark.parametrize("week", ["the week of 7 November 2022", "the week of November 9, 2022"])
+def test_the_week_of_a_day_bounds_the_meeting_and_a_date_may_stand_before_the_host(reg, week):
+    (m,) = meetings(
+        reg,
+        f"The annual heads of agency meeting of ISECG was hosted {week} by the Indian Space "
+        "Research Organisation (ISRO) in Bengaluru, India.",
+        "2022-12-01",
+    )
+    assert (m.when.value, m.when.earliest, m.when.latest) == (None, "2022-11-07", "2022-11-13")
+    assert (m.host.key, m.city) == ("ISRO", "Bengaluru")

@@ -527,3 +527,15 @@ def test_a_counted_subject_that_did_something_else_is_no_join(reg):
         "the first time: LSA and POLSA."
     )
     assert not extract(doc(text, published="2019-10-25"), reg).joins
+
+
+def test_a_current_member_list_beside_an_undated_meeting_is_as_of_publication(reg):
+    text = (
+        "The membership was approved at the group's meeting hosted by ESA in Noordwijk. The "
+        "Hope probe is due to reach Mars in 2021.\n\n"
+        "With the new member, ISECG now comprises the following agencies:\n\n"
+        "ASI\n\nItalian Space Agency, Italy\n\nNASA\n\nUAESA"
+    )
+    (ml,) = extract(doc(text, "2016-05-15"), reg).member_lists
+    assert [a.key for a in ml.members] == ["ASI", "NASA", "UAESA"]
+    assert (ml.when.value, ml.when.note) == ("2016-05-15", "as of the publication date")

@@ -300,7 +300,7 @@ def resolve_date(ctx: Context, dm: DateMention) -> When | None:
         if year is None:
             return None
         earliest, latest = week_bounds(dm, year)
-        return When(earliest=earliest, latest=latest, note=f"{dm.text!r}: a week of the month")
+        return When(earliest=earliest, latest=latest, note=f"{dm.text!r}: a week")
     if dm.year is not None:
         return When(value=dm.value, end=dm.end_value, weekday=dm.weekday)
     if dm.day is not None:

@@ -117,6 +117,9 @@ GRAMMAR: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<![\d/])(?P<d>1[3-9]|2\d|3[01])/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d{2})(?!\d)"),
     # a week of a month: "the first week of last October", "the second week of March 2019"
     _p(r"(?:the\s+)?(?P<wk>{WEEK})\s+week\s+of\s+(?:{PREP}\s+)?{M}(?:,?\s+{Y})?"),
+    # the week a day falls in: "the week of 7 November 2022", "the week of November 7"
+    _p(r"(?:the\s+)?(?P<wk>week)\s+of\s+(?:the\s+)?{D}(?:\s+of)?\s+{M}(?:,?\s+{Y})?"),
+    _p(r"(?:the\s+)?(?P<wk>week)\s+of\s+{M}\s+{D}(?:,?\s+{Y})?"),
     _p(r"(?:the\s+)?(?P<q>(?i:{QUAL}))[\s-]+(?:of\s+)?{Y}"),
     _p(r"\b{PREP}\s+(?:the\s+year\s+)?{Y}"),
     # a month of a year named from the publication date: "in August of last year"
@@ -157,7 +160,7 @@ class DateMention:
     weekday: str | None = None
     qualifier: str | None = None  # "mid", "early" ... or "today", "yesterday"
     prep: str | None = None  # the preposition before a bare year or month ("since", "in")
-    week: str | None = None  # "first" ... "last": a week of the month, not the whole month
+    week: str | None = None  # "first" ... "last": a week of the month; "week": the day's week
     year_offset: int | None = None  # "August of last year": -1, counted from publication
 
     @property
@@ -314,7 +317,12 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
 
 
 def week_bounds(dm: DateMention, year: int) -> tuple[str, str]:
-    """The first and last day of the week of the month a mention names, in ``year``."""
+    """The first and last day of the week a mention names, in ``year``: a week of the month, or
+    the week (Monday to Sunday) its day falls in."""
+    if dm.week == "week" and dm.day is not None:
+        day = date(year, dm.month, dm.day)
+        monday = day - timedelta(days=day.weekday())
+        return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
     last = calendar.monthrange(year, dm.month)[1]
     first = WEEKS[dm.week or "first"]
     first = last + first + 1 if first < 0 else first

@@ -123,7 +123,10 @@ def _list_as_of(ctx: Context, s: Sentence) -> When:
     else the publication date (or, in an undated report, its meeting's)."""
     if ctx.published and s.index not in ctx.meeting_of and not MEMBERS_CURRENT.search(s.text):
         return When(value=ctx.published, note="as of the publication date")
-    return _as_of(ctx, s)
+    when = _as_of(ctx, s)
+    if when.value is None and ctx.published:  # an undated meeting: "now" is when it was written
+        return When(value=ctx.published, note="as of the publication date")
+    return when
 
 
 def _listed_members(ctx: Context, s: Sentence) -> tuple[list[lists.Item], int | None]:

@@ -174,6 +174,8 @@ HOST = rxs(
     r"^\W*Host(?:ed by|ing agency)?\s*:\s*{A:a}",
     r"{A:a}(?:,[^,.;]{1,60},)?\s+(?:\w+\s+)?hosted\b",
     r"\bhosted\s+by\s+{A:a}",
+    # a date between the verb and its agent: "hosted the week of 7 November 2022 by ISRO"
+    r"\bhosted\s+(?:on|in|during|the\s+week\s+of)\s+[\w ,-]{1,30}?\s+by\s+{A:a}",
     r"\bat\s+the\s+invitation\s+of\s+{A:a}",
     r"{A:a}\s+(?:was|served as|acted as)\s+(?:the\s+)?host\b",
     r"\bhost(?:ed|ing)?\s+agency,?\s+{A:a}",
