@@ -25,7 +25,7 @@ SETS = {
     "held-out-3": (ROOT / "tests/eval3/gold", ROOT / "tests/eval3/docs", 0.97, 0.98),
     "held-out-4": (ROOT / "tests/eval4/gold", ROOT / "tests/eval4/docs", 0.95, 0.98),
     # The newest set: pinned where it stands, so it can only go up.
-    "held-out-5": (ROOT / "tests/eval5/gold", ROOT / "tests/eval5/docs", 0.90, 0.95),
+    "held-out-5": (ROOT / "tests/eval5/gold", ROOT / "tests/eval5/docs", 0.92, 0.96),
 }
 
 

@@ -298,3 +298,21 @@ def test_announcement_kept_as_a_bare_mention_does_not_crash(reg):
     [doc] = load_all(path)
     facts = extract(doc, reg)
     assert facts.meetings and facts.roadmaps
+
+
+def test_today_opening_the_sentence_dates_the_release(reg):
+    text = (
+        "Today the International Space Exploration Coordination Group (ISECG) released the "
+        "fourth edition of its Global Exploration Roadmap (GER 2024)."
+    )
+    assert roadmaps(reg, text, "2024-05-21") == [(False, 4, "2024-05-21", False, None)]
+
+
+def test_two_supplements_named_by_their_years(reg):
+    text = (
+        "The Global Exploration Roadmap 2024 succeeds the third edition, published in January "
+        "2018, and the 2020 and 2022 lunar supplements."
+    )
+    found = roadmaps(reg, text, "2024-05-21")
+    assert (True, None, "2020", False, None) in found
+    assert (True, None, "2022", False, None) in found

@@ -697,7 +697,10 @@ EXPECTED_PRONOUN = rx(
 SUPPLEMENT_REF = rxs(
     r"\b(?:an?|the|this|its)\s+(?:new\s+)?(?P<supp>[Ss]upplement)\s+to\s+(?:the|its)\s+"
     r"(?:ISECG\s+)?(?:Global\s+Exploration\s+)?[Rr]oadmap\b",
-    r"\b(?:[Tt]he|[Ii]ts|ISECG's)\s+(?P<year>(?:19|20)\d{2})\s+(?P<supp>[Ss]upplement)\b",
+    r"\b(?:[Tt]he|[Ii]ts|ISECG's)\s+(?P<year>(?:19|20)\d{2})\s+(?:[a-z]+\s+)?(?P<supp>[Ss]upplement)\b",
+    # two at once: "the 2020 and 2022 lunar supplements"
+    r"\b(?:[Tt]he|[Ii]ts|ISECG's)\s+(?P<year>(?:19|20)\d{2})\s+and\s+(?P<year2>(?:19|20)\d{2})\s+"
+    r"(?:[a-z]+\s+)?(?P<supp>[Ss]upplements)\b",
 )
 # A year label just before a mention: "the 2018 edition of the", "the 2022 Supplement ...".
 YEAR_BEFORE = rx(

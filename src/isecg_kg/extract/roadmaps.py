@@ -79,9 +79,15 @@ def _mentions(ctx: Context, s: Sentence, explicit_doc: bool) -> list[_Mention]:
         for rule in (*SUPPLEMENT_REF, ROADMAP_COREF):
             for m in rule.finditer(s.text):
                 a, b = s.span(m)
-                if free(a, b):
-                    year = m.groupdict().get("year")
-                    found.append(_Mention(s, a, b, bool(m.group("supp")), False, year))
+                if not free(a, b):
+                    continue
+                supp, second = bool(m.group("supp")), m.groupdict().get("year2")
+                if second:  # one mention for each year, split where the second starts
+                    cut = s.start + m.start("year2")
+                    found.append(_Mention(s, a, cut, supp, False, m.group("year")))
+                    found.append(_Mention(s, cut, b, supp, False, second))
+                else:
+                    found.append(_Mention(s, a, b, supp, False, m.groupdict().get("year")))
     for m in found:
         label = YEAR_BEFORE.search(s.text[max(0, m.start - s.start - 40) : m.start - s.start])
         if m.year is None and label:
@@ -168,12 +174,16 @@ def _published(ctx: Context, s: Sentence, ms: list[_Mention]) -> dict[int, list[
             stop = a + clause.start()
         lead = max([s.start] + [d.end for d in ctx.dates[s.index] if d.end <= s.start + v.start()])
         dates = _clause_dates(ctx, s, a, stop, lead)
-        if not dates:  # "today unveiled", "yesterday released": a day named before the verb
+        if not dates:  # "today unveiled", "yesterday released": a day named before the verb,
+            # or opening the sentence: "Today the group released ..."
             dates = [
                 _Dated(value, None)
                 for d in ctx.dates[s.index]
                 if d.relative
-                and not ctx.text.folded[d.end : s.start + v.start()].strip()
+                and (
+                    not ctx.text.folded[d.end : s.start + v.start()].strip()
+                    or (d.start == s.start and d.qualifier in ("today", "yesterday"))
+                )
                 and (value := _value(ctx, d))
             ]
         if not dates:
