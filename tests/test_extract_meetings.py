@@ -505,3 +505,14 @@ def test_the_week_of_a_day_bounds_the_meeting_and_a_date_may_stand_before_the_ho
     )
     assert (m.when.value, m.when.earliest, m.when.latest) == (None, "2022-11-07", "2022-11-13")
     assert (m.host.key, m.city) == ("ISRO", "Bengaluru")
+
+
+def test_a_host_named_in_a_sentence_of_its_own(reg):
+    (m,) = meetings(
+        reg,
+        "On Sunday, 13 Oct. 2024, heads of 21 space agencies gathered in Milan, Italy, for the "
+        "annual heads of agency meeting of ISECG. Some delegations attended in person and others "
+        "joined online. The Italian Space Agency (Agenzia Spaziale Italiana) acted as host.",
+        "2024-10-18",
+    )
+    assert (m.when.value, m.city, m.host.key) == ("2024-10-13", "Milan", "ASI")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..facts import Evidence, Meeting
+from ..facts import AgencyRef, Evidence, Meeting
 from . import lists
 from .context import Context
 from .gazetteer import number
@@ -21,6 +21,7 @@ from .patterns import (
     COUNT_MARKED,
     FOOTNOTE_BODY,
     FOOTNOTE_MARK,
+    HOST_APART,
     MEMBER_LIST_LEAD,
     MEMBER_LISTS,
     MEMBERS_ATTENDED,
@@ -112,7 +113,8 @@ def stated_count(s: Sentence) -> int | None:
 
 
 def add_listed_apart(ctx: Context, meetings: list[Meeting]) -> list[Meeting]:
-    """Participants listed in a sentence of their own near the meeting's mentions."""
+    """Participants listed (and a host named) in a sentence of their own near the meeting's
+    mentions."""
     out = {m.local: m for m in meetings}
     for s in ctx.sentences:
         # the closest meeting sentence, one before it first (a list follows its meeting)
@@ -128,6 +130,10 @@ def add_listed_apart(ctx: Context, meetings: list[Meeting]) -> list[Meeting]:
             count = stated_count(s)
             if count is not None:
                 meeting = out[local] = replace(meeting, stated_participants=count)
+        host = HOST_APART.search(s.masked) if meeting.host is None else None
+        if host:
+            agency = ctx.text.agency(host.group("a")).acronym
+            meeting = out[local] = replace(meeting, host=AgencyRef(agency))
         items, where = listed(ctx, s, strict=True)
         if not items or where is None:
             continue

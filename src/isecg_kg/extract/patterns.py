@@ -170,6 +170,8 @@ TOTAL_COUNT = rx(
     r"\b{NUM}\s+(?:(?:space|member|partner|ISECG)\s+)?agencies\s+in\s+(?:all|total)\b",
     IC,
 )
+# A sentence that names the host by itself, apart from the meeting's ("ASI acted as host").
+HOST_APART = rx(r"{A:a}\s+(?:acted as|served as|was)\s+(?:the\s+)?host\b")
 HOST = rxs(
     r"^\W*Host(?:ed by|ing agency)?\s*:\s*{A:a}",
     r"{A:a}(?:,[^,.;]{1,60},)?\s+(?:\w+\s+)?hosted\b",
