@@ -540,3 +540,23 @@ def test_agencies_represented_in_a_city_and_the_total_count(reg):
     )
     assert keys(m.participants) == ["ASI", "LSA", "UKSA"]
     assert m.stated_participants == 25  # the whole attendance, not the part in Rome
+
+
+def test_agencies_or_delegations_present_in_a_city(reg):
+    m = only_meeting(
+        reg,
+        "ISECG agencies met at the Centre spatial de Toulouse on 3 and 4 June 2014. "
+        "Alongside CNES, the delegations present in Toulouse included the Agence spatiale "
+        "europeenne (ESA), the Agenzia Spaziale Italiana (ASI) and NASA.",
+    )
+    assert {"ESA", "ASI", "NASA"} <= set(keys(m.participants))
+
+
+def test_the_following_agencies_were_represented_in_a_city(reg):
+    m = only_meeting(
+        reg,
+        "Senior managers from three space agencies gathered on July 15 and 16, 2008, at the "
+        "Canadian Space Agency's John H. Chapman Space Centre for a meeting of the ISECG. "
+        "The following agencies were represented in Saint-Hubert: ASI, CSA and NASA.",
+    )
+    assert keys(m.participants) == ["ASI", "CSA", "NASA"]

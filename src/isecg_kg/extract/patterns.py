@@ -221,6 +221,8 @@ HYBRID = rx(r"\bhybrid\b", IC)
 IN_PERSON = rx(r"\bin[- ]person\b|\bface[- ]to[- ]face\b|\bphysical(?:ly)?\b", IC)
 
 # --- Participants and absentees ----------------------------------------------------------------
+# Where, after an attendance word: "represented in Saint-Hubert", "present in Rome".
+_IN_PLACE = r"(?:\s+(?:at|in)\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?)?"
 PARTICIPANTS_AFTER = rx(
     r"\b(?:included|including|comprised|brought together|attended by|"
     r"with (?:the )?participation of|"
@@ -237,6 +239,8 @@ PARTICIPANTS_STRONG = rx(
     r"\b(?:(?:participants|attendees|participating agencies|delegations|"
     r"delegates)\s+(?:\w+\s+){0,2}?"
     r"(?:were|included|came from|from|represented)|(?:following|"
+    r"these)(?:\s+{NUM})?\s+(?:space\s+)?agencies (?:participated|"
+    r"attended|took part|were represented)" + _IN_PLACE + r"(?=\s*:)|(?:following|"
     r"these)(?:\s+{NUM})?\s+(?:space\s+)?agencies (?:participated|"
     r"attended|took part|were represented)|agencies (?:represented|present|participating) "
     r"(?:were|included)|(?:participating|attending) (?:agencies|delegations)\s*(?:(?=:)|\()|"
@@ -291,7 +295,8 @@ PARTICIPANTS_LABEL = rx(
     r"^(?:also\s+)?present" + _AT_MEETING + r"\s+were\b|^(?:also\s+)?(?:present|attending|"
     r"participating|taking part|in attendance)" + _AT_MEETING + r"\s*(?=:)|"
     r"\b(?:attending|participating|represented)\s+(?:agencies|delegations)\s+"
-    r"(?:were|included|came from)\b|\bagencies\s+(?:represented|present|participating|attending|"
+    r"(?:were|included|came from)\b|\b(?:agencies|delegations)\s+(?:represented|present|"
+    r"participating|attending|"
     r"taking part)" + _AT_MEETING + r"\s+(?:were|included)\b|\bthose\s+(?:present|attending|"
     r"taking part|participating)" + _AT_MEETING + r"\s+(?:were|included)\b)"
     r"(?:\s+the\s+following(?:\s+\w+){0,2})?\s*:?\s*",
