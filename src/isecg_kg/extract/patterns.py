@@ -171,7 +171,8 @@ TOTAL_COUNT = rx(
     IC,
 )
 # A sentence that names the host by itself, apart from the meeting's ("ASI acted as host").
-HOST_APART = rx(r"{A:a}\s+(?:acted as|served as|was)\s+(?:the\s+)?host\b")
+_HOST_APART = r"{A:a}\s+(?:was|served as|acted as)\s+(?:the\s+)?host\b"
+HOST_APART = rx(_HOST_APART)
 HOST = rxs(
     r"^\W*Host(?:ed by|ing agency)?\s*:\s*{A:a}",
     r"{A:a}(?:,[^,.;]{1,60},)?\s+(?:\w+\s+)?hosted\b",
@@ -179,7 +180,7 @@ HOST = rxs(
     # a date between the verb and its agent: "hosted the week of 7 November 2022 by ISRO"
     r"\bhosted\s+(?:on|in|during|the\s+week\s+of)\s+[\w ,-]{1,30}?\s+by\s+{A:a}",
     r"\bat\s+the\s+invitation\s+of\s+{A:a}",
-    r"{A:a}\s+(?:was|served as|acted as)\s+(?:the\s+)?host\b",
+    _HOST_APART,
     r"\bhost(?:ed|ing)?\s+agency,?\s+{A:a}",
     r"{A:a}-hosted\b",
     r"\bat\s+{A:a}(?:'s|')?\s+(?:headquarters|HQ|offices?|premises|facilit\w+|campus)\b",
