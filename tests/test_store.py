@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, XSD
 
 from isecg_kg import store
 from isecg_kg.bench import bindings_for, raw_parameters
@@ -84,6 +84,78 @@ def test_blank_nodes_convert_both_ways():
     assert store.from_ox(store.to_ox(b)) == b
     with pytest.raises(IsecgError):
         store.to_ox("not a term")
+
+
+def slots(term) -> tuple:
+    """Everything an rdflib term holds: its class, its text and a literal's four slots."""
+    extra = tuple(getattr(term, name) for name in getattr(term, "__slots__", ()))
+    return type(term), str(term), extra
+
+
+AWKWARD = [
+    URIRef(f"{EX}é/x?y=1#z"),
+    BNode("b7"),
+    Literal("plain"),
+    Literal(""),
+    Literal('tab\tnew\nline "quoted" back\\slash é ☃'),
+    Literal("x", lang="en-GB"),
+    Literal("2008-04-02", datatype=XSD.date),
+    Literal("2008-04", datatype=XSD.gYearMonth),
+    Literal("not a date", datatype=XSD.date),
+    Literal("23", datatype=XSD.integer),
+    Literal("-1.5", datatype=XSD.decimal),
+    Literal("1.0E3", datatype=XSD.double),
+    Literal("true", datatype=XSD.boolean),
+    Literal("false", datatype=XSD.boolean),
+    Literal("abc", datatype=URIRef(f"{EX}custom")),
+]
+
+
+def test_results_read_from_tsv_are_the_terms_pyoxigraph_gives():
+    """The cached-answer reader builds, slot for slot, what converting pyoxigraph's terms does."""
+    ox = pytest.importorskip("pyoxigraph")
+    oxs = ox.Store()
+    for i, term in enumerate(AWKWARD):
+        oxs.add(
+            ox.Quad(ox.NamedNode(f"{EX}s{i % 3}"), ox.NamedNode(f"{EX}p{i}"), store.to_ox(term))
+        )
+    query = f"SELECT ?s ?o ?none WHERE {{ ?s ?p ?o OPTIONAL {{ ?o <{EX}q> ?none }} }} ORDER BY ?p"
+    data = oxs.query(query).serialize(format=ox.QueryResultsFormat.TSV)
+    columns, rows = store._read_tsv(data)
+    ref_columns, ref_rows = store._rows(oxs.query(query))
+    assert columns == ref_columns == ["s", "o", "none"]
+    assert len(rows) == len(AWKWARD)
+    assert [[slots(t) for t in row] for row in rows] == [[slots(t) for t in r] for r in ref_rows]
+    assert all(row[2] is None for row in rows)
+    # a one-column answer whose only value is unbound is an empty line, still a row
+    one = oxs.query(
+        f"SELECT ?none WHERE {{ <{EX}s0> <{EX}p0> ?o OPTIONAL {{ ?o <{EX}q> ?none }} }}"
+    )
+    assert store._read_tsv(one.serialize(format=ox.QueryResultsFormat.TSV)) == (["none"], [(None,)])
+
+
+def test_fast_term_constructors_build_what_rdflib_builds():
+    for text in ["plain", "", " spaced ", "é☃", "1", "true", "2008-04-02"]:
+        assert slots(store._plain(text)) == slots(Literal(text))
+        assert slots(store._plain(text, "en-gb")) == slots(Literal(text, lang="en-gb"))
+        iri = f"{EX}{text.strip()}"
+        assert slots(store._uri(iri)) == slots(URIRef(iri))
+    for term in AWKWARD:
+        o = store.to_ox(term)  # pyoxigraph lower-cases language tags; rdflib keeps them
+        if isinstance(term, Literal):
+            typed = o.datatype.value not in (str(XSD.string), str(RDF.langString))
+            expected = Literal(
+                o.value, lang=o.language, datatype=o.datatype.value if typed else None
+            )
+        else:
+            expected = term
+        assert slots(store.from_ox(o)) == slots(expected)
+
+
+def test_a_damaged_answer_file_is_not_trusted():
+    assert store._read_tsv(b"?a\t?b\n<x>\n") is None  # a row one cell short
+    assert store._read_tsv(b"not tsv") is None
+    assert store._read_tsv('?a\n"caf\xe9"\n'.encode("latin-1")) is None
 
 
 @pytest.fixture(scope="module")
