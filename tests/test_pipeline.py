@@ -104,3 +104,16 @@ def test_a_rule_failing_in_a_worker_is_reported_for_its_document_only(corpus, mo
     failed = [str(e) for e in errors if "extractor failed" in str(e)]
     assert len(failed) == 1 and "KeyError" in failed[0]
     assert sum(1 for i in items if i.extraction.meetings) >= 38
+
+
+def test_an_unknown_output_format_is_refused_before_any_document_is_read(tmp_path, monkeypatch):
+    from isecg_kg import pipeline
+    from isecg_kg.errors import IsecgError
+
+    def never(*args, **kwargs):
+        raise AssertionError("documents were read before the output format was checked")
+
+    monkeypatch.setattr(pipeline, "read_and_extract", never)
+    with pytest.raises(IsecgError, match=r"unknown output format '\.xml'"):
+        build([tmp_path], out=tmp_path / "kg.xml")
+    assert not (tmp_path / "kg.xml").exists()

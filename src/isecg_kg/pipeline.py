@@ -14,7 +14,7 @@ from rdflib import RDF, Graph
 from . import ids, resources
 from .document import Document
 from .errors import IsecgError
-from .export import bind_prefixes, export
+from .export import bind_prefixes, export, format_for
 from .mapping import Mapped, map_all
 from .namespaces import ISECG, ORG
 
@@ -308,6 +308,8 @@ def build(
         raise IsecgError(
             f"no sources given and no {DEFAULT_SOURCES}/ here", hint="name files or folders"
         )
+    if out is not None:
+        format_for(out)  # an unknown output format is an error before the work, not after it
     documents, records, items, errors = read_and_extract(paths)
     result = BuildResult(
         documents=documents,
