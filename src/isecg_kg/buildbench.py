@@ -2,14 +2,18 @@
 
 Stages, each in this one process: load, extract, map, reasoning (``fastreason`` against owlrl,
 the reference), validation of the whole graph (fastshacl against pySHACL, the reference, which
-must agree), export to Turtle and the refresh of the Oxigraph cache. Then the build as
-``isecg-kg build`` runs it, end to end (extraction in worker processes).
+must agree), export to Turtle and the refresh of the Oxigraph cache. Then the build as users
+run it: the ``isecg-kg build`` command in a fresh process, end to end (interpreter start,
+extraction in worker processes, export, cache warmed), median of ``builds`` runs.
 """
 
 from __future__ import annotations
 
 import resource
 import shutil
+import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -23,7 +27,13 @@ def _timed(fn):
 
 
 def build_throughput(
-    documents: int, out: Path, *, seed: int = 0, reference: bool = True, reference_max: int = 1000
+    documents: int,
+    out: Path,
+    *,
+    seed: int = 0,
+    reference: bool = True,
+    reference_max: int = 1000,
+    builds: int = 3,
 ) -> dict:
     """Time each build stage on ``documents`` synthetic reports; docs/s per stage."""
     from . import store
@@ -31,7 +41,7 @@ def build_throughput(
     from .extract import extract
     from .fastreason import fast_infer
     from .mapping import Mapped, map_all
-    from .pipeline import build, ontology_graph, read_documents, registry_graph
+    from .pipeline import ontology_graph, read_documents, registry_graph
     from .registry import Registry
     from .synthdocs import write_corpus
     from .validate import validate
@@ -71,19 +81,26 @@ def build_throughput(
     shutil.rmtree(store.cache_path([target]), ignore_errors=True)
     stages["refresh cache"], _ = _timed(lambda: store.refresh(target))
     triples = sum(len(g) for g in graphs)
-    # The build as users run it: reading and extraction in worker processes, one merge, the
-    # cache warmed for the first query.
+    # The build as users run it: the command in a process of its own. (Timed in this process
+    # instead, after the reference runs above, it pays for their garbage in every collection.)
     built = out / f"built-{documents}.ttl"
-    shutil.rmtree(store.cache_path([built]), ignore_errors=True)
-    shutil.rmtree(store.results_path(store.cache_path([built])), ignore_errors=True)
-    end_to_end, _ = _timed(lambda: build([folder], out=built))
+    command = [sys.executable, "-m", "isecg_kg", "build", str(folder), "--out", str(built), "-q"]
+    runs = []
+    for _ in range(max(1, builds)):
+        shutil.rmtree(store.cache_path([built]), ignore_errors=True)
+        shutil.rmtree(store.results_path(store.cache_path([built])), ignore_errors=True)
+        seconds, done = _timed(lambda: subprocess.run(command, capture_output=True, text=True))
+        if done.returncode not in (0, 1):  # 1: the graph has SHACL violations, still built
+            raise RuntimeError(f"isecg-kg build failed: {done.stderr.strip()}")
+        runs.append(seconds)
     return {
         "documents": len(docs),
         "errors": len(errors),
         "triples": triples,
         "inferred": len(inferred),
         "stages": stages,
-        "build_s": end_to_end,
+        "build_s": statistics.median(runs),
+        "build_runs_s": runs,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
@@ -103,6 +120,10 @@ def build_report(stats: dict) -> str:
     scaled = [s for s in stats["stages"] if "reference" not in s]
     secs = sum(stats["stages"][s] for s in scaled)
     lines.append(f"| sum of the stages above, one process | {secs:.2f} | {n / secs:,.0f} |")
-    secs = stats["build_s"]
-    lines.append(f"| **`isecg-kg build`, end to end** | {secs:.2f} | **{n / secs:,.0f}** |")
+    secs, runs = stats["build_s"], stats.get("build_runs_s", [stats["build_s"]])
+    spread = f" ({min(runs):.2f}–{max(runs):.2f}, n={len(runs)})" if len(runs) > 1 else ""
+    lines.append(
+        f"| **`isecg-kg build`, end to end, own process** | {secs:.2f}{spread} "
+        f"| **{n / secs:,.0f}** |"
+    )
     return "\n".join(lines) + "\n"
