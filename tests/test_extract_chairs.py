@@ -210,3 +210,20 @@ def test_a_date_of_another_event_in_the_sentence_does_not_date_the_change(reg):
 )
 def test_more_wordings_of_a_change_at_the_meeting(reg, sentence):
     assert summary(chairs(reg, MEETING + sentence)) == [("KARI", "JAXA", "2016-06-10", 0, False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chair: JAXA (ISECG Chair since June 2009)",
+        "The meeting was opened by JAXA, ISECG chair since June 2009.",
+        "JAXA has held the ISECG chair since June 2009.",
+        "JAXA has chaired ISECG since June 2009.",
+    ],
+)
+def test_a_tenure_stated_with_its_start_is_a_change_then(reg, sentence):
+    assert summary(chairs(reg, sentence, "2010-05-20")) == [(None, "JAXA", "2009-06", None, False)]
+
+
+def test_a_chair_since_an_undated_time_is_no_change(reg):
+    assert summary(chairs(reg, "JAXA has held the ISECG chair since then.", "2010-05-20")) == []

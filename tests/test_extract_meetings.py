@@ -516,3 +516,51 @@ def test_a_host_named_in_a_sentence_of_its_own(reg):
         "2024-10-18",
     )
     assert (m.when.value, m.city, m.host.key) == ("2024-10-13", "Milan", "ASI")
+
+
+def test_a_meeting_heading_over_a_line_of_place_and_date(reg, tmp_path):
+    """Minutes headed "SIXTH MEETING" under the group's name, with the place and dates on the
+    line below: that meeting, there, then; the date the record was prepared is not it."""
+    from isecg_kg.sources import load
+
+    path = tmp_path / "summary.txt"
+    path.write_text(
+        "            International Space Exploration Coordination Group\n\n"
+        "                SIXTH MEETING -- SUMMARY OF CONCLUSIONS\n\n"
+        "   Korea Aerospace Research Institute (KARI), 169-84 Gwahangno, Yuseong-gu,\n"
+        "                 Daejeon, Republic of Korea, 26-27 April 2010\n\n"
+        "Prepared by the ISECG Secretariat, 20 May 2010\n\n"
+        "  Host ........ KARI\n\n"
+        "  Eleven agencies attended: ASI, CNES, CSA, DLR, ESA, JAXA, KARI, NASA, NSAU,\n"
+        "  Roscosmos and UKSA.\n"
+    )
+    (m,) = extract(load(path), reg).meetings
+    assert (m.when.value, m.when.end, m.city, m.host.key) == (
+        "2010-04-26",
+        "2010-04-27",
+        "Daejeon",
+        "KARI",
+    )
+    assert m.stated_participants == 11 and len(m.participants) == 11
+
+
+def test_a_headline_with_a_verb_over_its_release_date_is_not_a_meeting_heading(reg):
+    """A news headline ("... meet in Berlin ...") over a bare date line (a page whose release
+    date was not recognised): that date is not a meeting's."""
+    text = (
+        "DLR Portal | Deutsch | Sitemap | Contact\n\nAeronautics\n\nSpace\n\nEnergy\n\n"
+        "Transport\n\nNews archive\n\n"
+        "Fourteen space agencies meet in Berlin to coordinate exploration\n\n"
+        "12 November 2007\n\n"
+        "On 8 and 9 November 2007, DLR welcomed delegations from fourteen space agencies to the "
+        "first meeting of the International Space Exploration Coordination Group."
+    )
+    assert [m.when.value for m in meetings(reg, text)] == ["2007-11-08"]
+
+
+def test_another_body_s_meeting_is_not_the_group_s(reg):
+    text = (
+        "ISECG met in Daejeon on 26 April 2010. NASA briefed the group on the budget request of "
+        "February 2010. ESA reported on the preparations for the ESA Council meeting in the autumn."
+    )
+    assert [m.when.value for m in meetings(reg, text, "2010-05-20")] == ["2010-04-26"]

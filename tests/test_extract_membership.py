@@ -539,3 +539,24 @@ def test_a_current_member_list_beside_an_undated_meeting_is_as_of_publication(re
     (ml,) = extract(doc(text, "2016-05-15"), reg).member_lists
     assert [a.key for a in ml.members] == ["ASI", "NASA", "UAESA"]
     assert (ml.when.value, ml.when.note) == ("2016-05-15", "as of the publication date")
+
+
+def test_a_headed_table_of_participating_agencies_as_at_a_date(reg, tmp_path):
+    """ "PART IV -- ISECG PARTICIPATING AGENCIES (as at 27 April 2010)" over a table of names
+    and countries: the group's members on the date the heading states, not the release's."""
+    from isecg_kg.sources import load
+
+    path = tmp_path / "summary.txt"
+    path.write_text(
+        "International Space Exploration Coordination Group\n\n"
+        "Prepared by the ISECG Secretariat, 20 May 2010\n\n"
+        "PART IV -- ISECG PARTICIPATING AGENCIES (as at 27 April 2010)\n\n"
+        "  Agenzia Spaziale Italiana (ASI)                                 Italy\n"
+        "  Commonwealth Scientific and Industrial Research Organisation    Australia\n"
+        "  Russian Federal Space Agency (Roscosmos)                        Russia\n"
+        "  UK Space Agency (UKSA)                                          United Kingdom\n\n"
+        "-- END --\n"
+    )
+    (ml,) = extract(load(path), reg).member_lists
+    assert [a.key for a in ml.members] == ["ASI", "CSIRO", "Roscosmos", "UKSA"]
+    assert ml.when.value == "2010-04-27"

@@ -342,3 +342,28 @@ def test_a_rule_line_separates_paragraphs(tmp_path):
         "course.",
         "ANNEX A - DELEGATIONS (in order of registration)",
     )
+
+
+def test_plain_text_columns_and_dot_leaders_become_cells_and_labels(tmp_path):
+    """A monospaced table keeps one row a line with its cells set apart; a label with dot
+    leaders is a label; a label's value set off by spaces stays with it."""
+    path = tmp_path / "summary.txt"
+    path.write_text(
+        "Summary of conclusions\n\n"
+        "  Host ........ KARI\n"
+        "  Chair ....... JAXA (ISECG Chair since June 2009)\n"
+        "  Secretariat . ESA/ESTEC\n"
+        "  Venue:        Daejeon Convention Centre\n\n"
+        "  Agenzia Spaziale Italiana (ASI)                    Italy\n"
+        "  Centre National d'Etudes Spatiales (CNES)          France\n"
+        "  6/01    All    Comments on the outline    31 May 2010\n"
+    )
+    assert load(path).paragraphs == (
+        "Host: KARI",
+        "Chair: JAXA (ISECG Chair since June 2009)",
+        "Secretariat: ESA/ESTEC",
+        "Venue: Daejeon Convention Centre",
+        "Agenzia Spaziale Italiana (ASI) | Italy",
+        "Centre National d'Etudes Spatiales (CNES) | France",
+        "6/01 | All | Comments on the outline | 31 May 2010",
+    )

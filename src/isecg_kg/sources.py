@@ -560,7 +560,10 @@ def _text_paragraphs(text: str) -> list[str]:
     block: list[str] = []
     for line in [*text.splitlines(), ""]:
         if line.strip() and not _RULE.fullmatch(line):
-            block.append(" ".join(line.split()))
+            # columns set apart by runs of spaces are a table row's cells: "ASI (Italy)   Italy";
+            # a label with dot leaders is a label: "Host ........ KARI" -> "Host: KARI"
+            cells = _COLUMN_GAP.split(_LEADER.sub(r"\g<label>: ", line.strip()))
+            block.append(_row(cells))
             continue
         wrapped = len(block) > 1 and max(len(x) for x in block) <= 100
         for i, x in enumerate(block):
@@ -573,6 +576,21 @@ def _text_paragraphs(text: str) -> list[str]:
 
 
 _RULE = re.compile(r"\s*([-=_*~#])\1{3,}\s*")
+
+
+def _row(cells: list[str]) -> str:
+    """Cells as one line, " | " between them; a label's value stays with it ("Venue: ESTEC")."""
+    out: list[str] = []
+    for cell in (" ".join(c.split()) for c in cells):
+        if out and out[-1].endswith(":"):
+            out[-1] += " " + cell
+        else:
+            out.append(cell)
+    return " | ".join(out)
+
+
+_LEADER = re.compile(r"^(?P<label>[A-Z][A-Za-z/ -]{0,24}[A-Za-z])(?:\s*\.{2,}|\s+\.)\s+(?=\S)")
+_COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{4,}(?=\S)|(?<=\S)\t+(?=\S)")
 # A line that starts an item of its own even inside a block: a label ("Venue: ..."), a numbered
 # clause ("1.2 The ...", "3. AGENCY REPORTS") or a bullet.
 _BULLET_MARK = r"[-*•]\s"

@@ -18,6 +18,7 @@ from .patterns import (
     CHAIR_CHANGE,
     CHAIR_FUTURE,
     CHAIR_HANDED_FROM,
+    CHAIR_SINCE,
     CHAIR_STATE,
     CHAIR_WORD,
     OTHER_EVENT,
@@ -113,10 +114,31 @@ def _same(a: ChairChange, b: ChairChange) -> bool:
     )
 
 
+def _since(ctx: Context, s: Sentence) -> ChairChange | None:
+    """A tenure stated with the date it began ("JAXA (ISECG Chair since June 2009)"): the chair
+    passed to that agency on that date, from an agency the sentence does not name."""
+    for rule in CHAIR_SINCE:
+        for m in rule.finditer(s.masked):
+            start = s.start + m.end()
+            dm = next((d for d in ctx.dates[s.index] if d.start == start), None)
+            when = resolve_date(ctx, dm) if dm else None
+            if when is None or not when.value:
+                continue
+            return ChairChange(
+                to=AgencyRef(ctx.text.agency(m.group("to")).acronym),
+                when=when,
+                evidence=Evidence(ctx.doc.text[s.start : s.end], s.start, s.end),
+            )
+    return None
+
+
 def _change(ctx: Context, s: Sentence) -> ChairChange | None:
     """The chair change (or chair held) a sentence states, if any."""
     if not CHAIR_WORD.search(s.text):
         return None
+    since = _since(ctx, s)
+    if since is not None:
+        return since
     for state, rules in ((False, CHAIR_CHANGE), (True, CHAIR_STATE)):
         for rule in rules:
             m = rule.search(s.masked)

@@ -78,6 +78,11 @@ _NEAR, _FAR = 120, 240  # characters between a cue and its date
 _LOOK_BACK = 2  # sentences before a meeting sentence that may date it
 _DATE_LINE = 100  # a line at most this long heading an entry may date it
 _NOT_MEETING_DATE_PREPS = frozenset({"since", "by", "until", "before", "after"})
+_MEETING_NOUN = re.compile(r"\b(?:meeting|plenary)\b", re.I)
+_ISSUED = re.compile(
+    r"^\W*(?:Published|Posted|Issued|Updated|Released|Prepared|Distributed|Date[ds]?|Dated)\b", re.I
+)
+_PLACE_WORD = re.compile(r"\b[A-Z][^\W\d_]{2,}")
 _MONTHS_AND_DAYS = re.compile(
     r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)", re.I
 )
@@ -131,6 +136,48 @@ def _event_date(ctx: Context, s: Sentence, dm: DateMention) -> bool:
     # "met by videoconference on 2 March": that "by" names the mode, not a deadline
     window = VIRTUAL.sub(lambda v: " " * len(v.group()), s.text[max(0, a - 60) : a])
     return not (OTHER_EVENT.search(window) or MEMBERSHIP_EVENT.search(window))
+
+
+def _own_line(ctx: Context, s: Sentence) -> bool:
+    """Whether a sentence is a paragraph of its own (a heading, a line of a letterhead)."""
+    before = ctx.sentences[s.index - 1] if s.index else None
+    after = ctx.sentences[s.index + 1] if s.index + 1 < len(ctx.sentences) else None
+    return all(x is None or x.paragraph != s.paragraph for x in (before, after))
+
+
+def _heading(ctx: Context, s: Sentence) -> bool:
+    """A meeting's heading under the group's name: "International Space Exploration Coordination
+    Group" then "SIXTH MEETING -- SUMMARY OF CONCLUSIONS" (or the group named in it)."""
+    if len(s.text) > _DATE_LINE or s.text.rstrip().endswith((".", "?", "!")):
+        return False
+    if not _own_line(ctx, s) or not _MEETING_NOUN.search(s.text):
+        return False  # a headline's verb ("Agencies meet in Berlin") makes it a sentence
+    above = ctx.sentences[max(0, s.index - 2) : s.index]
+    return bool(
+        ISECG_CONTEXT.search(s.text)
+        or ISECG_CONTEXT.search(ctx.doc.title or "")
+        or any(_own_line(ctx, p) and ISECG_CONTEXT.search(p.text) for p in above)
+    )
+
+
+def _line_below(ctx: Context, s: Sentence) -> tuple[DateMention | None, Sentence | None]:
+    """The date of the line under a meeting's heading that gives its place and date
+    ("Korea Aerospace Research Institute (KARI), ..., Daejeon, Republic of Korea, 26-27 April
+    2010"), if that line speaks of no meeting of its own."""
+    if s.index + 1 >= len(ctx.sentences):
+        return None, None
+    line = ctx.sentences[s.index + 1]
+    if len(line.text) > 2 * _DATE_LINE or not _own_line(ctx, line) or any(_event_cues(line)):
+        return None, None
+    if _ISSUED.match(line.text):
+        return None, None
+    dates = [dm for dm in ctx.dates[line.index] if _event_date(ctx, line, dm) and _rank(dm) < 3]
+    rest = line.text
+    for dm in dates:
+        rest = rest.replace(dm.text, " ")
+    if not _PLACE_WORD.search(rest):  # a bare date under a headline is the release's
+        return None, None
+    return (min(dates, key=_rank), line) if dates else (None, None)
 
 
 def _rank(dm: DateMention) -> int:
@@ -315,8 +362,11 @@ def _mention(ctx: Context, s: Sentence, after_mention: bool = False) -> _Mention
         events.append(field_)
     if not events:
         return None
-    # a group's word, or a member agency hosting: "Hosted by JAXA."
-    relevant = ISECG_CONTEXT.search(s.text) or any(r.search(s.masked) for r in HOST) or field_
+    # a group's word, or a member agency hosting: "Hosted by JAXA."; a heading under the group's
+    heading = not ctx.dates[s.index] and _heading(ctx, s)
+    relevant = (
+        ISECG_CONTEXT.search(s.text) or any(r.search(s.masked) for r in HOST) or field_ or heading
+    )
     the_meeting = _THE_MEETING.search(s.text)
     if not relevant and not the_meeting:
         return None
@@ -334,6 +384,8 @@ def _mention(ctx: Context, s: Sentence, after_mention: bool = False) -> _Mention
     m = _Mention(s, strong=False)
     m.date = _date(ctx, s, events, references)
     line = None
+    if heading:
+        m.date, line = _line_below(ctx, s)
     if m.date is None and not ctx.dates[s.index]:
         m.date, line = _context_date(ctx, s)
     m.when = resolve_date(ctx, m.date) if m.date else None
@@ -342,6 +394,10 @@ def _mention(ctx: Context, s: Sentence, after_mention: bool = False) -> _Mention
     for written in (s, line):  # a place heading the entry, its own or its date line's
         if written is not None and not (m.city or m.country):
             m.city, m.country = _entry_place(ctx.doc.text[written.start : written.end])
+    if heading and line is not None and not m.city:  # "..., Daejeon, Republic of Korea, 26-27 ..."
+        known = CITY_AFTER_COMMA.search(ctx.doc.text[line.start : line.end])
+        if known:
+            m.city, m.country = CITIES[known.group("city")]
     if m.venue and not m.city:  # "JAXA's Tokyo Office"
         m.city, m.country = next(
             (CITIES[w] for w in CITIES if re.search(rf"\b{re.escape(w)}\b", m.venue)),

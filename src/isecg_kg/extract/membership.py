@@ -16,6 +16,7 @@ from .context import Context, resolve_date
 from .dates import month_year_before
 from .gazetteer import number, ordinal
 from .patterns import (
+    AS_AT,
     AS_MEMBER,
     FUTURE,
     JOIN_AFTER,
@@ -120,7 +121,13 @@ def _as_of(ctx: Context, s: Sentence) -> When:
 
 def _list_as_of(ctx: Context, s: Sentence) -> When:
     """The date of a member list: the meeting's when it is stated there as current ("now"),
-    else the publication date (or, in an undated report, its meeting's)."""
+    else the publication date (or, in an undated report, its meeting's); a date the list is
+    stated to hold on ("as at 27 April 2010") first."""
+    for dm in ctx.dates[s.index]:
+        if AS_AT.search(s.text[: dm.start - s.start]):
+            when = resolve_date(ctx, dm)
+            if when is not None and when.value:
+                return replace(when, note=f"the list is stated to hold on {dm.text!r}")
     if ctx.published and s.index not in ctx.meeting_of and not MEMBERS_CURRENT.search(s.text):
         return When(value=ctx.published, note="as of the publication date")
     when = _as_of(ctx, s)

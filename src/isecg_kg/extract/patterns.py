@@ -102,7 +102,8 @@ FUTURE_AFTER = rx(r"^\w*\s+(?:will|would|is scheduled|is planned|is expected|is 
 # Other gatherings: a sentence naming one reports an ISECG meeting only if it says so.
 OTHER_GATHERING = rx(
     r"\b(?:International Space Exploration Forum|ISEF|International Astronautical Congress|IAC|"
-    r"GLEX|(?<!video\s)(?<!video-)(?<!web\s)(?<!web-)[Cc]onference|[Cc]ongress|[Ss]ymposium|[Ww]orkshop|[Ff]orum|[Ss]ession)\b"
+    r"GLEX|(?<!video\s)(?<!video-)(?<!web\s)(?<!web-)[Cc]onference|[Cc]ongress|[Ss]ymposium|[Ww]orkshop|[Ff]orum|[Ss]ession|"
+    r"[Cc]ouncil|[Cc]ommittee)\b"
     r"(?!\s+(?:centre|center|hall|room|venue|facilit))"  # a venue's name, not a gathering
 )
 # Words placing a meeting beside another gathering, not in it ("just before the start of the
@@ -281,8 +282,9 @@ _AT_MEETING = (
     r"(?:meetings?|sessions?|gathering|event|talks|discussions|workshop)|"
     r"\s+(?:at|in)\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))?)?"  # "in Rome"
 )
-# A heading may be an annex's, with an aside: "ANNEX A - DELEGATIONS (in order of registration)".
-_ANNEX = r"(?:(?:annex|appendix|attachment|enclosure)\s+[\w.]{1,4}\s*[-–—:.]?\s*)?"
+# A heading may be an annex's or a part's, with an aside: "ANNEX A - DELEGATIONS (in order of
+# registration)", "PART IV -- ISECG PARTICIPATING AGENCIES (as at 27 April 2010)".
+_ANNEX = r"(?:(?:annex|appendix|attachment|enclosure|part|section)\s+[\w.]{1,4}\s*[-–—:.]{0,2}\s*)?"
 _ASIDE = r"(?:\s*\([^()]{1,60}\))?"
 PARTICIPANTS_LABEL = rx(
     r"(?:^"
@@ -358,12 +360,22 @@ MEMBER_LIST = rxs(
     r"[Gg]roup|International Space Exploration Coordination Group)\s+)?(?:currently\s+|now\s+)?"
     r"(?:are|include|comprise)\b",
 )
-# A heading over a list set out below it ("Member agencies", "ISECG members", "Our members").
+# A heading over a list set out below it ("Member agencies", "ISECG members", "Our members",
+# "ISECG participating agencies (as at 27 April 2010)").
 MEMBER_LIST_HEADING = rx(
-    r"^(?:(?:ISECG(?:'s)?|the\s+group's|our|its|current)\s+)*(?:member\s+(?:space\s+)?agencies|"
-    r"members)\s*:?\s*$",
+    r"^"
+    + _ANNEX
+    + r"(?:(?:ISECG(?:'s)?|the\s+group's|our|its|current)\s+)*(?:member\s+(?:space\s+)?agencies|"
+    r"members)" + _ASIDE + r"\s*:?\s*$|"
+    r"^"
+    + _ANNEX
+    + r"(?:ISECG(?:'s)?|the\s+group's)\s+participating\s+agencies"
+    + _ASIDE
+    + r"\s*:?\s*$",
     IC,
 )
+# A date a list is stated to hold on: "(as at 27 April 2010)", "as of 1 January".
+AS_AT = rx(r"\bas\s+(?:at|of|on)\s*$", IC)
 # A member list stated as current after its verb ("ISECG's members are now: ...").
 MEMBER_LIST_NOW = rx(
     r"\b(?:[Mm]embers|[Mm]ember agencies|[Mm]ember space agencies)\s+(?:of\s+(?:the\s+)?(?:ISECG|"
@@ -618,6 +630,14 @@ CHAIR_STATE = rxs(
     rf"\b[Uu]nder\s+(?:the|its)\s+{_CHAIR}\s+of\s+{{A:to}}",
     rf"\b[Uu]nder\s+{{A:to}}(?:'s?)?\s+{_CHAIR}\b",
     r"\bChaired\s+by\s+{A:to}",
+)
+# A tenure stated with its start: "JAXA (ISECG Chair since June 2009)", "JAXA, chair since
+# 2009", "JAXA has held the rotating chair since June 2009": the chair passed to it then.
+CHAIR_SINCE = rxs(
+    rf"{{A:to}}\s*[,(]\s*(?:the\s+)?(?:ISECG(?:'s)?\s+|group's\s+)?{_CHAIR}\s+since\s+",
+    rf"{{A:to}}\s+has\s+(?:held\s+(?:the\s+)?{_CHAIR}|chaired\s+(?:the\s+)?(?:ISECG|group)|"
+    rf"been\s+(?:the\s+)?(?:ISECG(?:'s)?\s+)?{_CHAIR})"
+    r"(?:\s+of\s+(?:the\s+)?(?:ISECG|group))?\s+since\s+",
 )
 # The outgoing chair in a sentence after the change: "The handover from ESA took place today".
 CHAIR_HANDED_FROM = rx(
