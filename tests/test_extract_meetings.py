@@ -564,3 +564,36 @@ def test_another_body_s_meeting_is_not_the_group_s(reg):
         "February 2010. ESA reported on the preparations for the ESA Council meeting in the autumn."
     )
     assert [m.when.value for m in meetings(reg, text, "2010-05-20")] == ["2010-04-26"]
+
+
+def test_a_wire_lead_dates_the_meeting_its_next_paragraph_reports(reg):
+    """A wire story: the lead, with a dateline whose year only the page's "Last updated" line
+    gives, says "agreed on Sunday"; the next paragraph reports the meeting, hosted by an agency
+    described before it is named."""
+    text = (
+        "Last updated: 2017-09-25 11:08 JST\n\n"
+        "Space agencies agree on outline of new exploration roadmap\n\n"
+        "ADELAIDE, Australia, Sept. 25 Kyodo - Space agencies from around the world agreed on "
+        "Sunday on the main content of a joint roadmap, officials said.\n\n"
+        "Representatives of 16 space agencies took part in the meeting of the International "
+        "Space Exploration Coordination Group, hosted in Adelaide by Australia's national science "
+        "agency, the Commonwealth Scientific and Industrial Research Organisation. A vice "
+        "president of the Japan Aerospace Exploration Agency attended for Japan."
+    )
+    (m,) = meetings(reg, text)
+    assert (m.when.value, m.city, m.host.key, m.stated_participants) == (
+        "2017-09-24",
+        "Adelaide",
+        "CSIRO",
+        16,
+    )
+    assert [a.key for a in m.participants] == ["JAXA"]
+
+
+def test_the_host_of_the_next_meeting_is_not_this_one_s(reg):
+    text = (
+        "On 24 March 2021, ISECG met by videoconference. The next ISECG heads of agency meeting "
+        "is planned for November 2021 in Rome, hosted by the Italian Space Agency."
+    )
+    (m,) = meetings(reg, text, "2021-03-26")
+    assert (m.when.value, m.city, m.host, m.virtual) == ("2021-03-24", None, None, True)

@@ -560,3 +560,17 @@ def test_the_following_agencies_were_represented_in_a_city(reg):
         "The following agencies were represented in Saint-Hubert: ASI, CSA and NASA.",
     )
     assert keys(m.participants) == ["ASI", "CSA", "NASA"]
+
+
+def test_agencies_said_to_come_with_another_or_to_brief_the_meeting_took_part(reg):
+    text = (
+        "On Wednesday, 24 March 2021, representatives of 22 of the 24 member agencies of ISECG met "
+        "by videoconference.\n\n"
+        "The Polish Space Agency (POLSA) took part in the meeting, as did the Romanian Space "
+        "Agency (ROSA) and the State Space Agency of Ukraine. The European Space Agency and NASA "
+        "briefed the participants on the status of the Gateway. Roscosmos and the China National "
+        "Space Administration were not represented."
+    )
+    (m,) = extract(doc(text, "2021-03-26"), reg).meetings
+    assert sorted(a.key for a in m.participants) == ["ESA", "NASA", "POLSA", "ROSA", "SSAU"]
+    assert sorted(a.key for a in m.absent) == ["CNSA", "Roscosmos"]

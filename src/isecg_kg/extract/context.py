@@ -117,9 +117,10 @@ _DATELINE_BEFORE = re.compile(
     r"\s*(?:[A-Z][A-Za-z.'/-]+(?: [A-Z][A-Za-z.'/-]+){0,3}(?:,\s*[A-Z][\w.' -]{1,30})?\s*[,(]\s*|"
     r"(?:Posted|Published|Updated|Released|Date)(?:\s+on)?\s*:?\s*)?"
 )
-# ... and after it: "/CNW/", a wire's credit "(Xinhua)", then a dash.
+# ... and after it: "/CNW/", a wire's credit "(Xinhua)" or "Kyodo", then a dash.
 _DATELINE_AFTER = re.compile(
-    r"\s*\)?\s*(?:/[^/\n]{1,30}/\s*|\([A-Z][A-Za-z .&-]{1,24}\)\s*)?(?:-|--|—|–|\||\n|$)"
+    r"\s*\)?\s*(?:/[^/\n]{1,30}/\s*|\([A-Z][A-Za-z .&-]{1,24}\)\s*|"
+    r"[A-Z][A-Za-z&.]{1,20}(?:\s[A-Z][A-Za-z&.]{1,20})?\s+(?=-))?(?:-|--|—|–|\||\n|$)"
 )
 # A title that is only a date line, perhaps with a place: "Published 16 October 2024 | Milan".
 _DATE_TITLE_AFTER = re.compile(r"\s*(?:[|·•,–—-]\s*[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,2})?")
@@ -169,7 +170,7 @@ def _title_date(title: str | None) -> str | None:
 
 # A line of a document's head that dates it: "Date: Fri, 10 Mar 2017", "Posted 27 May 2022".
 _HEAD_LABEL = re.compile(
-    r"\b(?:Date|Dated|Posted|Published|Released|Issued|Sent)\b(?:\s+on)?\s*:?\s*"
+    r"\b(?:Date|Dated|Posted|Published|Released|Issued|Sent|Updated)\b(?:\s+on)?\s*:?\s*"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)?$",
     re.I,
 )
@@ -231,6 +232,10 @@ def build_context(doc: Document, registry: Registry) -> Context:
     line = None if ctx.chronology else _dateline(text, dates)
     if line is not None:
         ctx.dateline, ctx.dateline_at = line.value, (line.start, line.end)
+        if line.year is None:  # "ADELAIDE, Sept. 25 Kyodo -": the year of the page's own date
+            head = _title_date(doc.title) or _head_date(doc) or doc.published
+            if head and len(head) == 10 and int(head[5:7]) == line.month:
+                ctx.dateline = f"{head[:4]}-{line.month:02d}-{line.day:02d}"
     else:
         ctx.dateline = _title_date(doc.title) or _head_date(doc, _chronology(text, dates))
         head = next(

@@ -115,7 +115,17 @@ def _event_cues(s: Sentence) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
             continue
         before = s.text[: m.start()]
         later = m.group().casefold() == "meeting" and FUTURE_AFTER.match(s.text[m.end() :])
-        if any(r.search(before) for r in (REFERENCE_BEFORE, SINCE_BEFORE, FUTURE_BEFORE)) or later:
+        # "the next meeting is planned for November in Rome, hosted by ASI": that meeting's host
+        of_reference = (
+            m.group().casefold() == "hosted"
+            and bool(references)
+            and not re.search(r"[;.]", s.text[references[-1].end() : m.start()])
+        )
+        if (
+            any(r.search(before) for r in (REFERENCE_BEFORE, SINCE_BEFORE, FUTURE_BEFORE))
+            or later
+            or of_reference
+        ):
             references.append(m)
         else:
             events.append(m)
@@ -180,6 +190,11 @@ def _line_below(ctx: Context, s: Sentence) -> tuple[DateMention | None, Sentence
     return (min(dates, key=_rank), line) if dates else (None, None)
 
 
+def _lead(ctx: Context, s: Sentence) -> bool:
+    """Whether a sentence is a report's lead: the one that carries its dateline."""
+    return any(ctx.is_dateline(dm) for dm in ctx.dates[s.index])
+
+
 def _rank(dm: DateMention) -> int:
     return 0 if dm.day else 1 if dm.month else 2 if dm.year else 3 if dm.relative else 4
 
@@ -196,13 +211,20 @@ def _context_date(ctx: Context, s: Sentence) -> tuple[DateMention | None, Senten
         if s.index - back < 0:
             return None, None
         p = ctx.sentences[s.index - back]
-        if p.paragraph != s.paragraph and (back > 1 or len(p.text) > _DATE_LINE):
+        # a wire story's lead, with its dateline, tells when ("agreed on Sunday"); the
+        # paragraph after it, which opens with the meeting, tells what and where
+        lead = back == 1 and p.paragraph == s.paragraph - 1 and _lead(ctx, p)
+        if p.paragraph != s.paragraph and (back > 1 or len(p.text) > _DATE_LINE) and not lead:
             return None, None
         events, references = _event_cues(p)
         if references:
             return None, None
         dates = [dm for dm in ctx.dates[p.index] if _event_date(ctx, p, dm) and _rank(dm) < 3]
         dates += [dm for dm in ctx.dates[p.index] if dm.relative and _event_date(ctx, p, dm)]
+        if lead:
+            dates += [
+                dm for dm in ctx.dates[p.index] if dm.weekday_only and _event_date(ctx, p, dm)
+            ]
         if dates:
             return min(dates, key=_rank), p
         if events:

@@ -18,6 +18,7 @@ from .gazetteer import number
 from .patterns import (
     ABSENT_AFTER,
     ABSENT_BEFORE,
+    ATTENDED_APART,
     COUNT_MARKED,
     FOOTNOTE_BODY,
     FOOTNOTE_MARK,
@@ -130,6 +131,16 @@ def add_listed_apart(ctx: Context, meetings: list[Meeting]) -> list[Meeting]:
             count = stated_count(s)
             if count is not None:
                 meeting = out[local] = replace(meeting, stated_participants=count)
+        came = ATTENDED_APART.search(s.masked)
+        if came:
+            agency = AgencyRef(ctx.text.agency(came.group("a")).acronym)
+            if agency not in meeting.participants and agency not in meeting.absent:
+                meeting = out[local] = replace(
+                    meeting,
+                    participants=(*meeting.participants, agency),
+                    participant_evidence=meeting.participant_evidence
+                    or Evidence(ctx.doc.text[s.start : s.end], s.start, s.end),
+                )
         host = HOST_APART.search(s.masked) if meeting.host is None else None
         if host:
             agency = ctx.text.agency(host.group("a")).acronym

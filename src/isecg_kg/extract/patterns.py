@@ -172,6 +172,13 @@ TOTAL_COUNT = rx(
     IC,
 )
 # A sentence that names the host by itself, apart from the meeting's ("ASI acted as host").
+# An agency attending, in a sentence of its own beside the meeting: "A vice president of the
+# Japan Aerospace Exploration Agency attended for Japan.", "KARI's delegation also took part."
+ATTENDED_APART = rx(
+    r"^\W*(?:(?:An?|The|Its)\s+[^.;:]{1,60}?\b(?:of|from)\s+(?:the\s+)?)?{A:a}"
+    r"(?:'s?\s+(?:[\w-]+\s+){0,3}?(?:delegation|delegates|representatives?|team|head))?"
+    r"\s+(?:also\s+)?(?:attended|took\s+part|participated|was\s+(?:also\s+)?represented)\b"
+)
 _HOST_APART = r"{A:a}\s+(?:was|served as|acted as)\s+(?:the\s+)?host\b"
 HOST_APART = rx(_HOST_APART)
 HOST = rxs(
@@ -180,6 +187,9 @@ HOST = rxs(
     r"\bhosted\s+by\s+{A:a}",
     # a date between the verb and its agent: "hosted the week of 7 November 2022 by ISRO"
     r"\bhosted\s+(?:on|in|during|the\s+week\s+of)\s+[\w ,-]{1,30}?\s+by\s+{A:a}",
+    # the agent described before it is named: "hosted in Adelaide by Australia's national
+    # science agency, the Commonwealth Scientific and Industrial Research Organisation"
+    r"\bhosted\s+(?:(?:on|in|during)\s+[\w ,-]{1,30}?\s+)?by\s+[^,.;()]{3,60}?,\s+(?:the\s+)?{A:a}",
     r"\bat\s+the\s+invitation\s+of\s+{A:a}",
     _HOST_APART,
     r"\bhost(?:ed|ing)?\s+agency,?\s+{A:a}",
@@ -253,7 +263,9 @@ PARTICIPANTS_STRONG = rx(
 )
 PARTICIPANTS_BEFORE = rx(
     r"\s+(?:all\s+)?(?:participated|attended|took part|were represented|were present|"
-    r"joined the meeting|were\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:participants|attendees|"
+    r"joined the meeting|briefed\s+(?:the\s+)?(?:other\s+)?(?:participants|delegates|delegations|"
+    r"meeting)|"
+    r"were\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:participants|attendees|"
     r"(?:agencies|delegations)\s+(?:attending|present|represented|participating|taking part|"
     r"in attendance)))\b",
     IC,
@@ -333,7 +345,13 @@ PARTICIPANTS_COLON = rx(
     IC,
 )
 # More participants after a list read before its verb ("..., Ukraine attended, together with ESA").
-PARTICIPANTS_ALSO = rx(r",?\s*(?:together with|along with|alongside|as well as|and also)\s+", IC)
+# ... and those said to come with them: "X attended, together with Y", "X took part in the
+# meeting, as did Y and Z".
+PARTICIPANTS_ALSO = rx(
+    r"(?:\s+(?:in|at)\s+(?:the|this|that|its)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|session|talks))?"
+    r",?\s*(?:together with|along with|alongside|as well as|and also|as did)\s+",
+    IC,
+)
 # A member list that is also the attendance ("... are listed below; all of them took part").
 MEMBERS_ATTENDED = rx(
     r"(?<!\bnot\s)\b(?:all\s+(?:(?:of\s+)?(?:them|these|those|which|whom)\s+)?|(?:every|each)\s+"
