@@ -597,3 +597,21 @@ def test_the_host_of_the_next_meeting_is_not_this_one_s(reg):
     )
     (m,) = meetings(reg, text, "2021-03-26")
     assert (m.when.value, m.city, m.host, m.virtual) == ("2021-03-24", None, None, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No meeting was necessary: the decision was taken by the member agencies by mail.",
+        "The members decided without a meeting, by written procedure.",
+        "Switzerland will attend its first ISECG heads of agency meeting in Washington.",
+        "On 11 April 2019 the State Secretary received ESA's Director General in Bern. That "
+        "meeting concerned ESA only and was not an ISECG meeting.",
+    ],
+)
+def test_a_meeting_denied_avoided_or_only_planned_is_no_meeting(reg, sentence):
+    text = (
+        "The ISECG member agencies approved the application of Switzerland by written procedure, "
+        "which concluded on 9 April 2019. " + sentence
+    )
+    assert meetings(reg, text, "2019-04-12") == ()

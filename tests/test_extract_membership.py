@@ -560,3 +560,11 @@ def test_a_headed_table_of_participating_agencies_as_at_a_date(reg, tmp_path):
     (ml,) = extract(load(path), reg).member_lists
     assert [a.key for a in ml.members] == ["ASI", "CSIRO", "Roscosmos", "UKSA"]
     assert ml.when.value == "2010-04-27"
+
+
+def test_a_join_told_of_a_name_the_registry_glosses(reg):
+    text = (
+        "With Switzerland, ISECG now counts 20 member agencies. The Luxemburgische "
+        "Weltraumagentur (Luxembourg Space Agency) joined earlier this year."
+    )
+    assert list(joins(reg, text, "2019-04-12")) == ["LSA"]

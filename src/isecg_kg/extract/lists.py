@@ -235,7 +235,11 @@ def items_before(text: Text, registry: Registry, start: int, end: int) -> list[I
             # the list's first item may follow prose: "welcome the new members from Brazil (AEB)"
             tokens = text.tokens_in(a, b)
             rest = text.folded[tokens[-1].end : b] if tokens else ""
-            if tokens and (not rest.strip() or _PARENS.fullmatch(rest)):
+            # ... or gloss a name the registry does not know: "the Luxemburgische
+            # Weltraumagentur (Luxembourg Space Agency) joined"
+            glossed = tokens and rest.strip() == ")" and text.folded[a : tokens[-1].start].rstrip()
+            glossed = bool(glossed) and glossed.endswith("(")
+            if tokens and (not rest.strip() or _PARENS.fullmatch(rest) or glossed):
                 out.append(Item(tokens[-1].start, b, (AgencyRef(tokens[-1].acronym),)))
             elif not tokens:
                 last = _trailing_country(registry, text.folded[a:b])

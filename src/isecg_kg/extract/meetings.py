@@ -35,6 +35,7 @@ from .gazetteer import (
 )
 from .patterns import (
     BESIDE_GATHERING,
+    DENIED_MEETING,
     ENTRY_PLACE,
     FUTURE_AFTER,
     FUTURE_BEFORE,
@@ -377,6 +378,8 @@ def _mention(ctx: Context, s: Sentence, after_mention: bool = False) -> _Mention
     """What a sentence says of a meeting, if it speaks of one (``after_mention``: a sentence
     before it does)."""
     if s.text.rstrip().endswith("?"):  # a question reports nothing
+        return None
+    if DENIED_MEETING.search(s.text):  # "That meeting ... was not an ISECG meeting."
         return None
     events, references = _event_cues(s)
     field_ = MEETING_FIELD.match(s.text)

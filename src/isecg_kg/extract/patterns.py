@@ -62,6 +62,7 @@ MEETING_CUE = rx(
     IC,
 )
 NOT_A_MEETING = rx(
+    r"\bno\s+(?:\w+\s+)?meeting\b|\bwithout\s+(?:a\s+|any\s+)?(?:\w+\s+)?meeting\b|"
     r"\bto meet\b|\bmet with\b|\bmeeting\s+(?:report|summary|minutes|outcomes?|documents?|agenda|"
     r"materials|presentations|notes)\b|\bmeets?\s+(?:annually|regularly|twice|once|every|each|periodically)\b|"
     r"\bmeeting\s+(?:the|their|its|our|these|those|this|all|key)\s+"
@@ -96,7 +97,15 @@ HABITUAL_AFTER = rx(
 # "since the meeting in Bengaluru": a meeting cited as a point in time, not the one reported.
 SINCE_BEFORE = rx(r"\b[Ss]ince\s+(?:the|its|their|that)\s+[^,.;:()]{0,40}$")
 FUTURE_BEFORE = rx(
-    r"\b(?:will|would|shall|plans? to|planning to|is to|are to|to be)\s+(?:\w+\s+)?$", IC
+    r"\b(?:will|would|shall|plans? to|planning to|is to|are to|to be)\s+(?:\w+\s+)?$|"
+    # the meeting a future verb names: "Switzerland will attend its first ISECG meeting"
+    r"\b(?:will|shall|plans? to|is to|are to)\s+(?:attend|join|host|chair|take part in|"
+    r"participate in)\s+[^,.;:()]{0,50}$",
+    IC,
+)
+# A sentence saying a meeting was not the group's: "That meeting ... was not an ISECG meeting."
+DENIED_MEETING = rx(
+    r"\b(?:was|is|were|are)\s+not\s+(?:an?\s+|the\s+)?(?:ISECG|group)(?:'s)?\s+meetings?\b", IC
 )
 FUTURE_AFTER = rx(r"^\w*\s+(?:will|would|is scheduled|is planned|is expected|is to be)\b", IC)
 # Other gatherings: a sentence naming one reports an ISECG meeting only if it says so.
