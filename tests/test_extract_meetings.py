@@ -615,3 +615,25 @@ def test_a_meeting_denied_avoided_or_only_planned_is_no_meeting(reg, sentence):
         "which concluded on 9 April 2019. " + sentence
     )
     assert meetings(reg, text, "2019-04-12") == ()
+
+
+def test_another_meeting_the_day_after_is_not_a_second_isecg_meeting(reg):
+    text = (
+        "Senior managers from eleven space agencies gathered on July 15 and 16, 2008 in "
+        "Saint-Hubert for a meeting of ISECG. On July 17, the day after the ISECG meeting "
+        "closed, the President of the CSA and the NASA Associate Administrator held a separate "
+        "bilateral meeting in Montreal."
+    )
+    assert [m.when.value for m in meetings(reg, text, "2008-07-18")] == ["2008-07-15"]
+
+
+def test_a_separate_meeting_of_another_board_is_not_the_group_s(reg):
+    text = (
+        "Heads of 17 space agencies gathered in Bremen, Germany, on Sunday 30 September 2018 for "
+        "the ISECG meeting. The German Aerospace Center (DLR) hosted the meeting on the eve of "
+        "the 69th International Astronautical Congress. The heads of the ISS partner agencies "
+        "held their own, separate meeting in Bremen on 2 October 2018. That meeting of the ISS "
+        "Multilateral Coordination Board is not an ISECG activity."
+    )
+    (m,) = meetings(reg, text, "2018-10-05")
+    assert (m.when.value, m.city, m.host.key) == ("2018-09-30", "Bremen", "DLR")

@@ -574,3 +574,20 @@ def test_agencies_said_to_come_with_another_or_to_brief_the_meeting_took_part(re
     (m,) = extract(doc(text, "2021-03-26"), reg).meetings
     assert sorted(a.key for a in m.participants) == ["ESA", "NASA", "POLSA", "ROSA", "SSAU"]
     assert sorted(a.key for a in m.absent) == ["CNSA", "Roscosmos"]
+
+
+def test_a_list_far_from_the_mentions_goes_to_the_meeting_whose_city_it_names(reg):
+    text = (
+        "Senior managers from eleven space agencies gathered on July 15 and 16, 2008 in "
+        "Saint-Hubert for a meeting of ISECG. The meeting followed the inaugural gathering of the "
+        "group in Berlin last November.\n\n"
+        "Delegations reviewed the terms of reference.\n\nThey agreed on a work plan.\n\n"
+        "Canada has a proud history in space.\n\n"
+        "The following agencies were represented in Saint-Hubert:\n\n"
+        "Agenzia Spaziale Italiana (ASI)\n\nCanadian Space Agency (CSA)\n\n"
+        "European Space Agency (ESA)"
+    )
+    found = {
+        m.when.value: keys(m.participants) for m in extract(doc(text, "2008-07-18"), reg).meetings
+    }
+    assert found == {"2008-07-15": ["ASI", "CSA", "ESA"], "2007-11": []}

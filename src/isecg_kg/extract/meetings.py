@@ -53,6 +53,7 @@ from .patterns import (
     MEMBERSHIP_EVENT,
     NOT_A_MEETING,
     NOTE_DATE_BEFORE,
+    OFFSET_DAY_AFTER,
     OTHER_EVENT,
     OTHER_GATHERING,
     PLACE,
@@ -140,6 +141,8 @@ def _event_date(ctx: Context, s: Sentence, dm: DateMention) -> bool:
     if dm.prep in _NOT_MEETING_DATE_PREPS or ctx.tense(s, dm) == "future":
         return False
     if ctx.is_dateline(dm) or NOTE_DATE_BEFORE.search(s.text[:a]):
+        return False
+    if OFFSET_DAY_AFTER.match(s.text, dm.end - s.start):  # "On July 17, the day after the meeting"
         return False
     after = dm.lower and ctx.published and temporal.lower(dm.lower) > temporal.upper(ctx.published)
     if after and not ctx.chronology:

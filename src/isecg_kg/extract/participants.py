@@ -123,9 +123,17 @@ def add_listed_apart(ctx: Context, meetings: list[Meeting]) -> list[Meeting]:
             (i for i in ctx.meeting_of if abs(i - s.index) <= 3),
             key=lambda i: (i > s.index, abs(i - s.index)),
         )
-        if s.index in ctx.meeting_of or not (near or len(meetings) == 1):
+        if s.index in ctx.meeting_of:
             continue
-        local = ctx.meeting_of[near[0]] if near else meetings[0].local
+        # far from every mention: the only meeting, or the one whose city it names
+        # ("The following agencies were represented in Saint-Hubert:")
+        named = [m for m in meetings if m.city and re.search(rf"\b{re.escape(m.city)}\b", s.text)]
+        if near:
+            local = ctx.meeting_of[near[0]]
+        elif len(meetings) == 1 or len(named) == 1:
+            local = (named or meetings)[0].local
+        else:
+            continue
         meeting = out[local]
         if meeting.stated_participants is None and _TOOK_PART.search(s.text):
             count = stated_count(s)

@@ -63,6 +63,8 @@ MEETING_CUE = rx(
 )
 NOT_A_MEETING = rx(
     r"\bno\s+(?:\w+\s+)?meeting\b|\bwithout\s+(?:a\s+|any\s+)?(?:\w+\s+)?meeting\b|"
+    r"\bbilateral\s+(?:\w+\s+)?meetings?\b|\b(?:their|its)\s+own,?\s+(?:separate\s+)?meetings?\b|"
+    r"\bseparate\s+meetings?\b|"
     r"\bto meet\b|\bmet with\b|\bmeeting\s+(?:report|summary|minutes|outcomes?|documents?|agenda|"
     r"materials|presentations|notes)\b|\bmeets?\s+(?:annually|regularly|twice|once|every|each|periodically)\b|"
     r"\bmeeting\s+(?:the|their|its|our|these|those|this|all|key)\s+"
@@ -103,9 +105,18 @@ FUTURE_BEFORE = rx(
     r"participate in)\s+[^,.;:()]{0,50}$",
     IC,
 )
+# After a date: it counts from the meeting, so it is another day ("On July 17, the day after
+# the ISECG meeting closed, ..."; not "on 30 September, the day before the congress opened").
+OFFSET_DAY_AFTER = rx(
+    r"\s*,?\s*(?:the|a|one|two|three)\s+(?:days?|weeks?)\s+(?:after|before)\s+(?:the\s+)?"
+    r"(?:ISECG\s+|group's\s+)?(?:meeting|plenary|session)\b",
+    IC,
+)
 # A sentence saying a meeting was not the group's: "That meeting ... was not an ISECG meeting."
 DENIED_MEETING = rx(
-    r"\b(?:was|is|were|are)\s+not\s+(?:an?\s+|the\s+)?(?:ISECG|group)(?:'s)?\s+meetings?\b", IC
+    r"\b(?:was|is|were|are)\s+not\s+(?:an?\s+|the\s+)?(?:ISECG|group)(?:'s)?\s+"
+    r"(?:meetings?|activit(?:y|ies)|events?|business)\b",
+    IC,
 )
 FUTURE_AFTER = rx(r"^\w*\s+(?:will|would|is scheduled|is planned|is expected|is to be)\b", IC)
 # Other gatherings: a sentence naming one reports an ISECG meeting only if it says so.
@@ -119,7 +130,8 @@ OTHER_GATHERING = rx(
 # congress", "on the sidelines of the forum"): the gathering after them is not the one that met.
 BESIDE_GATHERING = rx(
     r"\b(?:before|ahead of|prior to|on the eve of|(?:on|in) the (?:sidelines|margins) of|"
-    r"alongside)\s+(?:the\s+)?(?:(?:start|opening)\s+of\s+(?:the\s+)?)?(?:\d{4}\s+)?$",
+    r"alongside)\s+(?:the\s+)?(?:(?:start|opening)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:\d{4}|\d+(?:st|nd|rd|th)|{ORD})\s+)?$",
     IC,
 )
 ISECG_MEETING = rx(
