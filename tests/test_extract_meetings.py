@@ -605,6 +605,8 @@ def test_the_host_of_the_next_meeting_is_not_this_one_s(reg):
         "No meeting was necessary: the decision was taken by the member agencies by mail.",
         "The members decided without a meeting, by written procedure.",
         "Switzerland will attend its first ISECG heads of agency meeting in Washington.",
+        "On 10 April 2019 two member agencies, NASA and ESA, held a bilateral meeting in Bern.",
+        "On 10 April 2019 the ISS partner agencies held their own meeting in Bern.",
         "On 11 April 2019 the State Secretary received ESA's Director General in Bern. That "
         "meeting concerned ESA only and was not an ISECG meeting.",
     ],
