@@ -26,7 +26,7 @@ SETS = {
     "held-out-4": (ROOT / "tests/eval4/gold", ROOT / "tests/eval4/docs", 0.95, 0.98),
     # The newest set: pinned where it stands, so it can only go up.
     "held-out-5": (ROOT / "tests/eval5/gold", ROOT / "tests/eval5/docs", 0.92, 0.96),
-    "held-out-6": (ROOT / "tests/eval6/gold", ROOT / "tests/eval6/docs", 0.92, 0.96),
+    "held-out-6": (ROOT / "tests/eval6/gold", ROOT / "tests/eval6/docs", 0.93, 0.97),
 }
 
 

@@ -639,3 +639,27 @@ def test_a_separate_meeting_of_another_board_is_not_the_group_s(reg):
     )
     (m,) = meetings(reg, text, "2018-10-05")
     assert (m.when.value, m.city, m.host.key) == ("2018-09-30", "Bremen", "DLR")
+
+
+def test_a_meeting_verb_after_a_meeting_sentence_carries_its_story_on(reg):
+    text = (
+        "Heads of 23 space agencies took part in the annual heads of agency meeting of ISECG on "
+        "Sunday, 1 October. Some delegations met in Baku while others connected online. The "
+        "Vietnam National Space Center (VNSC) took part for the first time as a member."
+    )
+    (m,) = meetings(reg, text, "2023-10-06")
+    assert (m.when.value, m.city, [a.key for a in m.participants]) == (
+        "2023-10-01",
+        "Baku",
+        ["VNSC"],
+    )
+
+
+def test_a_day_within_the_meeting_s_days_is_the_same_meeting(reg):
+    text = (
+        "Senior representatives of thirteen space agencies met in Toulouse on 3 and 4 June 2014 "
+        "for the ISECG meeting. CNES handed the chairmanship to DLR at the close of the meeting "
+        "on 4 June."
+    )
+    (m,) = meetings(reg, text, "2014-06-06")
+    assert (m.when.value, m.when.end) == ("2014-06-03", "2014-06-04")

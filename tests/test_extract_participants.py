@@ -591,3 +591,16 @@ def test_a_list_far_from_the_mentions_goes_to_the_meeting_whose_city_it_names(re
         m.when.value: keys(m.participants) for m in extract(doc(text, "2008-07-18"), reg).meetings
     }
     assert found == {"2008-07-15": ["ASI", "CSA", "ESA"], "2007-11": []}
+
+
+def test_a_listed_name_the_registry_does_not_know_glossed_by_one_it_does(reg):
+    (m,) = extract(
+        doc(
+            "ISECG met in Toulouse on 3 June 2014. The delegations present in Toulouse included "
+            "the Agence spatiale europeenne (ESA), the Agence d'exploration aerospatiale du Japon "
+            "(JAXA) and the National Aeronautics and Space Administration (NASA).",
+            "2014-06-06",
+        ),
+        reg,
+    ).meetings
+    assert keys(m.participants) == ["ESA", "JAXA", "NASA"]

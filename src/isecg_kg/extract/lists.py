@@ -53,6 +53,7 @@ _PARENS_RUN = re.compile(r"(?:\s*\([^()]*\))+")
 _NAME_WORDS = re.compile(
     r"^[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|and|for|the|de|du|des|la|le|d'\w+))*$"
 )
+_GLOSSED_NAME = re.compile(r"[A-Z][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,7}")
 _SHORT_NAME = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
 ABSENT_NOTE = re.compile(rf"\((?:[^()]*\b(?:{_ABSENT_WORDS})\b[^()]*)\)", re.IGNORECASE)
 # A note after an item saying it was absent: "CNSA (China) - did not participate".
@@ -148,8 +149,12 @@ def _item(text: Text, registry: Registry, a: int, b: int) -> Item:
     raw = text.folded[a:b]
     tokens = text.tokens_in(a, b)
     if tokens:
-        prefix = _LEAD.sub("", text.folded[a : tokens[0].start].lstrip()).strip(" (")
-        if prefix and not _introduces(prefix):
+        before = text.folded[a : tokens[0].start]
+        prefix = _LEAD.sub("", before.lstrip()).strip(" (")
+        # a name the registry does not know, glossed by one it does: "the Agence d'exploration
+        # aerospatiale du Japon (JAXA)"
+        glossed = before.rstrip().endswith("(") and _GLOSSED_NAME.fullmatch(prefix) is not None
+        if prefix and not _introduces(prefix) and not glossed:
             return Item(a, b, (), stop=True)  # "14 space agencies gathered at NASA ..."
         seen: list[str] = []
         for t in tokens:

@@ -377,7 +377,9 @@ def _entry_place(written: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _mention(ctx: Context, s: Sentence, after_mention: bool = False) -> _Mention | None:
+def _mention(
+    ctx: Context, s: Sentence, after_mention: bool = False, follows: bool = False
+) -> _Mention | None:
     """What a sentence says of a meeting, if it speaks of one (``after_mention``: a sentence
     before it does)."""
     if s.text.rstrip().endswith("?"):  # a question reports nothing
@@ -393,7 +395,11 @@ def _mention(ctx: Context, s: Sentence, after_mention: bool = False) -> _Mention
     # a group's word, or a member agency hosting: "Hosted by JAXA."; a heading under the group's
     heading = not ctx.dates[s.index] and _heading(ctx, s)
     relevant = (
-        ISECG_CONTEXT.search(s.text) or any(r.search(s.masked) for r in HOST) or field_ or heading
+        ISECG_CONTEXT.search(s.text)
+        or any(r.search(s.masked) for r in HOST)
+        or field_
+        or heading
+        or (follows and any(_CUE_VERB.fullmatch(e.group()) for e in events))
     )
     the_meeting = _THE_MEETING.search(s.text)
     if not relevant and not the_meeting:
@@ -461,10 +467,16 @@ def _mention(ctx: Context, s: Sentence, after_mention: bool = False) -> _Mention
 
 
 def _same(a: _Mention, b: _Mention) -> bool:
+    """Mentions of one meeting: the same date, one more precise, or a day within the other's
+    days ("on 3 and 4 June" and "at the close of the meeting on 4 June")."""
     if a.when and b.when and a.when.value and b.when.value:
         x, y = a.when.value, b.when.value
-        return x.startswith(y) or y.startswith(x)
+        return x.startswith(y) or y.startswith(x) or _within(a.when, y) or _within(b.when, x)
     return False
+
+
+def _within(when: When, day: str) -> bool:
+    return bool(when.value and when.end and len(day) == 10 and when.value <= day <= when.end)
 
 
 def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
@@ -562,7 +574,11 @@ def find_meetings(ctx: Context) -> list[Meeting]:
     title = ctx.doc.title or ""
     headed = bool(MEETING_CUE.search(title) and ISECG_CONTEXT.search(title))
     for s in ctx.sentences:
-        m = _mention(ctx, s, headed or bool(mentions))
+        # a meeting verb right after a meeting sentence of its paragraph carries the story on:
+        # "... took part in the ISECG meeting on 1 October. Some delegations met in Baku ..."
+        last = mentions[-1].s if mentions else None
+        follows = last is not None and last.index == s.index - 1 and last.paragraph == s.paragraph
+        m = _mention(ctx, s, headed or bool(mentions), follows)
         if m is not None:
             mentions.append(m)
     meetings = []

@@ -196,7 +196,7 @@ TOTAL_COUNT = rx(
 # An agency attending, in a sentence of its own beside the meeting: "A vice president of the
 # Japan Aerospace Exploration Agency attended for Japan.", "KARI's delegation also took part."
 ATTENDED_APART = rx(
-    r"^\W*(?:(?:An?|The|Its)\s+[^.;:]{1,60}?\b(?:of|from)\s+(?:the\s+)?)?{A:a}"
+    r"^\W*(?:(?:An?|The|Its)\s+[^.;:]{1,60}?\b(?:of|from)\s+(?:the\s+)?|The\s+)?{A:a}"
     r"(?:'s?\s+(?:[\w-]+\s+){0,3}?(?:delegation|delegates|representatives?|team|head))?"
     r"\s+(?:also\s+)?(?:attended|took\s+part|participated|was\s+(?:also\s+)?represented)\b"
 )
