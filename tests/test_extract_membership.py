@@ -568,3 +568,23 @@ def test_a_join_told_of_a_name_the_registry_glosses(reg):
         "Weltraumagentur (Luxembourg Space Agency) joined earlier this year."
     )
     assert list(joins(reg, text, "2019-04-12")) == ["LSA"]
+
+
+def test_a_relative_join_date_gives_way_to_the_month_set_beside_it(reg):
+    (join,) = joins(
+        reg,
+        "With Switzerland, ISECG now counts 20 member agencies. The Luxembourg Space Agency "
+        "joined earlier this year, in January.",
+        "2019-04-12",
+    ).values()
+    assert join.when.value == "2019-01"
+
+
+def test_a_join_with_what_the_agency_is_part_of_between_subject_and_verb(reg):
+    (join,) = joins(
+        reg,
+        "The Vietnam National Space Center, part of the Vietnam Academy of Science and "
+        "Technology, joined ISECG in August, becoming the group's 28th member agency.",
+        "2023-10-06",
+    ).values()
+    assert (join.agency.key, join.when.value) == ("VNSC", "2023-08")

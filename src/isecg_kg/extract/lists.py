@@ -54,6 +54,11 @@ _NAME_WORDS = re.compile(
     r"^[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|and|for|the|de|du|des|la|le|d'\w+))*$"
 )
 _GLOSSED_NAME = re.compile(r"[A-Z][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,7}")
+# An apposition between a subject and its verb that says what the agency belongs to.
+_PART_OF = re.compile(
+    r",\s*(?:(?:a|an)\s+)?(?:part|unit|division|arm|branch|department|agency|subsidiary)\s+of\s+"
+    r"(?:the\s+)?[A-Z][^,;:()]{2,80},?\s*$"
+)
 _SHORT_NAME = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
 ABSENT_NOTE = re.compile(rf"\((?:[^()]*\b(?:{_ABSENT_WORDS})\b[^()]*)\)", re.IGNORECASE)
 # A note after an item saying it was absent: "CNSA (China) - did not participate".
@@ -234,6 +239,9 @@ def items_after(text: Text, registry: Registry, start: int, end: int) -> list[It
 def items_before(text: Text, registry: Registry, start: int, end: int) -> list[Item]:
     """The list that ends at ``end``, read backwards to the first item that is not an agency."""
     out: list[Item] = []
+    part_of = _PART_OF.search(text.folded, start, end)
+    if part_of:  # "The Vietnam National Space Center, part of the Vietnam Academy ..., joined"
+        end = part_of.start()
     for a, b in reversed(_split(text, start, end)):
         item = _item(text, registry, a, b)
         if item.stop:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..facts import AgencyRef, Evidence, Join, MemberList, When
 from . import lists
 from .context import Context, resolve_date
-from .dates import month_year_before
+from .dates import DateMention, month_year_before
 from .gazetteer import number, ordinal
 from .patterns import (
     AS_AT,
@@ -359,6 +359,8 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
             (a < 25 and (dm.prep in ("in", "during") or dm.relative))
             or (a == 0 and _HEADING_DATE.match(s.text, dm.end - s.start))  # "2016 - X joins"
         )
+        if dm.relative and _more_precise_after(ctx, s, dm, cue):
+            continue  # "joined earlier this year, in January": January
         if (after_cue or opening) and ctx.tense(s, dm) != "future":
             when = resolve_date(ctx, dm)
             if when and dm.relative and anchor and when.value == anchor[:4]:
@@ -381,6 +383,18 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
     if earliest is None and latest is None:
         return ctx.bounds("join not dated")
     return When(earliest=earliest, latest=latest, note="; ".join(notes) or None)
+
+
+def _more_precise_after(ctx: Context, s: Sentence, dm: DateMention, cue: re.Match[str]) -> bool:
+    """Whether a month or day follows a relative date close after the join's cue, as its
+    apposition ("earlier this year, in January")."""
+    return any(
+        other.start > dm.start
+        and 0 <= other.start - s.start - cue.end() <= 40
+        and other.month is not None
+        and not other.relative
+        for other in ctx.dates[s.index]
+    )
 
 
 def _effective(ctx: Context, s: Sentence) -> When | None:
