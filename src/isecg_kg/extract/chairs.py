@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..facts import AgencyRef, ChairChange, Evidence, When
+from ..facts import AgencyRef, ChairChange, When
 from .context import Context, resolve_date
 from .patterns import (
     CHAIR_CHANGE,
@@ -127,7 +127,7 @@ def _since(ctx: Context, s: Sentence) -> ChairChange | None:
             return ChairChange(
                 to=AgencyRef(ctx.text.agency(m.group("to")).acronym),
                 when=when,
-                evidence=Evidence(ctx.doc.text[s.start : s.end], s.start, s.end),
+                evidence=ctx.evidence(s),
             )
     return None
 
@@ -152,7 +152,7 @@ def _change(ctx: Context, s: Sentence) -> ChairChange | None:
             return ChairChange(
                 to=AgencyRef(to),
                 when=when,
-                evidence=Evidence(ctx.doc.text[s.start : s.end], s.start, s.end),
+                evidence=ctx.evidence(s),
                 previous=AgencyRef(prev) if prev else None,
                 meeting=local,
                 state=state,

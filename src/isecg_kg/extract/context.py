@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from .. import temporal
 from ..document import Document
-from ..facts import When
+from ..facts import Evidence, When
 from ..registry import Registry, fold
 from .dates import (
     WEEKDAYS,
@@ -53,6 +53,10 @@ class Context:
     def today(self) -> str | None:
         """The day the text calls "today": its dateline's, else the publication date."""
         return self.dateline or self.doc.published
+
+    def evidence(self, s: Sentence) -> Evidence:
+        """A sentence as the evidence of a fact: its text as the source writes it, and where."""
+        return Evidence(self.doc.text[s.start : s.end], s.start, s.end)
 
     def is_dateline(self, dm: DateMention) -> bool:
         """Whether a date is the dateline's: the report's publication, not an event's date."""

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .. import temporal
-from ..facts import AgencyRef, Evidence, Meeting, When
+from ..facts import AgencyRef, Meeting, When
 from ..registry import canonical_country
 from . import lists, participants
 from .context import Context, resolve_date
@@ -541,11 +541,10 @@ def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
     items = [i for m in group for i in m.participants]
     absent = list(lists.agencies(items, absent=True))
     list_sentence = _first(m.list_sentence for m in group)
-    ev = strong[0].s
     return Meeting(
         local=local,
         when=when,
-        evidence=Evidence(ctx.doc.text[ev.start : ev.end], ev.start, ev.end),
+        evidence=ctx.evidence(strong[0].s),
         venue=max(venues, key=len) if venues else None,
         city=_locality(city) if city else None,
         country=_first(m.country for m in group),
@@ -555,15 +554,7 @@ def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
         or _first(m.count for m in group),
         participants=tuple(a for a in lists.agencies(items, absent=False) if a not in absent),
         absent=tuple(absent),
-        participant_evidence=(
-            Evidence(
-                ctx.doc.text[list_sentence.start : list_sentence.end],
-                list_sentence.start,
-                list_sentence.end,
-            )
-            if list_sentence
-            else None
-        ),
+        participant_evidence=ctx.evidence(list_sentence) if list_sentence else None,
     )
 
 

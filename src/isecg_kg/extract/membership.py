@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..facts import AgencyRef, Evidence, Join, MemberList, When
+from ..facts import AgencyRef, Join, MemberList, When
 from . import lists
 from .context import Context, resolve_date
 from .dates import DateMention, month_year_before
@@ -103,10 +103,6 @@ def _subject(ctx: Context, s: Sentence, pos: int) -> list[lists.Item]:
 def _future(s: Sentence, m: re.Match[str]) -> bool:
     """Whether the words just before (or in) a match put it in the future."""
     return bool(_FUTURE_NEAR.search(s.masked[max(0, m.start() - 40) : m.end()]))
-
-
-def _evidence(ctx: Context, s: Sentence) -> Evidence:
-    return Evidence(ctx.doc.text[s.start : s.end], s.start, s.end)
 
 
 def _as_of(ctx: Context, s: Sentence) -> When:
@@ -233,9 +229,9 @@ def find_member_lists(ctx: Context) -> list[MemberList]:
             when = _arrival_date(ctx, s)
         if members:
             as_of = when or (_as_of(ctx, s) if all_attended else _list_as_of(ctx, s))
-            out.append(MemberList(as_of, _evidence(ctx, s), members, count))
+            out.append(MemberList(as_of, ctx.evidence(s), members, count))
         elif count is not None:
-            out.append(MemberList(when or _as_of(ctx, s), _evidence(ctx, s), members, count))
+            out.append(MemberList(when or _as_of(ctx, s), ctx.evidence(s), members, count))
         if when is not None:
             stated = (s.paragraph, when)
     return out
@@ -439,5 +435,5 @@ def find_joins(ctx: Context) -> list[Join]:
             for ref in item.agencies:
                 if ref not in out or _better(when, out[ref].when):
                     single = len({a for i, _ in found for a in i.agencies}) == 1
-                    out[ref] = Join(ref, when, _evidence(ctx, s), rank if single else None)
+                    out[ref] = Join(ref, when, ctx.evidence(s), rank if single else None)
     return list(out.values())

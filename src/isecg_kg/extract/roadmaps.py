@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..facts import Evidence, Roadmap
+from ..facts import Roadmap
 from .context import Context, resolve_date
 from .dates import DateMention, relative_day
 from .gazetteer import ordinal
@@ -216,7 +216,7 @@ def _records(ctx: Context, s: Sentence, ms: list[_Mention]) -> list[tuple[_Menti
     dated = _published(ctx, s, ms)
     out = []
     for i, m in enumerate(ms):
-        ev = Evidence(ctx.doc.text[s.start : s.end], s.start, s.end)
+        ev = ctx.evidence(s)
         url, uploaded = _link(ctx, m)
         edition = m.edition
         ed = (
@@ -365,7 +365,7 @@ def find_roadmaps(ctx: Context) -> list[Roadmap]:
         if ms:
             last_named = ms[-1]
         elif last_named and s.index - last_named.s.index <= 2 and NEXT_EDITION.search(s.text):
-            ev = Evidence(ctx.doc.text[s.start : s.end], s.start, s.end)
+            ev = ctx.evidence(s)
             title = SUPPLEMENT_TITLE if last_named.supplement else TITLE
             records = [(last_named, Roadmap(title, ev, last_named.supplement, announced=True))]
         for _, r in records:
