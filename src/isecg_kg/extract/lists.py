@@ -250,8 +250,11 @@ def items_before(text: Text, registry: Registry, start: int, end: int) -> list[I
             rest = text.folded[tokens[-1].end : b] if tokens else ""
             # ... or gloss a name the registry does not know: "the Luxemburgische
             # Weltraumagentur (Luxembourg Space Agency) joined"
-            glossed = tokens and rest.strip() == ")" and text.folded[a : tokens[-1].start].rstrip()
-            glossed = bool(glossed) and glossed.endswith("(")
+            glossed = (
+                bool(tokens)
+                and rest.strip() == ")"
+                and text.folded[a : tokens[-1].start].rstrip().endswith("(")
+            )
             if tokens and (not rest.strip() or _PARENS.fullmatch(rest) or glossed):
                 out.append(Item(tokens[-1].start, b, (AgencyRef(tokens[-1].acronym),)))
             elif not tokens:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..facts import AgencyRef, Evidence, Meeting
+from ..facts import AgencyRef, Meeting
 from . import lists
 from .context import Context
 from .gazetteer import number
@@ -118,21 +118,10 @@ def add_listed_apart(ctx: Context, meetings: list[Meeting]) -> list[Meeting]:
     mentions."""
     out = {m.local: m for m in meetings}
     for s in ctx.sentences:
-        # the closest meeting sentence, one before it first (a list follows its meeting)
-        near = sorted(
-            (i for i in ctx.meeting_of if abs(i - s.index) <= 3),
-            key=lambda i: (i > s.index, abs(i - s.index)),
-        )
         if s.index in ctx.meeting_of:
             continue
-        # far from every mention: the only meeting, or the one whose city it names
-        # ("The following agencies were represented in Saint-Hubert:")
-        named = [m for m in meetings if m.city and re.search(rf"\b{re.escape(m.city)}\b", s.text)]
-        if near:
-            local = ctx.meeting_of[near[0]]
-        elif len(meetings) == 1 or len(named) == 1:
-            local = (named or meetings)[0].local
-        else:
+        local = _meeting_beside(ctx, s, meetings)
+        if local is None:
             continue
         meeting = out[local]
         if meeting.stated_participants is None and _TOOK_PART.search(s.text):
@@ -143,12 +132,7 @@ def add_listed_apart(ctx: Context, meetings: list[Meeting]) -> list[Meeting]:
         if came:
             agency = AgencyRef(ctx.text.agency(came.group("a")).acronym)
             if agency not in meeting.participants and agency not in meeting.absent:
-                meeting = out[local] = replace(
-                    meeting,
-                    participants=(*meeting.participants, agency),
-                    participant_evidence=meeting.participant_evidence
-                    or Evidence(ctx.doc.text[s.start : s.end], s.start, s.end),
-                )
+                meeting = out[local] = _with_participants(ctx, meeting, [agency], [], s)
         host = HOST_APART.search(s.masked) if meeting.host is None else None
         if host:
             agency = ctx.text.agency(host.group("a")).acronym
@@ -158,15 +142,42 @@ def add_listed_apart(ctx: Context, meetings: list[Meeting]) -> list[Meeting]:
             continue
         extra = [a for a in lists.agencies(items, absent=False) if a not in meeting.participants]
         absent = [a for a in lists.agencies(items, absent=True) if a not in meeting.absent]
-        out[local] = replace(
-            meeting,
-            participants=meeting.participants + tuple(extra),
-            absent=meeting.absent + tuple(absent),
-            participant_evidence=meeting.participant_evidence
-            or Evidence(ctx.doc.text[where.start : where.end], where.start, where.end),
-        )
+        out[local] = _with_participants(ctx, meeting, extra, absent, where)
         ctx.meeting_of.setdefault(s.index, local)
     return [out[m.local] for m in meetings]
+
+
+def _meeting_beside(ctx: Context, s: Sentence, meetings: list[Meeting]) -> int | None:
+    """The meeting a sentence of its own speaks of: that of the closest meeting sentence, one
+    before it first (a list follows its meeting); far from every mention, the only meeting, or
+    the one whose city it names ("The following agencies were represented in Saint-Hubert:")."""
+    near = sorted(
+        (i for i in ctx.meeting_of if abs(i - s.index) <= 3),
+        key=lambda i: (i > s.index, abs(i - s.index)),
+    )
+    if near:
+        return ctx.meeting_of[near[0]]
+    named = [m for m in meetings if m.city and re.search(rf"\b{re.escape(m.city)}\b", s.text)]
+    if len(meetings) == 1 or len(named) == 1:
+        return (named or meetings)[0].local
+    return None
+
+
+def _with_participants(
+    ctx: Context,
+    meeting: Meeting,
+    present: list[AgencyRef],
+    absent: list[AgencyRef],
+    where: Sentence,
+) -> Meeting:
+    """The meeting with more agencies present (and absent), and the sentence naming them as its
+    participants' evidence if it had none."""
+    return replace(
+        meeting,
+        participants=meeting.participants + tuple(present),
+        absent=meeting.absent + tuple(absent),
+        participant_evidence=meeting.participant_evidence or ctx.evidence(where),
+    )
 
 
 def add_absentees(ctx: Context, meetings: list[Meeting]) -> list[Meeting]:
