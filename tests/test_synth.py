@@ -103,3 +103,22 @@ def test_build_benchmark_times_every_stage_and_the_real_build(tmp_path):
     built = Graph().parse(tmp_path / "built-12.ttl")  # the command's own output, complete
     assert len(built) > stats["triples"]  # the documents' triples plus ontology and registry
     assert "**`isecg-kg build`, end to end, own process**" in build_report(stats)
+
+
+def test_query_benchmark_engines_agree_and_the_report_compares_them(tmp_path):
+    from isecg_kg.bench import benchmark, report
+
+    result = benchmark(
+        150, tmp_path, seed=2, reps=2, budget=60, engines=("isecg", "pyoxigraph", "pyoxigraph-disk")
+    )
+    engines = result["engines"]
+    assert not [name for name, e in engines.items() if "error" in e]
+    ours = engines["isecg"]["queries"]
+    for other in ("pyoxigraph", "pyoxigraph-disk"):
+        theirs = engines[other]["queries"]
+        assert {q: ours[q]["rows"] for q in ours} == {q: theirs[q]["rows"] for q in theirs}
+    assert ours["meeting-participants"]["rows"] > 0 and ours["meetings"]["rows"] == 150
+    table = report(result)
+    assert "| isecg / pyoxigraph (on disk) |" in table
+    row = next(line for line in table.splitlines() if "`meeting-participants`" in line)
+    assert row.count("|") == 10 and "–" not in row.split("|")[5:9]
