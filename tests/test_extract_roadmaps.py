@@ -316,3 +316,19 @@ def test_two_supplements_named_by_their_years(reg):
     found = roadmaps(reg, text, "2024-05-21")
     assert (True, None, "2020", False, None) in found
     assert (True, None, "2022", False, None) in found
+
+
+def test_the_publication_in_a_month_of_an_edition(reg):
+    text = (
+        "The agencies reviewed their plans since the publication in January of the third edition "
+        "of the Global Exploration Roadmap. Two agencies joined after the roadmap's publication "
+        "in January."
+    )
+    assert roadmaps(reg, text, "2018-10-05") == [(False, 3, "2018-01", False, None)]
+
+
+def test_a_publication_in_a_journal_dates_nothing(reg):
+    text = (
+        "A summary of the Global Exploration Roadmap saw publication in the journal Space Policy."
+    )
+    assert roadmaps(reg, text, "2018-10-05") == [(False, None, None, False, None)]

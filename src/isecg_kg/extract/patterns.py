@@ -747,7 +747,7 @@ FIRST_ISSUED = rx(
 PUBLISHED = rx(
     r"\b(?:published|publishes|issued|issues|released|releases|unveiled|launched|presented|"
     r"came out|made public|appeared|"
-    r"updated|publication of|release of)\b",
+    r"updated|publication of|release of)\b|\bpublication(?=\s+(?:in|on)\b)",
     IC,
 )
 JUST_PUBLISHED = rx(
