@@ -29,6 +29,8 @@ def one(text: str):
         ("published in August 2013", "2013-08", None),
         ("issued in Sept. 2011", "2011-09", None),
         ("joined during 2017", "2017", None),
+        ("Date | 2014.06.18 | Hit", "2014-06-18", None),
+        ("posted 2014/6/18.", "2014-06-18", None),
     ],
 )
 def test_dates_with_a_year(text, value, end):
@@ -153,3 +155,7 @@ def test_a_list_of_years_after_a_colon():
 
 def test_a_lone_number_after_a_colon_is_not_a_date():
     assert find_dates("Budget: 2012 euros") == []
+
+
+def test_a_version_number_is_not_a_year_first_date():
+    assert find_dates("firmware 2014.06.18.1 and build 1.2014.06") == []

@@ -663,3 +663,29 @@ def test_a_day_within_the_meeting_s_days_is_the_same_meeting(reg):
     )
     (m,) = meetings(reg, text, "2014-06-06")
     assert (m.when.value, m.when.end) == ("2014-06-03", "2014-06-04")
+
+
+def test_a_labelled_date_below_a_long_menu_dates_the_report(reg):
+    menu = "\n".join(["Home", "About", "Satellites", "Launchers", "PR Center"] * 3)
+    text = (
+        f"{menu}\n\nDate | 2014.06.18 | Hit | 1,204\n\n"
+        "Senior managers of ISECG agencies gathered in Daejeon on June 10th and 11th."
+    )
+    (m,) = meetings(reg, text)
+    assert (m.when.value, m.when.end) == ("2014-06-10", "2014-06-11")
+
+
+def test_the_head_line_of_a_meeting_report_dates_the_meeting(reg):
+    from dataclasses import replace
+
+    text = (
+        "London, United Kingdom, 12-13 May 2016\n\n"
+        "Summary prepared by the Secretariat, issued 20 May 2016\n\n"
+        "The UK Space Agency (UKSA), which took over the ISECG chair from the European Space "
+        "Agency (ESA) at the October 2015 meeting in Darmstadt, chaired both days."
+    )
+    report = replace(doc(text), title="ISECG SENIOR MANAGERS MEETING - SUMMARY OF OUTCOMES")
+    (m,) = extract(report, reg).meetings
+    assert (m.when.value, m.when.end, m.city) == ("2016-05-12", "2016-05-13", "London")
+    # without the title naming a meeting, a place and days alone are no meeting
+    assert [x.when.value for x in meetings(reg, text)] == []

@@ -367,3 +367,22 @@ def test_plain_text_columns_and_dot_leaders_become_cells_and_labels(tmp_path):
         "Centre National d'Etudes Spatiales (CNES) | France",
         "6/01 | All | Comments on the outline | 31 May 2010",
     )
+
+
+def test_plain_text_hard_wrapped_wider_than_a_hundred_columns(tmp_path):
+    words = (
+        "the group met in Baku near the congress centre on Sunday before the congress "
+        "opened and talked about the roadmap "
+    ) * 3
+    lines, line = [], ""
+    for w in words.split():
+        if len(line) + len(w) + 1 > 105:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    lines.append(line)
+    assert max(map(len, lines)) > 100
+    path = tmp_path / "wide.txt"
+    path.write_text("A note on the group\n\n" + "\n".join(lines) + "\n")
+    assert load(path).paragraphs == (" ".join(lines),)

@@ -565,7 +565,7 @@ def _text_paragraphs(text: str) -> list[str]:
             cells = _COLUMN_GAP.split(_LEADER.sub(r"\g<label>: ", line.strip()))
             block.append(_row(cells))
             continue
-        wrapped = len(block) > 1 and max(len(x) for x in block) <= 100
+        wrapped = len(block) > 1 and max(len(x) for x in block) <= _WRAP_WIDTH
         for i, x in enumerate(block):
             if wrapped and i and len(block[i - 1]) >= 40 and not _own_line(block[i - 1], x):
                 paragraphs[-1] += " " + x
@@ -576,6 +576,7 @@ def _text_paragraphs(text: str) -> list[str]:
 
 
 _RULE = re.compile(r"\s*([-=_*~#])\1{3,}\s*")
+_WRAP_WIDTH = 132  # the widest hard-wrapped text seen: a line printer's 132 columns
 
 
 def _row(cells: list[str]) -> str:

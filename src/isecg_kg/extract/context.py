@@ -138,6 +138,8 @@ def _dateline(text: Text, dates: dict[int, list[DateMention]]) -> DateMention | 
             if dm.day is None or dm.month is None or dm.start - s.start > 60:
                 # a wire's dateline may leave the year out: "BEIJING, Sept. 11 (Xinhua) --"
                 continue
+            if dm.end_day is not None:  # "London, 12-13 May 2016": an event's days, not a day
+                continue  # a report was sent out on
             before = text.folded[s.start : dm.start]
             if _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(text.folded, dm.end):
                 return dm
@@ -174,7 +176,7 @@ def _title_date(title: str | None) -> str | None:
 
 # A line of a document's head that dates it: "Date: Fri, 10 Mar 2017", "Posted 27 May 2022".
 _HEAD_LABEL = re.compile(
-    r"\b(?:Date|Dated|Posted|Published|Released|Issued|Sent|Updated)\b(?:\s+on)?\s*:?\s*"
+    r"\b(?:Date|Dated|Posted|Published|Released|Issued|Sent|Updated)\b(?:\s+on)?\s*[:|]?\s*"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)?$",
     re.I,
 )
@@ -184,6 +186,7 @@ _HEAD_WORDS = frozenset(
     | {"views", "likes", "comments", "shares", "reads"}  # a page's counters beside its date
 )
 _HEAD_LINES = 12
+_HEAD_LINES_MAX = 40
 
 
 _ENTRY_AFTER = re.compile(r"\s*[-–—:|]\s")
@@ -200,18 +203,26 @@ def _chronology(text: Text, dates: dict[int, list[DateMention]]) -> bool:
     return entries >= 2
 
 
+def _head_lines(text: str) -> list[str]:
+    """The lines of a document's head: its first lines, and any run of short ones (a site's
+    menus left in the text) before its first paragraph of prose."""
+    lines = text.split("\n")[:_HEAD_LINES_MAX]
+    prose = next((i for i, line in enumerate(lines) if len(line) > 120), len(lines))
+    return lines[: max(_HEAD_LINES, prose)]
+
+
 def _head_date(doc: Document, chronology: bool = False) -> str | None:
     """The date a document's head gives it: a labelled date, else (not in a chronology) a line
     that is only a date with a byline or issue number beside it; the first such line wins."""
-    lines = [doc.title or "", *doc.text.split("\n")[:_HEAD_LINES]]
+    lines = [doc.title or "", *_head_lines(doc.text)]
     for line in lines:
         folded = fold(line)
         found = [dm for dm in find_dates(folded) if dm.year is not None and dm.month]
         for dm in found:
             if _HEAD_LABEL.search(folded[max(0, dm.start - 40) : dm.start]):
                 return dm.value
-        if chronology or len(line) > 120 or len(found) != 1:
-            continue
+        if chronology or len(line) > 120 or len(found) != 1 or found[0].end_day is not None:
+            continue  # a range of days dates an event: "London, 12-13 May 2016"
         if not dateline_words(folded, found[0]):
             return found[0].value
     return None
@@ -245,7 +256,7 @@ def build_context(doc: Document, registry: Registry) -> Context:
         head = next(
             (
                 dm
-                for s in text.sentences[:_HEAD_LINES]
+                for s in text.sentences[:_HEAD_LINES_MAX]
                 for dm in dates[s.index]
                 if ctx.dateline and dm.value == ctx.dateline
             ),

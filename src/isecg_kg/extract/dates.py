@@ -105,6 +105,10 @@ def _p(template: str) -> re.Pattern[str]:
 # The grammar, one rule a line: each finds one shape of date. Overlaps keep the longest.
 GRAMMAR: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)"),
+    # year first with dots or slashes, as East Asian pages write it: "2014.06.18", "2014/6/18"
+    re.compile(
+        r"(?<![\d./])(?P<y>(?:19|20)\d{2})([./])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?![\d]|[./]\d)"
+    ),
     _p(r"{WD}{D}(?:\s+of)?\s+{M}{R}{D2}(?:\s+of)?\s+{M2},?\s+{Y}"),
     _p(r"{WD}{M}\s+{D}{R}{M2}\s+{D2},?\s+{Y}"),
     _p(r"{WD}{D}{R}{WD2}{D2}(?:\s+of)?\s+{M}(?:,?\s+{Y})?"),

@@ -20,7 +20,7 @@ from .. import temporal
 from ..facts import AgencyRef, Meeting, When
 from ..registry import canonical_country
 from . import lists, participants
-from .context import Context, resolve_date
+from .context import Context, dateline_words, resolve_date
 from .dates import (
     DateMention,
 )
@@ -35,6 +35,7 @@ from .gazetteer import (
 )
 from .patterns import (
     BESIDE_GATHERING,
+    CLAUSE_BEFORE,
     DENIED_MEETING,
     ENTRY_PLACE,
     FUTURE_AFTER,
@@ -124,7 +125,10 @@ def _event_cues(s: Sentence) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
             and not re.search(r"[;.]", s.text[references[-1].end() : m.start()])
         )
         if (
-            any(r.search(before) for r in (REFERENCE_BEFORE, SINCE_BEFORE, FUTURE_BEFORE))
+            any(
+                r.search(before)
+                for r in (REFERENCE_BEFORE, SINCE_BEFORE, FUTURE_BEFORE, CLAUSE_BEFORE)
+            )
             or later
             or of_reference
         ):
@@ -377,17 +381,41 @@ def _entry_place(written: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_HEAD_SENTENCES = 8  # where a report's own head lines stand
+
+
+def _head_date_line(ctx: Context, s: Sentence) -> re.Match[str] | None:
+    """A line of a meeting report's head that is only a place and the days: "London, United
+    Kingdom, 12-13 May 2016" under "SENIOR MANAGERS MEETING - SUMMARY"; it dates the meeting."""
+    found = [dm for dm in ctx.dates[s.index] if not ctx.is_dateline(dm)]
+    if s.index >= _HEAD_SENTENCES or len(s.text) > 100 or len(ctx.dates[s.index]) != 1 or not found:
+        return None
+    dm = found[0]
+    if dm.day is None or dm.year is None:
+        return None
+    if dateline_words(
+        ctx.text.folded[s.start : s.end],
+        replace(dm, start=dm.start - s.start, end=dm.end - s.start),
+    ):
+        return None
+    return re.match(r"(?s).+", s.text)
+
+
 def _mention(
-    ctx: Context, s: Sentence, after_mention: bool = False, follows: bool = False
+    ctx: Context,
+    s: Sentence,
+    after_mention: bool = False,
+    follows: bool = False,
+    headed: bool = False,
 ) -> _Mention | None:
     """What a sentence says of a meeting, if it speaks of one (``after_mention``: a sentence
-    before it does)."""
+    before it does; ``headed``: the document's title names an ISECG meeting)."""
     if s.text.rstrip().endswith("?"):  # a question reports nothing
         return None
     if DENIED_MEETING.search(s.text):  # "That meeting ... was not an ISECG meeting."
         return None
     events, references = _event_cues(s)
-    field_ = MEETING_FIELD.match(s.text)
+    field_ = MEETING_FIELD.match(s.text) or (headed and _head_date_line(ctx, s))
     if field_ and after_mention:  # "When: 17-18 May 2022" under a meeting's heading
         events.append(field_)
     if not events:
@@ -569,7 +597,7 @@ def find_meetings(ctx: Context) -> list[Meeting]:
         # "... took part in the ISECG meeting on 1 October. Some delegations met in Baku ..."
         last = mentions[-1].s if mentions else None
         follows = last is not None and last.index == s.index - 1 and last.paragraph == s.paragraph
-        m = _mention(ctx, s, headed or bool(mentions), follows)
+        m = _mention(ctx, s, headed or bool(mentions), follows, headed)
         if m is not None:
             mentions.append(m)
     meetings = []

@@ -98,6 +98,12 @@ HABITUAL_AFTER = rx(
 )
 # "since the meeting in Bengaluru": a meeting cited as a point in time, not the one reported.
 SINCE_BEFORE = rx(r"\b[Ss]ince\s+(?:the|its|their|that)\s+[^,.;:()]{0,40}$")
+# A dated meeting inside a clause about an agency's past: "UKSA, which took over the chair from
+# ESA at the October 2015 meeting in Darmstadt, chaired both days": a point in its history.
+CLAUSE_BEFORE = rx(
+    r"\b(?:which|who)\s[^.;]{0,100}\b(?:chair\w*|joined|member\w*|admitted)\b[^.;]{0,60}"
+    r"\b(?:at|during)\s+(?:the|its)\s+[^.;,]{0,30}\d[^.;,]{0,20}$"
+)
 FUTURE_BEFORE = rx(
     r"\b(?:will|would|shall|plans? to|planning to|is to|are to|to be)\s+(?:\w+\s+)?$|"
     # the meeting a future verb names: "Switzerland will attend its first ISECG meeting"
