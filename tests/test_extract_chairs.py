@@ -227,3 +227,10 @@ def test_a_tenure_stated_with_its_start_is_a_change_then(reg, sentence):
 
 def test_a_chair_since_an_undated_time_is_no_change(reg):
     assert summary(chairs(reg, "JAXA has held the ISECG chair since then.", "2010-05-20")) == []
+
+
+def test_ceded_the_chair(reg):
+    text = (
+        MEETING + "At the close of the meeting ISRO ceded the chair to the Australian Space Agency."
+    )
+    assert summary(chairs(reg, text)) == [("ISRO", "ASA", "2016-06-10", 0, False)]

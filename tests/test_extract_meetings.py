@@ -689,3 +689,27 @@ def test_the_head_line_of_a_meeting_report_dates_the_meeting(reg):
     assert (m.when.value, m.when.end, m.city) == ("2016-05-12", "2016-05-13", "London")
     # without the title naming a meeting, a place and days alone are no meeting
     assert [x.when.value for x in meetings(reg, text)] == []
+
+
+def test_a_congress_centre_is_a_venue_not_another_gathering(reg):
+    text = (
+        "ISECG squeezed its senior managers meeting into a room near the Baku Congress Centre on "
+        "Sunday, the day before the 74th International Astronautical Congress opened."
+    )
+    (m,) = meetings(reg, text, "2023-10-05")
+    assert m.when.value == "2023-10-01"
+
+
+def test_a_weekday_makes_the_year_of_the_meeting_finer(reg):
+    text = "On Tuesday, senior managers met by videoconference for the first ISECG meeting of 2026."
+    (m,) = meetings(reg, text, "2026-02-19")
+    assert m.when.value == "2026-02-17"
+
+
+def test_a_date_in_a_since_phrase_is_the_earlier_events(reg):
+    text = (
+        "ISECG senior managers met on Wednesday in Bengaluru. The meeting was the first since "
+        "the release of the third edition of the Global Exploration Roadmap in January."
+    )
+    (m,) = meetings(reg, text, "2018-06-08")
+    assert m.when.value == "2018-06-06"

@@ -54,14 +54,14 @@ def test_year_first_then_join(reg):
     assert found["LSA"].when.value == "2019"
 
 
-def test_welcomed_as_new_member_at_a_meeting_is_bounded_by_it(reg):
+def test_welcomed_as_new_member_at_a_meeting_joined_there(reg):
     found = joins(
         reg,
         "ISECG agencies met in Lisbon, Portugal on 6 May 2022. The group welcomed Portugal Space "
         "as its newest member.",
     )
     j = found["PTS"]
-    assert (j.when.value, j.when.latest) == (None, "2022-05-06")
+    assert (j.when.value, j.when.latest) == ("2022-05-06", None)
 
 
 def test_joined_since_an_earlier_meeting(reg):
@@ -588,3 +588,36 @@ def test_a_join_with_what_the_agency_is_part_of_between_subject_and_verb(reg):
         "2023-10-06",
     ).values()
     assert (join.agency.key, join.when.value) == ("VNSC", "2023-08")
+
+
+def test_welcomed_in_the_meetings_story_joined_at_the_meeting(reg):
+    text = (
+        "ISECG senior managers met in Baku on Sunday. Two decisions stood out. The Vietnam "
+        "National Space Center was welcomed as the group's newest member. At the same meeting "
+        "the group admitted the Mexican Space Agency (AEM)."
+    )
+    found = joins(reg, text, "2023-10-05")
+    assert {k: j.when.value for k, j in found.items()} == {
+        "VNSC": "2023-10-01",
+        "AEM": "2023-10-01",
+    }
+
+
+def test_welcomed_to_a_meeting_is_not_a_join_there(reg):
+    text = (
+        "ISECG senior managers met in Milan on 14 October 2024. The group welcomed the Korea "
+        "AeroSpace Administration (KASA) to its first ISECG meeting. KASA was established on "
+        "27 May 2024 and has since joined ISECG."
+    )
+    (j,) = joins(reg, text, "2024-10-20").values()
+    assert (j.when.value, j.when.earliest, j.when.latest) == (None, "2024-05-27", "2024-10-14")
+
+
+def test_members_are_the_agencies_that_did_something(reg):
+    text = (
+        "That forum is ISECG. Its members are the fourteen agencies that drew up the framework "
+        "document: the Italian Space Agency (ASI), the British National Space Centre (BNSC), "
+        "CNES and NASA."
+    )
+    (ml,) = members(reg, text, "2007-11-14")
+    assert [a.key for a in ml.members] == ["ASI", "UKSA", "CNES", "NASA"]

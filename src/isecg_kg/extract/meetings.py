@@ -240,21 +240,42 @@ def _context_date(ctx: Context, s: Sentence) -> tuple[DateMention | None, Senten
     return None, None
 
 
+# A date inside a phrase naming an earlier event: that event's date, not the meeting's.
+_SINCE_EVENT = re.compile(r"\b[Ss]ince\s+(?:the|its|their|that)\s+[^,;:()]{0,80}$")
+
+
 def _date(ctx: Context, s: Sentence, events: list, references: list) -> DateMention | None:
     """The date a meeting sentence gives its meeting: the one nearest a cue, not another event's."""
     best, best_key = None, None
+    candidates: list[DateMention] = []
     for dm in ctx.dates[s.index]:
         a = dm.start - s.start
         if not _event_date(ctx, s, dm):
             continue
         if any(0 <= a - r.end() <= 20 for r in references):
             continue  # "the last meeting in March"
+        if _SINCE_EVENT.search(s.text, 0, a):
+            continue  # "the first since the release of the third edition in January"
         distance = min(abs(a - m.start()) for m in events)
         if distance > _FAR:
             continue
         key = (distance > _NEAR, _rank(dm), distance)  # a far date only when none is near
+        candidates.append(dm)
         if best_key is None or key < best_key:
             best, best_key = dm, key
+    if best is not None and best.value and best.day is None:
+        # a day the sentence names inside the year or month chosen makes it finer: "On Tuesday,
+        # ... met for the first meeting of 2026" (Tuesday 17 February 2026)
+        for dm in candidates:
+            if dm is not best and dm.value is None and (dm.weekday_only or dm.relative):
+                when = resolve_date(ctx, dm)
+                if (
+                    when
+                    and when.value
+                    and len(when.value) == 10
+                    and when.value.startswith(best.value)
+                ):
+                    return dm
     return best
 
 

@@ -309,6 +309,11 @@ def _owner(ctx: Context, item: lists.Item) -> bool:
     return bool(tokens) and tokens[-1].possessive
 
 
+_TO_MEETING = re.compile(r"\bto\s+(?:its|the|their|a|this)\s+(?:[\w-]+\s+){0,3}?meeting\b")
+_WELCOMED_VERB = re.compile(r"\b(?:welcomed|admitted|accepted)\b")
+_WELCOMING = frozenset((*JOIN_AFTER, JOIN_APPROVED, JOIN_APPROVED_PASSIVE, WELCOMED_AS))
+
+
 def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
     """When the agencies of a join sentence joined: a stated date, or bounds."""
     local = ctx.meeting_for(s)
@@ -318,8 +323,14 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
         0 <= dm.start - s.start - cue.end() <= 40 and dm.prep != "since"
         for dm in ctx.dates[s.index]
     )
+    # welcomed or admitted by the group, in a meeting's story and no date of its own: there
+    welcomed = (
+        (cue.re in _WELCOMING or bool(_WELCOMED_VERB.search(cue.group())))
+        and not ctx.dates[s.index]
+        and not _TO_MEETING.search(s.text, cue.end())  # "welcomed KASA to its first meeting"
+    )
     if (
-        JOIN_AT_MEETING.search(s.text)
+        (JOIN_AT_MEETING.search(s.text) or welcomed)
         and meeting
         and meeting.value
         and not SINCE_REFERENCE.search(s.text)

@@ -130,7 +130,7 @@ OTHER_GATHERING = rx(
     r"\b(?:International Space Exploration Forum|ISEF|International Astronautical Congress|IAC|"
     r"GLEX|(?<!video\s)(?<!video-)(?<!web\s)(?<!web-)[Cc]onference|[Cc]ongress|[Ss]ymposium|[Ww]orkshop|[Ff]orum|[Ss]ession|"
     r"[Cc]ouncil|[Cc]ommittee)\b"
-    r"(?!\s+(?:centre|center|hall|room|venue|facilit))"  # a venue's name, not a gathering
+    r"(?!\s+(?i:centre|center|hall|room|venue|facilit))"  # a venue's name, not a gathering
 )
 # Words placing a meeting beside another gathering, not in it ("just before the start of the
 # congress", "on the sidelines of the forum"): the gathering after them is not the one that met.
@@ -468,8 +468,11 @@ MEMBER_SUBSET = rx(
     IC,
 )
 MEMBER_LIST_LEAD = rx(
-    r"^\s*(?:the\s+following\s+)?(?:(?P<n>{NUM})\s+)?(?:(?:space|member|national|international)\s+)*"
-    r"(?:agencies|members|organi[sz]ations)?\s*:?\s*(?:,?\s*(?:including|such as|among them|"
+    r"^\s*(?:the\s+(?:following\s+)?)?(?:(?P<n>{NUM})\s+)?(?:(?:space|member|national|international)\s+)*"
+    r"(?:agencies|members|organi[sz]ations)?"
+    # what they have in common, up to the colon: "the fourteen agencies that drew up the framework:"
+    r"(?:\s+(?:that|which|who)\s+[^:;.]{1,80}(?=:))?"
+    r"\s*:?\s*(?:,?\s*(?:including|such as|among them|"
     r"among others|notably)\s*:?\s+)?"
 )
 MEMBER_COUNT = rxs(
@@ -612,7 +615,10 @@ _MOVED = (
     r"transitions|(?:was|has been|had been) "
     r"(?:handed|passed|transferred|rotated)(?: over)?)"
 )
-_HANDED = r"(?:passed|handed(?: over)?|transferred|turned over|gave|hands over|passes|handed on)"
+_HANDED = (
+    r"(?:passed|handed(?: over)?|transferred|turned over|gave|hands over|passes|handed on|ceded|"
+    r"cedes|relinquished|yielded)"
+)
 _TOOK = (
     r"(?:took over|assumed|takes over|assumes|inherited|received|took on|(?:has|have|had) "
     r"(?:taken over|assumed|taken on))"
