@@ -159,3 +159,9 @@ def test_a_lone_number_after_a_colon_is_not_a_date():
 
 def test_a_version_number_is_not_a_year_first_date():
     assert find_dates("firmware 2014.06.18.1 and build 1.2014.06") == []
+
+
+def test_month_names_in_capitals():
+    assert [(d.text, d.value) for d in find_dates("AS AT 13 MAY 2016; MAYBE 2017")] == [
+        ("13 MAY 2016", "2016-05-13")
+    ]

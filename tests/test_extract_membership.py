@@ -621,3 +621,33 @@ def test_members_are_the_agencies_that_did_something(reg):
     )
     (ml,) = members(reg, text, "2007-11-14")
     assert [a.key for a in ml.members] == ["ASI", "UKSA", "CNES", "NASA"]
+
+
+def test_the_senior_managers_admitted_two_agencies(reg):
+    text = (
+        "The senior managers of ISECG met by videoconference on 10 June 2021. At the same meeting "
+        "the senior managers admitted Portugal Space and the Mexican Space Agency (AEM)."
+    )
+    found = joins(reg, text, "2021-06-11")
+    assert {k: j.when.value for k, j in found.items()} == {"PTS": "2021-06-10", "AEM": "2021-06-10"}
+
+
+def test_guests_welcomed_to_the_meeting_did_not_join(reg):
+    text = (
+        "ISECG met in Rome on 3 May 2022. The group welcomed ESA and JAXA to the "
+        "meeting. The group welcomed POLSA as its newest member."
+    )
+    assert list(joins(reg, text)) == ["POLSA"]
+
+
+def test_an_annex_of_the_membership_as_at_a_day_in_capitals(reg):
+    text = (
+        "The group met in London on 12 May 2016.\n\n"
+        "ANNEX A - ISECG MEMBERSHIP AS AT 13 MAY 2016\n\n"
+        "ASI (Italy), CNES (France), CNSA (China), UKSA (United Kingdom)."
+    )
+    (ml,) = members(reg, text, "2016-05-20")
+    assert (ml.when.value, [a.key for a in ml.members]) == (
+        "2016-05-13",
+        ["ASI", "CNES", "CNSA", "UKSA"],
+    )

@@ -332,3 +332,29 @@ def test_a_publication_in_a_journal_dates_nothing(reg):
         "A summary of the Global Exploration Roadmap saw publication in the journal Space Policy."
     )
     assert roadmaps(reg, text, "2018-10-05") == [(False, None, None, False, None)]
+
+
+def test_released_on_the_occasion_of_the_meeting(reg):
+    text = (
+        "JAXA hosted the senior managers meeting of ISECG on May 23rd. On the occasion of the "
+        "meeting, ISECG released the fourth edition of the Global Exploration Roadmap (GER). "
+        "It follows the third edition, published in January 2018, and two supplements on lunar "
+        "surface exploration published in August 2020 and in 2022."
+    )
+    assert sorted(roadmaps(reg, text, "2024-05-29"), key=str) == sorted(
+        [
+            (False, 4, "2024-05-23", False, None),
+            (False, 3, "2018-01", False, None),
+            (True, None, "2020-08", False, None),
+            (True, None, "2022", False, None),
+        ],
+        key=str,
+    )
+
+
+def test_presented_at_the_meeting_is_no_release(reg):
+    text = (
+        "ISECG met in Rome on 3 May 2022. At the meeting NASA presented the Global Exploration "
+        "Roadmap to the delegations."
+    )
+    assert roadmaps(reg, text) == [(False, None, None, False, None)]

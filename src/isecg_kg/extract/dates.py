@@ -71,7 +71,10 @@ QUALIFIERS: dict[str, tuple[int, int]] = {
 
 _M = (
     r"(?P<{0}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+    # set in capitals, as headings are: "AS AT 13 MAY 2016"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+    r"(?![a-zA-Z])\.?"
 )
 _D = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _Y = r"(?P<{0}>(?:19|20)\d{{2}})(?!\d)"

@@ -70,7 +70,10 @@ def _entry_year(ctx: Context, s: Sentence) -> str | None:
 
 
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+)?$", re.I)  # "invited to join", "set to formally join"
-_FUTURE_NEAR = re.compile(r"\b(?:will|would|shall|to be|expected|plans? to|could|may)\b", re.I)
+_FUTURE_NEAR = re.compile(  # "may" the verb, not the month ("AS AT 13 MAY 2016", "in May")
+    r"\b(?:will|would|shall|to be|expected|plans? to|could)\b|\b(?-i:may)\b(?!\s*\d)",
+    re.I,
+)
 
 
 # A subject standing for an agency named before: "It joined ISECG", "The agency became a member".
@@ -290,6 +293,8 @@ def _join_items(
     for rule in (*JOIN_AFTER, JOIN_APPROVED):
         for m in rule.finditer(s.masked):
             items = lists.items_after(ctx.text, ctx.registry, s.start + m.end(), s.end)
+            if items and _TO_MEETING.match(ctx.text.masked, items[-1].end):
+                continue  # "welcomed ESA and JAXA to the meeting": guests, not members
             found += [(i, m) for i in items if not _owner(ctx, i)]
     for m in JOIN_APPROVED_PASSIVE.finditer(s.masked):
         items = lists.items_after(
@@ -309,7 +314,9 @@ def _owner(ctx: Context, item: lists.Item) -> bool:
     return bool(tokens) and tokens[-1].possessive
 
 
-_TO_MEETING = re.compile(r"\bto\s+(?:its|the|their|a|this)\s+(?:[\w-]+\s+){0,3}?meeting\b")
+_TO_MEETING = re.compile(
+    r"\s*\bto\s+(?:its|the|their|a|this)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session|event)\b"
+)
 _WELCOMED_VERB = re.compile(r"\b(?:welcomed|admitted|accepted)\b")
 _WELCOMING = frozenset((*JOIN_AFTER, JOIN_APPROVED, JOIN_APPROVED_PASSIVE, WELCOMED_AS))
 
@@ -327,7 +334,7 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
     welcomed = (
         (cue.re in _WELCOMING or bool(_WELCOMED_VERB.search(cue.group())))
         and not ctx.dates[s.index]
-        and not _TO_MEETING.search(s.text, cue.end())  # "welcomed KASA to its first meeting"
+        and not re.search(_TO_MEETING.pattern, s.text[cue.end() :])  # "... to its first meeting"
     )
     if (
         (JOIN_AT_MEETING.search(s.text) or welcomed)

@@ -325,6 +325,7 @@ _AT_MEETING = (
 # registration)", "PART IV -- ISECG PARTICIPATING AGENCIES (as at 27 April 2010)".
 _ANNEX = r"(?:(?:annex|appendix|attachment|enclosure|part|section)\s+[\w.]{1,4}\s*[-–—:.]{0,2}\s*)?"
 _ASIDE = r"(?:\s*\([^()]{1,60}\))?"
+_AS_AT_ASIDE = r"(?:,?\s+as\s+(?:at|of|on)\s+[^()]{4,30})?"  # "MEMBERSHIP AS AT 13 MAY 2016"
 PARTICIPANTS_LABEL = rx(
     r"(?:^"
     + _ANNEX
@@ -411,7 +412,7 @@ MEMBER_LIST_HEADING = rx(
     r"^"
     + _ANNEX
     + r"(?:(?:ISECG(?:'s)?|the\s+group's|our|its|current)\s+)*(?:member\s+(?:space\s+)?agencies|"
-    r"members)" + _ASIDE + r"\s*:?\s*$|"
+    r"members|membership)" + _ASIDE + _AS_AT_ASIDE + r"\s*:?\s*$|"
     r"^"
     + _ANNEX
     + r"(?:ISECG(?:'s)?|the\s+group's)\s+participating\s+agencies"
@@ -519,7 +520,9 @@ JOIN_AFTER = rxs(
     r"agenc(?:y|ies))\s*(?:,\s*|from\s+|:\s*)?",
     r"\b(?:admission|accession|addition)\s+of\s+",
     r"\bnew(?:est)?\s+(?:ISECG\s+)?members?\s*(?:,|:|-|are|is|include|from)\s*",
-    r"\b(?:ISECG|[Tt]he group)\s+(?:has\s+|have\s+|also\s+|formally\s+|officially\s+)*"
+    r"\b(?:ISECG|[Tt]he group|(?:the\s+)?(?:senior\s+managers|heads\s+of\s+agenc(?:y|ies)|"
+    r"member\s+agencies|delegations|delegates))\s+(?:has\s+|have\s+|also\s+|formally\s+|"
+    r"officially\s+|unanimously\s+)*"
     r"(?:welcomed|admitted|accepted)\s+(?:as\s+(?:its\s+)?(?:new(?:est)?\s+)?members?\s+)?",
     r"\b[Nn]ewcomers?\b(?:\s+[\w-]+){0,3}?\s*:\s*|\b[Nn]ewcomers?\s+(?:are|were|include|included)\s+",
 )

@@ -46,6 +46,12 @@ from .text import Sentence
 
 TITLE = "Global Exploration Roadmap"
 SUPPLEMENT_TITLE = "Global Exploration Roadmap Supplement"
+_AT_MEETING = re.compile(
+    r"\b(?:on the occasion of|at|during)\s+(?:the|this|that|today's)\s+"
+    r"(?:[\w-]+\s+){0,3}?meeting\b",
+    re.I,
+)
+_RELEASE_VERB = re.compile(r"(?i:published|released|issued|unveiled|launched)")
 _QUOTED = re.compile(r"[\"“]([^\"”]{10,200})[\"”]")
 
 
@@ -146,7 +152,10 @@ def _clause_dates(
         if edition is None and lead is not None and not out:
             before = EDITION_BEFORE_VERB.search(ctx.text.folded, lead, start)
             edition = ordinal(before.group("ord")) if before else None
-        supplement = supplement or bool(SUPPLEMENT_WORD.search(ctx.text.folded, prev, d.start))
+        # "supplements" before the verb of the clause counts for its first date: "the third
+        # edition, published in January 2018, and two supplements published in August 2020"
+        since = lead if lead is not None and not out else prev
+        supplement = supplement or bool(SUPPLEMENT_WORD.search(ctx.text.folded, since, d.start))
         out.append(_Dated(value, edition, supplement))
         prev = d.end
     return out
@@ -186,6 +195,11 @@ def _published(ctx: Context, s: Sentence, ms: list[_Mention]) -> dict[int, list[
                 )
                 and (value := _value(ctx, d))
             ]
+        if not dates and _RELEASE_VERB.fullmatch(v.group()) and _AT_MEETING.search(s.text):
+            # "On the occasion of the meeting, ISECG released the fourth edition": its day
+            local = ctx.meeting_for(s)
+            when = ctx.meeting_when.get(local) if local is not None else None
+            dates = [_Dated(when.value, None)] if when and when.value else []
         if not dates:
             opening = [d for d in ctx.dates[s.index] if d.prep in ("in", "during")]
             dates = _clause_dates(ctx, s, s.start, s.start + v.start()) if opening else []
