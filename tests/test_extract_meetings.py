@@ -713,3 +713,29 @@ def test_a_date_in_a_since_phrase_is_the_earlier_events(reg):
     )
     (m,) = meetings(reg, text, "2018-06-08")
     assert m.when.value == "2018-06-06"
+
+
+CHRONOLOGY = (
+    "ISECG milestones. Its Secretariat is hosted by ESA at ESTEC. This page is not a complete "
+    "record of every ISECG meeting; working-level teleconferences are not listed.\n\n"
+    "7–8 November 2007 – First ISECG meeting, Berlin, Germany, hosted by DLR.\n\n"
+    "22–24 May 2012 – Global Space Exploration Conference (GLEX 2012), Washington. ISECG "
+    "agencies present the roadmap; GLEX is a conference, not an ISECG meeting.\n\n"
+    "11–12 May 2016 – ISECG meeting at ESTEC, Noordwijk, the Netherlands, hosted by ESA. The "
+    "UAE Space Agency joins the group on 11 May, the first new member since 2007.\n\n"
+    "20 October 2019 – Heads of agency meeting at NASA Headquarters, Washington, hosted by "
+    "NASA. The Australian Space Agency joins the group."
+)
+
+
+def test_a_chronology_page_entries(reg):
+    x = extract(doc(CHRONOLOGY, "2019-11-15"), reg)
+    assert [(m.when.value, m.host.key, m.virtual) for m in x.meetings] == [
+        ("2007-11-07", "DLR", False),
+        ("2016-05-11", "ESA", False),
+        ("2019-10-20", "NASA", False),
+    ]
+    assert {j.agency.key: j.when.value for j in x.joins} == {
+        "UAESA": "2016-05-11",
+        "ASA": "2019-10-20",
+    }

@@ -386,3 +386,17 @@ def test_plain_text_hard_wrapped_wider_than_a_hundred_columns(tmp_path):
     path = tmp_path / "wide.txt"
     path.write_text("A note on the group\n\n" + "\n".join(lines) + "\n")
     assert load(path).paragraphs == (" ".join(lines),)
+
+
+def test_html_timeline_times_do_not_date_the_page_its_last_update_does(tmp_path):
+    path = tmp_path / "milestones.html"
+    path.write_text(
+        "<html><head><title>ISECG milestones</title>"
+        '<meta name="dcterms.modified" content="2019-11-15"></head><body><main>'
+        "<h1>ISECG milestones</h1><p>The main milestones of the group.</p><ol>"
+        '<li><time datetime="2007-11-07">7-8 November 2007</time> - First ISECG meeting.</li>'
+        '<li><time datetime="2016-05-11">11-12 May 2016</time> - ISECG meeting at ESTEC.</li>'
+        "</ol></main></body></html>"
+    )
+    doc = load(path)
+    assert (doc.published, doc.modified) == (None, "2019-11-15")

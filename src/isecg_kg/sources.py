@@ -52,6 +52,10 @@ NOISE_WORDS = frozenset({  # a class or id made of one of these words marks chro
 })
 STATE_PREFIXES = ("has-", "is-", "with-", "no-")  # "has-sidebar" describes, it is not a sidebar
 KEEP_TAGS = frozenset({"html", "body", "main"})
+MODIFIED_META = (  # where a page states when it was last changed
+    "article:modified_time", "og:updated_time", "dcterms.modified", "dc.date.modified",
+    "last-modified", "datemodified",
+)
 DATE_META = (  # where a page states its publication date, best first ("ld": JSON-LD)
     "article:published_time", "ld", "datepublished", "date", "dc.date", "dc.date.issued",
     "dcterms.issued", "dcterms.date", "citation_publication_date",
@@ -338,23 +342,35 @@ def _html_meta(soup: BeautifulSoup) -> dict[str, str | None]:
     body = soup.find("article") or soup.find("main") or soup
     site = metas.get("og:site_name") or _ld_name(ld.get("publisher"))
     title = metas.get("og:title") or _first_text(body.find("h1")) or _page_title(soup, site)
-    time = body.find("time", datetime=True) or soup.find("time", datetime=True)
+    # a <time> in a list or table dates its entry (a timeline's), not the page
+    times = [t for t in (*body.find_all("time"), *soup.find_all("time")) if not _in_entry(t)]
+    time = next((t for t in times if t.get("datetime")), None)
     stamps = [ld.get("datePublished") if k == "ld" else metas.get(k) for k in DATE_META]
     # any other tag naming a publication ("govuk:first-published-at", "og:published_time")
     stamps += [v for k, v in metas.items() if "publish" in k and k not in DATE_META]
     stamps.append(time["datetime"] if time else None)
-    time_text = _first_text(body.find("time") or soup.find("time"))
+    time_text = _first_text(times[0]) if times else None
     published = next(filter(None, map(_iso_date, stamps)), None) or _text_date([time_text or ""])
     canonical = soup.find("link", rel="canonical", href=True)
     url = canonical["href"] if canonical else metas.get("og:url")
     return {
         "title": title or _first_text(soup.find("h1")),
         "published": published,
-        "modified": _iso_date(metas.get("article:modified_time"))
-        or _iso_date(ld.get("dateModified")),
+        "modified": next(
+            filter(
+                None,
+                map(_iso_date, [*(metas.get(k) for k in MODIFIED_META), ld.get("dateModified")]),
+            ),
+            None,
+        ),
         "url": url,
         "publisher": site or _host(url),
     }
+
+
+def _in_entry(tag: Tag) -> bool:
+    """Whether a tag stands in a list item or a table cell."""
+    return tag.find_parent(("li", "td", "th", "dd", "dt")) is not None
 
 
 def _json_ld(soup: BeautifulSoup) -> dict[str, Any]:

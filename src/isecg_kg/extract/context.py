@@ -46,13 +46,14 @@ class Context:
 
     @property
     def published(self) -> str | None:
-        """The publication date: the document's, else the date of its dateline."""
-        return self.doc.published or self.dateline
+        """The publication date: the document's, else its dateline's, else the day the page
+        says it was last changed (the day its present tense speaks of)."""
+        return self.doc.published or self.dateline or self.doc.modified
 
     @property
     def today(self) -> str | None:
         """The day the text calls "today": its dateline's, else the publication date."""
-        return self.dateline or self.doc.published
+        return self.dateline or self.doc.published or self.doc.modified
 
     def evidence(self, s: Sentence) -> Evidence:
         """A sentence as the evidence of a fact: its text as the source writes it, and where."""
@@ -296,8 +297,16 @@ def _last_weekday(weekday: str, published: str | None) -> When | None:
     return None
 
 
-def resolve_date(ctx: Context, dm: DateMention) -> When | None:
-    """A meeting date as a ``When``; None when the text cannot fix it (then bounds apply)."""
+def resolve_date(ctx: Context, dm: DateMention, within: When | None = None) -> When | None:
+    """A meeting date as a ``When``; None when the text cannot fix it (then bounds apply).
+    ``within``: the meeting the sentence tells of; a day of its days without a year is one of
+    them ("11-12 May 2016 - ... UAESA joins the group on 11 May")."""
+    if dm.year is None and dm.day is not None and within and within.value:
+        first = within.value
+        if len(first) == 10:
+            day = with_year(dm, int(first[:4]))
+            if day.value and first <= day.value <= (within.end or first):
+                return When(value=day.value, note=f"{dm.text!r}, a day of the meeting's")
     if dm.relative:
         value, earliest, latest = relative_span(dm, ctx.today)
         note = f"{dm.text!r}, counted from the publication date {ctx.today}"

@@ -435,6 +435,12 @@ def _mention(
         return None
     if DENIED_MEETING.search(s.text):  # "That meeting ... was not an ISECG meeting."
         return None
+    if (
+        ctx.chronology
+        and not (ISECG_MEETING.search(s.text) or ISECG_MET.search(s.text))
+        and any(DENIED_MEETING.search(o.text) for o in ctx.sentences if o.paragraph == s.paragraph)
+    ):  # a timeline's entry: "22-24 May 2012 - GLEX 2012, Washington. ... not an ISECG meeting."
+        return None
     events, references = _event_cues(s)
     field_ = MEETING_FIELD.match(s.text) or (headed and _head_date_line(ctx, s))
     if field_ and after_mention:  # "When: 17-18 May 2022" under a meeting's heading

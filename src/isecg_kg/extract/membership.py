@@ -344,6 +344,19 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
         and not dated
     ):
         return When(value=meeting.value, note="joined at the meeting reported")
+    if (
+        ctx.chronology
+        and cue.re is JOIN_PRESENT
+        and meeting
+        and meeting.value
+        and not ctx.dates[s.index]
+        and any(
+            ctx.sentences[i].paragraph == s.paragraph
+            for i, m in ctx.meeting_of.items()
+            if m == local
+        )
+    ):  # "20 October 2019 - Heads of agency meeting in Washington. ASA joins the group."
+        return When(value=meeting.value, note="joins in the entry of the meeting")
     since = SINCE_REFERENCE.search(s.text)
     earliest, notes = None, []
     if _SINCE_THEN.search(
@@ -376,7 +389,7 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
         if dm.relative and _more_precise_after(ctx, s, dm, cue):
             continue  # "joined earlier this year, in January": January
         if (after_cue or opening) and ctx.tense(s, dm) != "future":
-            when = resolve_date(ctx, dm)
+            when = resolve_date(ctx, dm, meeting)
             if when and dm.relative and anchor and when.value == anchor[:4]:
                 # "joined this year": from the year's start to the report, which it still runs to
                 return When(

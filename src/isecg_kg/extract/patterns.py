@@ -68,7 +68,12 @@ NOT_A_MEETING = rx(
     r"\bto meet\b|\bmet with\b|\bmeeting\s+(?:report|summary|minutes|outcomes?|documents?|agenda|"
     r"materials|presentations|notes)\b|\bmeets?\s+(?:annually|regularly|twice|once|every|each|periodically)\b|"
     r"\bmeeting\s+(?:the|their|its|our|these|those|this|all|key)\s+"
-    r"(?:\w+\s+)?(?:goals?|needs?|challenges?|requirements?|objectives?|demands?|targets?|criteria)\b",
+    r"(?:\w+\s+)?(?:goals?|needs?|challenges?|requirements?|objectives?|demands?|targets?|criteria)\b|"
+    # meetings in general: "not a complete record of every ISECG meeting"
+    r"\b(?:every|any)\s+(?:[\w-]+\s+){0,2}?meetings?\b|"
+    # a body or a page hosted by an agency, not a meeting: "Its Secretariat is hosted by ESA"
+    r"\b(?:secretariat|office|website|web\s?site|site|page|portal|archive|database)\s+"
+    r"(?:is|are|was|were|has been|have been)\s+(?:\w+\s+)?hosted\b",
     IC,
 )
 # Words that make "meeting" one ISECG meeting of a timeline or report ("Third meeting", "Virtual
@@ -120,7 +125,7 @@ OFFSET_DAY_AFTER = rx(
 )
 # A sentence saying a meeting was not the group's: "That meeting ... was not an ISECG meeting."
 DENIED_MEETING = rx(
-    r"\b(?:was|is|were|are)\s+not\s+(?:an?\s+|the\s+)?(?:ISECG|group)(?:'s)?\s+"
+    r"(?:\b(?:was|is|were|are)\s+|[,;:]\s*)not\s+(?:an?\s+|the\s+)?(?:ISECG|group)(?:'s)?\s+"
     r"(?:meetings?|activit(?:y|ies)|events?|business)\b",
     IC,
 )
