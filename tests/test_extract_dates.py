@@ -165,3 +165,8 @@ def test_month_names_in_capitals():
     assert [(d.text, d.value) for d in find_dates("AS AT 13 MAY 2016; MAYBE 2017")] == [
         ("13 MAY 2016", "2016-05-13")
     ]
+
+
+def test_two_weekdays_are_one_span():
+    (dm,) = find_dates("Last Thursday and Friday, Berlin")
+    assert (dm.text, dm.weekday, dm.end_weekday) == ("Thursday and Friday", "Thursday", "Friday")

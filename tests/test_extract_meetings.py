@@ -739,3 +739,18 @@ def test_a_chronology_page_entries(reg):
         "UAESA": "2016-05-11",
         "ASA": "2019-10-20",
     }
+
+
+def test_two_days_by_their_weekdays_a_city_as_the_meeting_place_and_who_attended(reg):
+    text = (
+        "Last Thursday and Friday, Berlin was the meeting place for the agencies of ISECG. The "
+        "two-day meeting took place at the DLR Institute of Planetary Research. Delegations from "
+        "twelve space agencies attended."
+    )
+    (m,) = meetings(reg, text, "2007-11-14")
+    assert (m.when.value, m.when.end, m.city, m.stated_participants) == (
+        "2007-11-08",
+        "2007-11-09",
+        "Berlin",
+        12,
+    )

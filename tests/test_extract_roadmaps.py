@@ -358,3 +358,11 @@ def test_presented_at_the_meeting_is_no_release(reg):
         "Roadmap to the delegations."
     )
     assert roadmaps(reg, text) == [(False, None, None, False, None)]
+
+
+def test_unveiled_on_a_weekday(reg):
+    text = (
+        "The space agencies of ISECG on Thursday unveiled what they called the first edition of a "
+        "Global Exploration Roadmap."
+    )
+    assert roadmaps(reg, text, "2011-09-02") == [(False, 1, "2011-09-01", False, None)]

@@ -313,6 +313,18 @@ def resolve_date(ctx: Context, dm: DateMention, within: When | None = None) -> W
         if value or earliest:
             return When(value=value, earliest=earliest, latest=latest, note=note)
         return None
+    if dm.weekday_only and dm.end_weekday:  # "last Thursday and Friday": the days ending
+        last = _last_weekday(dm.end_weekday, ctx.today)  # on the last such Friday
+        if last is None or last.value is None:
+            return None
+        span = (WEEKDAYS.index(dm.end_weekday) - WEEKDAYS.index(dm.weekday)) % 7
+        first = temporal.lower(last.value) - timedelta(days=span)
+        return When(
+            value=first.isoformat(),
+            end=last.value,
+            weekday=dm.weekday,
+            note=f"{dm.text!r}: the days up to the last {dm.end_weekday} before {ctx.today}",
+        )
     if dm.weekday_only:
         return _last_weekday(dm.weekday, ctx.today)
     if dm.year_offset is not None and dm.month is not None:

@@ -143,6 +143,11 @@ GRAMMAR: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"\b(?:the\s+)?(?P<rel>(?:start|beginning|middle|end|turn)\s+of\s+(?:the|this)\s+year)\b"
     ),
+    # two days named by their weekdays: "last Thursday and Friday"
+    re.compile(
+        r"\b(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:and|to|through|until|&|-|–)\s+"
+        r"(?P<wd2>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    ),
     re.compile(r"\b(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"),
     # the first of a list of years after a colon: "Editions: 2011, 2013, 2018"
     re.compile(r"(?:(?<=:\s)|(?<=:))(?P<y>(?:19|20)\d{2})(?=(?:\s*,|\s+and)\s*(?:19|20)\d{2}\b)"),
@@ -165,6 +170,7 @@ class DateMention:
     end_month: int | None = None
     end_day: int | None = None
     weekday: str | None = None
+    end_weekday: str | None = None  # the last day's, of two named by weekday only
     qualifier: str | None = None  # "mid", "early" ... or "today", "yesterday"
     prep: str | None = None  # the preposition before a bare year or month ("since", "in")
     week: str | None = None  # "first" ... "last": a week of the month; "week": the day's week
@@ -271,6 +277,7 @@ def _mention(m: re.Match[str], offset: int) -> DateMention | None:
         end_month=end_month if end_day is not None else None,
         end_day=end_day,
         weekday=f"{wd}day" if wd else None,
+        end_weekday=f"{g['wd2']}day" if g.get("wd2") else None,
         qualifier=(qual.casefold().replace("the ", "") if qual else None)
         or (rel and _relative_key(rel)),
         prep=prep.casefold() if prep else None,

@@ -76,6 +76,10 @@ _CUE_PLACE = re.compile(
     r"\s+in\s+(?P<place>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
     r"(?=\s*(?:[,.;:]|$|\s+(?:on|in|from|during|for|at|to|this|last|and|\d)\b))"
 )
+_ATTENDED = re.compile(
+    r"\b(?:attended|took part|participated|were represented|was represented)\b(?!\s+(?:in|at)\s+"
+    r"(?:the|a|an)\s+(?!meeting))"
+)
 _CUE_VERB = re.compile(r"met|meets?|gathered|convened|reconvened|assembled|came together", re.I)
 _NEAR, _FAR = 120, 240  # characters between a cue and its date
 _LOOK_BACK = 2  # sentences before a meeting sentence that may date it
@@ -357,7 +361,20 @@ def _place(s: Sentence, events: list, written: str) -> tuple[str | None, str | N
     for m in CITY_AFTER_COMMA.finditer(written):
         if _near(m, events):
             return CITIES[m.group("city")]
+    for m in _CITY_AS_VENUE.finditer(written):  # "Berlin was the meeting place for ..."
+        city = m.group("city") or m.group("city2")
+        if city in CITIES and any(m.start() <= e.start() < m.end() for e in events):
+            return CITIES[city]
     return _cue_place(s, events), None
+
+
+# A known city as the subject of "was the meeting place", "hosted the meeting".
+_CITY_AS_VENUE = re.compile(
+    r"\b(?P<city>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?)\s+(?:was|is|became)\s+(?:the\s+)?"
+    r"(?:meeting\s+place|venue|host\s+city)\b|"
+    r"\b(?P<city2>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?)\s+(?:hosted|hosts)\s+(?:the|this|an?)\s+"
+    r"(?:[\w-]+\s+){0,3}?meeting\b"
+)
 
 
 def _cue_place(s: Sentence, events: list) -> str | None:
@@ -445,6 +462,10 @@ def _mention(
     field_ = MEETING_FIELD.match(s.text) or (headed and _head_date_line(ctx, s))
     if field_ and after_mention:  # "When: 17-18 May 2022" under a meeting's heading
         events.append(field_)
+    attended = None
+    if follows and not events:  # "The two-day meeting took place ... Twelve agencies attended."
+        attended = _ATTENDED.search(s.text)
+        events = [attended] if attended else []
     if not events:
         return None
     # a group's word, or a member agency hosting: "Hosted by JAXA."; a heading under the group's
@@ -455,6 +476,7 @@ def _mention(
         or field_
         or heading
         or (follows and any(_CUE_VERB.fullmatch(e.group()) for e in events))
+        or attended
     )
     the_meeting = _THE_MEETING.search(s.text)
     if not relevant and not the_meeting:

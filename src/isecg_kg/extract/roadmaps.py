@@ -165,6 +165,9 @@ def _value(ctx: Context, d: DateMention) -> str | None:
     """A past date's value; a relative date counted from publication, a missing year inferred."""
     if d.relative:
         return relative_day(d, ctx.published)
+    if d.weekday_only:  # "on Thursday unveiled": the last Thursday up to the report
+        when = resolve_date(ctx, d)
+        return when.value if when else None
     if d.value is not None or (d.day is None and d.month is None):
         return d.value
     when = resolve_date(ctx, d)
@@ -183,12 +186,12 @@ def _published(ctx: Context, s: Sentence, ms: list[_Mention]) -> dict[int, list[
             stop = a + clause.start()
         lead = max([s.start] + [d.end for d in ctx.dates[s.index] if d.end <= s.start + v.start()])
         dates = _clause_dates(ctx, s, a, stop, lead)
-        if not dates:  # "today unveiled", "yesterday released": a day named before the verb,
+        if not dates:  # "today unveiled", "on Thursday released": a day named before the verb,
             # or opening the sentence: "Today the group released ..."
             dates = [
                 _Dated(value, None)
                 for d in ctx.dates[s.index]
-                if d.relative
+                if (d.relative or d.weekday_only)
                 and (
                     not ctx.text.folded[d.end : s.start + v.start()].strip()
                     or (d.start == s.start and d.qualifier in ("today", "yesterday"))
