@@ -21,6 +21,7 @@ from .dates import (
     with_year,
 )
 from .patterns import FUTURE, MEETING_FIELD, PAST
+from .tables import Row, find_rows
 from .text import Sentence, Text, prepare
 
 
@@ -35,6 +36,7 @@ class Context:
     future_min: DateMention | None = None
     meeting_of: dict[int, int] = field(default_factory=dict)  # sentence index -> meeting local
     meeting_when: dict[int, When] = field(default_factory=dict)  # meeting local -> its date
+    rows: dict[int, Row] = field(default_factory=dict)  # sentence index -> its table row
 
     @property
     def doc(self) -> Document:
@@ -245,6 +247,7 @@ def build_context(doc: Document, registry: Registry) -> Context:
     dates = {s.index: find_dates(s.text, s.start) for s in text.sentences}
     ctx = Context(text, registry, dates)
     ctx.chronology = _chronology(text, dates)
+    ctx.rows = find_rows(text)
     line = None if ctx.chronology else _dateline(text, dates)
     if line is not None:
         ctx.dateline, ctx.dateline_at = line.value, (line.start, line.end)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from .. import temporal
 from ..facts import AgencyRef, Meeting, When
 from ..registry import canonical_country
-from . import lists, participants
+from . import lists, participants, tables
 from .context import Context, dateline_words, resolve_date
 from .dates import (
     DateMention,
@@ -32,6 +32,7 @@ from .gazetteer import (
     REGIONS,
     US_STATES,
     VENUE_WORDS,
+    number,
 )
 from .patterns import (
     BESIDE_GATHERING,
@@ -64,6 +65,7 @@ from .patterns import (
     VENUE,
     VIRTUAL,
 )
+from .tables import Row
 from .text import AG, Sentence
 
 _THE_MEETING = re.compile(
@@ -84,6 +86,7 @@ _CUE_VERB = re.compile(r"met|meets?|gathered|convened|reconvened|assembled|came 
 _NEAR, _FAR = 120, 240  # characters between a cue and its date
 _LOOK_BACK = 2  # sentences before a meeting sentence that may date it
 _DATE_LINE = 100  # a line at most this long heading an entry may date it
+_WHEN_AFTER = re.compile(r"\s*,\s*when\b")
 _NOT_MEETING_DATE_PREPS = frozenset({"since", "by", "until", "before", "after"})
 _MEETING_NOUN = re.compile(r"\b(?:meeting|plenary)\b", re.I)
 _ISSUED = re.compile(
@@ -146,6 +149,12 @@ def _event_date(ctx: Context, s: Sentence, dm: DateMention) -> bool:
     """Whether a date may be a meeting's: not a deadline, a plan (or a date after the report),
     the release's own date, a note's date or the date of another event named before it."""
     a = dm.start - s.start
+    # "... until February 2009, when ESA assumed the chair at the meeting": the meeting's date
+    until_when = bool(re.search(r"\buntil\s*$", s.text[:a])) and _WHEN_AFTER.match(
+        s.text, dm.end - s.start
+    )
+    if until_when:
+        return ctx.tense(s, dm) != "future"
     if dm.prep in _NOT_MEETING_DATE_PREPS or ctx.tense(s, dm) == "future":
         return False
     if ctx.is_dateline(dm) or NOTE_DATE_BEFORE.search(s.text[:a]):
@@ -439,6 +448,37 @@ def _head_date_line(ctx: Context, s: Sentence) -> re.Match[str] | None:
     return re.match(r"(?s).+", s.text)
 
 
+def _row_mention(ctx: Context, s: Sentence, row: Row) -> _Mention | None:
+    """A meeting as a row of a table of meetings states it, cell by cell."""
+    when_cell = row.cells.get("date")
+    if when_cell is None or tables.PLANNED.search(when_cell.text):
+        return None
+    m = _Mention(s, strong=True)
+    m.date = next(
+        (d for d in ctx.dates[s.index] if when_cell.start <= d.start < when_cell.end), None
+    )
+    m.when = resolve_date(ctx, m.date) if m.date else None
+    if m.when is None or not m.when.value:
+        return None
+    if ctx.published and m.when.value[:10] > ctx.published:  # a row of plans, not yet held
+        return None
+    if "place" in row.cells:
+        place = row.cells["place"].text
+        m.city, m.country = _entry_place(place + ".")
+        venue = re.search(r"\(([^()]{2,60})\)", place)  # "Noordwijk, the Netherlands (ESTEC)"
+        m.venue = venue.group(1) if venue else None
+        m.virtual = False if m.city else None
+        if re.search(r"\b(?:online|virtual|videoconference|teleconference)\b", place, re.I):
+            m.city, m.virtual = None, True
+    if "host" in row.cells:
+        cell = row.cells["host"]
+        tokens = ctx.text.tokens_in(cell.start, cell.end)
+        m.host = tokens[0].acronym if tokens else None
+    if "count" in row.cells:
+        m.count = number(row.cells["count"].text)
+    return m
+
+
 def _mention(
     ctx: Context,
     s: Sentence,
@@ -450,6 +490,9 @@ def _mention(
     before it does; ``headed``: the document's title names an ISECG meeting)."""
     if s.text.rstrip().endswith("?"):  # a question reports nothing
         return None
+    row = ctx.rows.get(s.index)
+    if row is not None and row.about_meetings:
+        return _row_mention(ctx, s, row)
     if DENIED_MEETING.search(s.text):  # "That meeting ... was not an ISECG meeting."
         return None
     if (
@@ -612,8 +655,13 @@ def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
         reason = f"dated only by {phrase!r}" if phrase else "the report gives no date"
         when = replace(ctx.bounds(reason), weekday=weekday)
     venues = [m.venue for m in group if m.venue]
-    city = _first(m.city for m in group)
-    host = _first(m.host for m in group) or _first(m.owner for m in group)
+    # what the dated mentions say first: an undated one before them may tell of another meeting
+    city = _first(m.city for m in dated) or _first(m.city for m in group)
+    host = (
+        _first(m.host for m in dated)
+        or _first(m.host for m in group)
+        or _first(m.owner for m in group)
+    )
     virtual = _first(m.virtual for m in group if m.virtual) or _first(m.virtual for m in group)
     items = [i for m in group for i in m.participants]
     absent = list(lists.agencies(items, absent=True))

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ..facts import AgencyRef, Join, MemberList, When
-from . import lists
+from . import lists, tables
 from .context import Context, resolve_date
 from .dates import DateMention, month_year_before
 from .gazetteer import number, ordinal
@@ -467,4 +467,34 @@ def find_joins(ctx: Context) -> list[Join]:
                 if ref not in out or _better(when, out[ref].when):
                     single = len({a for i, _ in found for a in i.agencies}) == 1
                     out[ref] = Join(ref, when, ctx.evidence(s), rank if single else None)
+    for row in ctx.rows.values():  # "Portugal Space | Portugal | June 2021" under "Joined"
+        join = _row_join(ctx, row)
+        if join is None:
+            continue
+        old = out.get(join.agency)
+        # the table's own cell wins over prose, unless the prose says the same more precisely
+        if old is None or not (old.when.value or "").startswith(join.when.value or "-"):
+            out[join.agency] = join
     return list(out.values())
+
+
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
+
+
+def _row_join(ctx: Context, row: tables.Row) -> Join | None:
+    """A join as a row of a table of members states it: the agency, and when it joined."""
+    agency, joined = row.cells.get("agency"), row.cells.get("joined")
+    if agency is None or joined is None:
+        return None
+    tokens = ctx.text.tokens_in(agency.start, agency.end)
+    if not tokens:
+        return None
+    s = ctx.sentences[row.sentence]
+    if _YEAR_CELL.fullmatch(joined.text):
+        when = When(value=joined.text, note="the table's year")
+    else:
+        dm = next((d for d in ctx.dates[s.index] if joined.start <= d.start < joined.end), None)
+        when = resolve_date(ctx, dm) if dm else None
+        if when is None or not when.value:
+            return None
+    return Join(AgencyRef(tokens[0].acronym), when, ctx.evidence(s))

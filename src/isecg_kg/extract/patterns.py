@@ -125,6 +125,7 @@ OFFSET_DAY_AFTER = rx(
 )
 # A sentence saying a meeting was not the group's: "That meeting ... was not an ISECG meeting."
 DENIED_MEETING = rx(
+    r"\b(?:was|is|were|are)\s+not\s+(?:an?\s+|the\s+)?meetings?\s+of\s+(?:the\s+)?(?:ISECG|group)\b|"
     r"(?:\b(?:was|is|were|are)\s+|[,;:]\s*)not\s+(?:an?\s+|the\s+)?(?:ISECG|group)(?:'s)?\s+"
     r"(?:meetings?|activit(?:y|ies)|events?|business)\b",
     IC,
@@ -134,7 +135,7 @@ FUTURE_AFTER = rx(r"^\w*\s+(?:will|would|is scheduled|is planned|is expected|is 
 OTHER_GATHERING = rx(
     r"\b(?:International Space Exploration Forum|ISEF|International Astronautical Congress|IAC|"
     r"GLEX|(?<!video\s)(?<!video-)(?<!web\s)(?<!web-)[Cc]onference|[Cc]ongress|[Ss]ymposium|[Ww]orkshop|[Ff]orum|[Ss]ession|"
-    r"[Cc]ouncil|[Cc]ommittee)\b"
+    r"[Cc]ouncil|[Cc]ommittee|(?<=Coordination )Board|MCB)\b"
     r"(?!\s+(?i:centre|center|hall|room|venue|facilit))"  # a venue's name, not a gathering
 )
 # Words placing a meeting beside another gathering, not in it ("just before the start of the
