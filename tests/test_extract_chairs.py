@@ -234,3 +234,16 @@ def test_ceded_the_chair(reg):
         MEETING + "At the close of the meeting ISRO ceded the chair to the Australian Space Agency."
     )
     assert summary(chairs(reg, text)) == [("ISRO", "ASA", "2016-06-10", 0, False)]
+
+
+def test_whose_term_ended_passed_the_chair(reg):
+    text = (
+        MEETING + "The UAE Space Agency, whose term as chair ended at the meeting, passed the "
+        "chair to the Indian Space Research Organisation (ISRO)."
+    )
+    assert summary(chairs(reg, text)) == [("UAESA", "ISRO", "2016-06-10", 0, False)]
+
+
+def test_held_the_chair_until_a_year_when_it_passed(reg):
+    text = "ISECG was founded in 2007. NASA held the chair until 2009, when it passed to ESA."
+    assert summary(chairs(reg, text, "2026-01-10")) == [("NASA", "ESA", "2009", None, False)]

@@ -645,8 +645,11 @@ _REPLACING = (
     r"taking over from|took over from|takes over from)\s+{A:prev}"
 )
 # A relative clause between an agency and its verb: ", which had chaired the group since 2015,".
-_CLAUSE = r"(?:,\s+(?:which|who)\s+[^.;,]{0,80},)?"
+_CLAUSE = r"(?:,\s+(?:which|who|whose)\s+[^.;,]{0,80},)?"
 CHAIR_CHANGE = rxs(
+    # "NASA held the chair until 2009, when it passed to ESA"
+    rf"{{A:prev}}\s+(?:held|had held|chaired)\s+(?:the\s+)?(?:{_CHAIR}\s+|group\s+|ISECG\s+)?"
+    rf"until\b[^.;]{{0,30}},\s+when\s+(?:it|the\s+{_CHAIR})\s+{_MOVED}\s+to\s+{{A:to}}",
     rf"{_CHAIR}[^.;]{{0,90}}?\b{_MOVED}\s+to\s+{{A:to}}{_REPLACING}",
     rf"{_CHAIR}[^.;]{{0,40}}?\b(?:now\s+)?(?:rests|lies|sits|resides)\s+with\s+{{A:to}}{_REPLACING}",
     # a chair held from a meeting on began there: "as of that meeting the chair rests with JAXA"
@@ -675,7 +678,7 @@ CHAIR_CHANGE = rxs(
     rf"{{A:to}},?\s+(?:(?:which|who)\s+)?(?:\w+\s+)?{_BECAME}\s+(?:as\s+)?(?:the\s+)?"
     rf"(?:[\w'-]+\s+){{0,2}}{_CHAIR}\b",
     rf"{{A:prev}}{_CLAUSE},?\s+(?:the\s+)?(?:outgoing\s+)?(?:{_CHAIR},?\s+)?(?:\w+\s+)?(?:handed|passed|hands|"
-    rf"passes)\s+(?:over\s+)?(?:the\s+(?:baton|reins|role|torch)\s+)?to\s+{{A:to}}",
+    rf"passes)\s+(?:over\s+)?(?:the\s+(?:baton|reins|role|torch|gavel)\s+)?to\s+{{A:to}}",
 )
 CHAIR_STATE = rxs(
     rf"{_CHAIR}[^.;]{{0,40}}?\b(?:now\s+)?(?:rests|lies|sits|resides)\s+with\s+{{A:to}}",
