@@ -64,8 +64,11 @@ def _when(ctx: Context, s: Sentence, state: bool, end: int) -> tuple[When, int |
         when = resolve_date(ctx, dm)
         if when and when.value:
             local = ctx.meeting_for(s)
-            same = local is not None and ctx.meeting_when[local].value == when.value
-            return when, local if same else None
+            held = ctx.meeting_when[local] if local is not None else None
+            if held and held.value and held.value.startswith(when.value):
+                # "until February 2009, when ESA assumed the chair at the meeting": its day
+                return held, local
+            return when, None
     local = ctx.meeting_for(s)
     if local is not None and ctx.meeting_when[local].value in described - {None}:
         before = [m for i, m in sorted(ctx.meeting_of.items()) if m != local and i < s.index]
