@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from ..facts import AgencyRef, ChairChange, When
-from .context import Context, resolve_date
+from .context import Context, resolve_date, until_when
 from .patterns import (
     CHAIR_CHANGE,
     CHAIR_FUTURE,
@@ -26,8 +26,6 @@ from .patterns import (
 from .text import Sentence
 
 _AFTER = 2  # sentences after a change that may name its outgoing chair
-_UNTIL_BEFORE = re.compile(r"\buntil\s*$")
-_WHEN_AFTER = re.compile(r"\s*,\s*when\b")
 _RELATIVE = re.compile(r",\s+(?:which|who|where)\b")
 
 
@@ -42,18 +40,14 @@ def _when(ctx: Context, s: Sentence, state: bool, end: int) -> tuple[When, int |
     aside = s.start + clause.start() if clause else s.end
     described = set()
     for dm in ctx.dates[s.index]:
-        # "NASA held the chair until 2009, when it passed to ESA": the change's date
-        until_when = bool(
-            (dm.prep == "until" or _UNTIL_BEFORE.search(s.text[: dm.start - s.start]))
-            and _WHEN_AFTER.match(s.text, dm.end - s.start)
-        )
+        ended = until_when(s, dm)  # "NASA held the chair until 2009, when it passed to ESA"
         if dm.relative or dm.weekday_only:
             continue
-        if dm.prep in ("since", "until", "by") and not until_when:
+        if dm.prep in ("since", "until", "by") and not ended:
             continue
         if ctx.is_dateline(dm):
             continue
-        if OTHER_EVENT.search(s.text[: dm.start - s.start]) and not until_when:
+        if OTHER_EVENT.search(s.text[: dm.start - s.start]) and not ended:
             continue  # "the supplement, published in August, and the chair passed to CSA"
         if dm.start >= aside:
             resolved = resolve_date(ctx, dm)

@@ -57,6 +57,10 @@ class Context:
         """The day the text calls "today": its dateline's, else the publication date."""
         return self.dateline or self.doc.published or self.doc.modified
 
+    def date_in(self, s: Sentence, start: int, end: int) -> DateMention | None:
+        """The first date of a sentence that starts inside a span of it (a table's cell)."""
+        return next((d for d in self.dates[s.index] if start <= d.start < end), None)
+
     def evidence(self, s: Sentence) -> Evidence:
         """A sentence as the evidence of a fact: its text as the source writes it, and where."""
         return Evidence(self.doc.text[s.start : s.end], s.start, s.end)
@@ -298,6 +302,17 @@ def _last_weekday(weekday: str, published: str | None) -> When | None:
                 note=f"the last {weekday} up to the publication date {published}",
             )
     return None
+
+
+_UNTIL_BEFORE = re.compile(r"\buntil\s*$")
+_WHEN_AFTER = re.compile(r"\s*,\s*when\b")
+
+
+def until_when(s: Sentence, dm: DateMention) -> bool:
+    """Whether a date ends a state and dates what replaced it: "NASA held the chair until 2009,
+    when it passed to ESA" (the change's date, and the meeting's it happened at)."""
+    before = dm.prep == "until" or _UNTIL_BEFORE.search(s.text[: dm.start - s.start])
+    return bool(before and _WHEN_AFTER.match(s.text, dm.end - s.start))
 
 
 def resolve_date(ctx: Context, dm: DateMention, within: When | None = None) -> When | None:

@@ -20,7 +20,7 @@ from .. import temporal
 from ..facts import AgencyRef, Meeting, When
 from ..registry import canonical_country
 from . import lists, participants, tables
-from .context import Context, dateline_words, resolve_date
+from .context import Context, dateline_words, resolve_date, until_when
 from .dates import (
     DateMention,
 )
@@ -86,7 +86,6 @@ _CUE_VERB = re.compile(r"met|meets?|gathered|convened|reconvened|assembled|came 
 _NEAR, _FAR = 120, 240  # characters between a cue and its date
 _LOOK_BACK = 2  # sentences before a meeting sentence that may date it
 _DATE_LINE = 100  # a line at most this long heading an entry may date it
-_WHEN_AFTER = re.compile(r"\s*,\s*when\b")
 _NOT_MEETING_DATE_PREPS = frozenset({"since", "by", "until", "before", "after"})
 _MEETING_NOUN = re.compile(r"\b(?:meeting|plenary)\b", re.I)
 _ISSUED = re.compile(
@@ -149,11 +148,7 @@ def _event_date(ctx: Context, s: Sentence, dm: DateMention) -> bool:
     """Whether a date may be a meeting's: not a deadline, a plan (or a date after the report),
     the release's own date, a note's date or the date of another event named before it."""
     a = dm.start - s.start
-    # "... until February 2009, when ESA assumed the chair at the meeting": the meeting's date
-    until_when = bool(re.search(r"\buntil\s*$", s.text[:a])) and _WHEN_AFTER.match(
-        s.text, dm.end - s.start
-    )
-    if until_when:
+    if until_when(s, dm):  # "... until February 2009, when ESA assumed the chair at the meeting"
         return ctx.tense(s, dm) != "future"
     if dm.prep in _NOT_MEETING_DATE_PREPS or ctx.tense(s, dm) == "future":
         return False
@@ -454,9 +449,7 @@ def _row_mention(ctx: Context, s: Sentence, row: Row) -> _Mention | None:
     if when_cell is None or tables.PLANNED.search(when_cell.text):
         return None
     m = _Mention(s, strong=True)
-    m.date = next(
-        (d for d in ctx.dates[s.index] if when_cell.start <= d.start < when_cell.end), None
-    )
+    m.date = ctx.date_in(s, when_cell.start, when_cell.end)
     m.when = resolve_date(ctx, m.date) if m.date else None
     if m.when is None or not m.when.value:
         return None

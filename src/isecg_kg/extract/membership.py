@@ -334,7 +334,7 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
     welcomed = (
         (cue.re in _WELCOMING or bool(_WELCOMED_VERB.search(cue.group())))
         and not ctx.dates[s.index]
-        and not re.search(_TO_MEETING.pattern, s.text[cue.end() :])  # "... to its first meeting"
+        and not _TO_MEETING.search(s.text, cue.end())  # "welcomed KASA to its first meeting"
     )
     if (
         (JOIN_AT_MEETING.search(s.text) or welcomed)
@@ -493,7 +493,7 @@ def _row_join(ctx: Context, row: tables.Row) -> Join | None:
     if _YEAR_CELL.fullmatch(joined.text):
         when = When(value=joined.text, note="the table's year")
     else:
-        dm = next((d for d in ctx.dates[s.index] if joined.start <= d.start < joined.end), None)
+        dm = ctx.date_in(s, joined.start, joined.end)
         when = resolve_date(ctx, dm) if dm else None
         if when is None or not when.value:
             return None
