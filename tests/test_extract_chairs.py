@@ -247,3 +247,8 @@ def test_whose_term_ended_passed_the_chair(reg):
 def test_held_the_chair_until_a_year_when_it_passed(reg):
     text = "ISECG was founded in 2007. NASA held the chair until 2009, when it passed to ESA."
     assert summary(chairs(reg, text, "2026-01-10")) == [("NASA", "ESA", "2009", None, False)]
+
+
+def test_chaired_since_a_meeting_dated_after_it(reg):
+    text = "ESA, which has chaired ISECG since its meeting in Rome last May, opened the session."
+    assert summary(chairs(reg, text, "2016-10-01")) == [(None, "ESA", "2016-05", None, False)]

@@ -754,3 +754,32 @@ def test_two_days_by_their_weekdays_a_city_as_the_meeting_place_and_who_attended
         "Berlin",
         12,
     )
+
+
+def test_a_meeting_the_next_sentence_denies_is_not_the_groups(reg):
+    text = (
+        "Readers asked whether the lunar steering committee, which met in Montreal on 1 March "
+        "2012, was the ISECG lunar meeting. It was not an ISECG meeting. The two have separate "
+        "members."
+    )
+    assert meetings(reg, text, "2012-04-01") == ()
+
+
+def test_city_before_a_where_clause_and_host_named_with_as_host(reg):
+    (m,) = meetings(
+        reg,
+        "Last week I was in Tokyo, where the International Space Exploration Coordination Group "
+        "held its meeting on 20 May 2008. The sessions ran in a room at the agency's offices, with "
+        "the Japan Aerospace Exploration Agency as host.",
+        "2008-05-27",
+    )
+    assert (m.city, m.host.key) == ("Tokyo", "JAXA")
+
+
+def test_a_line_of_links_to_other_posts_states_no_meeting(reg):
+    text = (
+        "ISECG agencies met in Rome on 3 May 2016.\n\n"
+        "Also on this blog: ISECG heads of agency meet in Berlin (November 2007)\n\n"
+        "Read more\n\nISECG met in Ottawa on 2 June 2017"
+    )
+    assert [m.when.value for m in meetings(reg, text)] == ["2016-05-03"]

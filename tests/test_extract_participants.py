@@ -604,3 +604,22 @@ def test_a_listed_name_the_registry_does_not_know_glossed_by_one_it_does(reg):
         reg,
     ).meetings
     assert keys(m.participants) == ["ESA", "JAXA", "NASA"]
+
+
+def test_regions_represented_by_and_the_clauses_that_share_the_verb(reg):
+    m = only_meeting(
+        reg,
+        "ISECG senior managers met in Rome on 3 May 2016.\n\nEurope was represented by ESA and by "
+        "national agencies (CNES, DLR); Asia by JAXA and KARI; and North America by NASA and the "
+        "Canadian Space Agency; the session was opened by ASI.",
+    )
+    assert keys(m.participants) == ["ESA", "CNES", "DLR", "JAXA", "KARI", "NASA", "CSA"]
+
+
+def test_around_the_table_names_the_participants(reg):
+    m = only_meeting(
+        reg,
+        "ISECG held its spring meeting in Paris on 4 April 2018.\n\nAround the table were CNES, "
+        "ESA and NASA, three of the group's members.",
+    )
+    assert keys(m.participants) == ["CNES", "ESA", "NASA"]

@@ -22,6 +22,7 @@ from .patterns import (
     CHAIR_STATE,
     CHAIR_WORD,
     OTHER_EVENT,
+    SINCE_MEETING,
 )
 from .text import Sentence
 
@@ -126,7 +127,15 @@ def _since(ctx: Context, s: Sentence) -> ChairChange | None:
     for rule in CHAIR_SINCE:
         for m in rule.finditer(s.masked):
             start = s.start + m.end()
-            dm = next((d for d in ctx.dates[s.index] if d.start == start), None)
+            dm = next(
+                (
+                    d
+                    for d in ctx.dates[s.index]
+                    if d.start == start
+                    or (d.start > start and SINCE_MEETING.match(ctx.text.masked[start : d.start]))
+                ),
+                None,
+            )
             when = resolve_date(ctx, dm) if dm else None
             if when is None or not when.value:
                 continue

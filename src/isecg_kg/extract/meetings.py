@@ -37,6 +37,7 @@ from .gazetteer import (
 from .patterns import (
     BESIDE_GATHERING,
     CLAUSE_BEFORE,
+    DENIED_BEFORE,
     DENIED_MEETING,
     ENTRY_PLACE,
     FUTURE_AFTER,
@@ -341,11 +342,18 @@ def _known_city(folded: str, written: str) -> str | None:
     return None
 
 
+_WHERE = re.compile(r",\s+where\b[^.;]{0,100}")
+
+
 def _place(s: Sentence, events: list, written: str) -> tuple[str | None, str | None]:
     """City and country from "in <City>, <Country>", or a known city after a comma ("at ESTEC,
     Noordwijk"); ``written`` is the sentence as the source spells it."""
     for m in PLACE.finditer(s.masked):
-        if not _near(m, events):
+        where = _WHERE.match(s.masked, m.end())  # "in Tokyo, where the group held its meeting"
+        if not (
+            _near(m, events)
+            or (where and any(where.start() <= e.start() < where.end() for e in events))
+        ):
             continue
         place, country = _name(m.group("place")), _name(m.group("country"))
         if country and country not in COUNTRIES and country not in US_STATES:
@@ -487,6 +495,14 @@ def _mention(
     if row is not None and row.about_meetings:
         return _row_mention(ctx, s, row)
     if DENIED_MEETING.search(s.text):  # "That meeting ... was not an ISECG meeting."
+        return None
+    after = ctx.sentences[s.index + 1] if s.index + 1 < len(ctx.sentences) else None
+    if (
+        after is not None
+        and after.paragraph == s.paragraph
+        and DENIED_BEFORE.match(after.text)
+        and DENIED_MEETING.search(after.text)
+    ):
         return None
     if (
         ctx.chronology

@@ -31,8 +31,10 @@ from .patterns import (
     PARTICIPANTS_AFTER_MORE,
     PARTICIPANTS_ALSO,
     PARTICIPANTS_BEFORE,
+    PARTICIPANTS_BY_GAPPED,
     PARTICIPANTS_COLON,
     PARTICIPANTS_LABEL,
+    PARTICIPANTS_REPRESENTED_BY,
     PARTICIPANTS_STRONG,
     STATED_COUNT,
 )
@@ -41,6 +43,7 @@ from .text import Sentence
 _ATTENDANCE_CONTEXT = re.compile(r"\bmeeting\b|\bISECG\b", re.I)
 _TOOK_PART = re.compile(
     r"attended|participated|took part|were represented|dial(?:l)?ed in|\battend\b|\btake part\b|"
+    r"\baround the table\b|"
     r"\bparticipate\b|\bare represented\b|^\W*(?:attendance|participation|attendees|participants|"
     r"delegations)\s*:",
     re.I,
@@ -88,6 +91,10 @@ def listed(
             items += lists.items_after(text, reg, s.start + also.end(), s.end)
         if about_meeting and (not strict or len(items) >= 2):
             found += items
+    for m in PARTICIPANTS_REPRESENTED_BY.finditer(s.masked) if about_meeting else ():
+        found += lists.items_after(text, reg, s.start + m.end(), s.end)
+        for gap in PARTICIPANTS_BY_GAPPED.finditer(s.masked, m.end()):
+            found += lists.items_after(text, reg, s.start + gap.end(), s.end)
     if not strict:
         for rule in (PARTICIPANTS_AFTER, PARTICIPANTS_AFTER_MORE):
             for m in rule.finditer(s.masked):
@@ -133,7 +140,8 @@ def add_listed_apart(ctx: Context, meetings: list[Meeting]) -> list[Meeting]:
             agency = AgencyRef(ctx.text.agency(came.group("a")).acronym)
             if agency not in meeting.participants and agency not in meeting.absent:
                 meeting = out[local] = _with_participants(ctx, meeting, [agency], [], s)
-        host = HOST_APART.search(s.masked) if meeting.host is None else None
+        host = next((h for r in HOST_APART if (h := r.search(s.masked))), None)
+        host = host if meeting.host is None else None
         if host:
             agency = ctx.text.agency(host.group("a")).acronym
             meeting = out[local] = replace(meeting, host=AgencyRef(agency))

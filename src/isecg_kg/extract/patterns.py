@@ -130,6 +130,9 @@ DENIED_MEETING = rx(
     r"(?:meetings?|activit(?:y|ies)|events?|business)\b",
     IC,
 )
+# ... said in the next sentence, of the one before: "... met at Ames on July 24. It was not an
+# ISECG meeting."
+DENIED_BEFORE = rx(r"^\W*(?:It|This|That)(?:\s+(?:meeting|gathering|event))?\s+(?:was|is)\s+not\b")
 FUTURE_AFTER = rx(r"^\w*\s+(?:will|would|is scheduled|is planned|is expected|is to be)\b", IC)
 # Other gatherings: a sentence naming one reports an ISECG meeting only if it says so.
 OTHER_GATHERING = rx(
@@ -213,7 +216,8 @@ ATTENDED_APART = rx(
     r"\s+(?:also\s+)?(?:attended|took\s+part|participated|was\s+(?:also\s+)?represented)\b"
 )
 _HOST_APART = r"{A:a}\s+(?:was|served as|acted as)\s+(?:the\s+)?host\b"
-HOST_APART = rx(_HOST_APART)
+_HOST_WITH = r"\bwith\s+{A:a}\s+as\s+(?:the\s+)?host\b"  # "..., with the Japanese agency as host"
+HOST_APART = rxs(_HOST_APART, _HOST_WITH)
 HOST = rxs(
     r"^\W*Host(?:ed by|ing agency)?\s*:\s*{A:a}",
     r"{A:a}(?:,[^,.;]{1,60},)?\s+(?:\w+\s+)?hosted\b",
@@ -234,6 +238,7 @@ HOST = rxs(
     r"{A:a}\s+(?:\w+\s+)?welcomed\s+(?:the\s+)?(?:\w+\s+)?(?:delegates|delegations|participants|"
     r"representatives|attendees)\b",
     r"{A:a}\s+(?:\w+\s+)?played\s+host\b",
+    _HOST_WITH,
     r"\borgani[sz]ed\s+by\s+{A:a}",
     r"\bHosted\s+by\s+{A:a}",
     r"\bhosted\s+(?:at|in)\s+[^.;]{1,60}?\bby\s+{A:a}",
@@ -289,7 +294,7 @@ PARTICIPANTS_STRONG = rx(
     r"these)(?:\s+{NUM})?\s+(?:space\s+)?agencies (?:participated|"
     r"attended|took part|were represented)|agencies (?:represented|present|participating) "
     r"(?:were|included)|(?:participating|attending) (?:agencies|delegations)\s*(?:(?=:)|\()|"
-    r"^participants(?=\s*:)|"
+    r"^participants(?=\s*:)|\baround\s+the\s+table\s+(?:were|sat)\b|"
     r"(?:took part|participated|attended|were represented),?\s+among\s+(?:them|whom|others))"
     r"(?:\s+the\s+following(?:\s+\w+){0,2})?\s*:?\s*",
     IC,
@@ -301,6 +306,15 @@ PARTICIPANTS_BEFORE = rx(
     r"were\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:participants|attendees|"
     r"(?:agencies|delegations)\s+(?:attending|present|represented|participating|taking part|"
     r"in attendance)))\b",
+    IC,
+)
+# Agencies a region, a country or a kind of agency was represented by, and the clauses that
+# share the verb: "Europe was represented by ESA and by ASI, CNES and DLR; the Asia-Pacific region
+# by JAXA and ISRO; and the Americas by CSA and NASA".
+PARTICIPANTS_REPRESENTED_BY = rx(r"\b(?:was|were)\s+(?:also\s+)?represented\s+by\s+", IC)
+PARTICIPANTS_BY_GAPPED = rx(
+    r"(?:[;,]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    r"(?:(?:(?-i:[A-Z][\w'-]*)|(?![\w'-]*ed\b)[\w'-]+)\s+){0,3}?by\s+(?:the\s+)?",
     IC,
 )
 ABSENT_BEFORE = rx(
@@ -698,11 +712,18 @@ CHAIR_STATE = rxs(
 # 2009", "JAXA has held the rotating chair since June 2009": the chair passed to it then.
 CHAIR_SINCE = rxs(
     rf"{{A:to}}\s*[,(]\s*(?:the\s+)?(?:ISECG(?:'s)?\s+|group's\s+)?{_CHAIR}\s+since\s+",
-    rf"{{A:to}}\s+has\s+(?:held\s+(?:the\s+)?{_CHAIR}|chaired\s+(?:the\s+)?(?:ISECG|group)|"
+    rf"{{A:to}}(?:,\s+(?:which|who))?\s+has\s+(?:held\s+(?:the\s+)?{_CHAIR}|chaired\s+(?:the\s+)?(?:ISECG|group)|"
     rf"been\s+(?:the\s+)?(?:ISECG(?:'s)?\s+)?{_CHAIR})"
     r"(?:\s+of\s+(?:the\s+)?(?:ISECG|group))?\s+since\s+",
 )
 # The outgoing chair in a sentence after the change: "The handover from ESA took place today".
+# The meeting a tenure began at, between "since" and its date: "since its first meeting in
+# Berlin last November".
+SINCE_MEETING = rx(
+    r"(?:the|its|the\s+group's)\s+(?:[\w-]+\s+){0,2}?meeting(?:\s+(?:in|at)\s+(?-i:[A-Z][\w'-]+)"
+    r"(?:\s+(?-i:[A-Z][\w'-]+))?)?,?\s+(?:(?:on|in|last|this)\s+)?$",
+    IC,
+)
 CHAIR_HANDED_FROM = rx(
     rf"^(?:The|This|That)\s+{_HANDOVER}\s+(?:of\s+(?:the\s+)?{_CHAIR}\s+)?from\s+{{A:prev}}"
 )

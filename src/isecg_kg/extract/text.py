@@ -19,7 +19,7 @@ STOP_HEADINGS = re.compile(
     r"^\W*(?:reader comments|comments?|leave a (?:reply|comment)|post comment|commenting rules|"
     r"related(?: articles| posts| stories| news)?|share this:?|about the author|you may also like|"
     r"responses|\d+ (?:comments|responses)|related (?:coverage|content|links|reading|stories)|"
-    r"further reading|see also|read (?:next|also)|more (?:news|stories|on this topic)|"
+    r"further reading|see also|read (?:next|also|more)|more (?:news|stories|on this topic)|"
     r"(?:latest|recent|popular|top) (?:news|posts|stories|articles)|most (?:read|popular|viewed)|"
     r"you might also like|in other news)\W*$",
     re.IGNORECASE | re.MULTILINE,
@@ -28,7 +28,11 @@ STOP_HEADINGS = re.compile(
 NOISE_PARAGRAPHS = re.compile(
     r"^(?:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3} (?:is|was) (?:a|an|the) (?:[\w-]+ ){0,4}?"
     r"(?:owner|writer|journalist|reporter|editor|contributor|author|founder|correspondent)\b|"
-    r"(?:Photo|Image) (?:credit|courtesy)\b)",
+    r"(?:Photo|Image) (?:credit|courtesy)\b|"
+    # a line of links to other posts: "Also on this blog: Notes from Tokyo · ..."
+    r"(?i:(?:also on this (?:blog|site)|related(?: (?:articles|posts|stories|news|links|coverage|"
+    r"reading))?|see also|read (?:more|also|next)|more on this (?:topic|story)|"
+    r"about the author)\s*:))",
 )
 ABBREVIATIONS = frozenset(
     re.findall(
