@@ -252,3 +252,17 @@ def test_held_the_chair_until_a_year_when_it_passed(reg):
 def test_chaired_since_a_meeting_dated_after_it(reg):
     text = "ESA, which has chaired ISECG since its meeting in Rome last May, opened the session."
     assert summary(chairs(reg, text, "2016-10-01")) == [(None, "ESA", "2016-05", None, False)]
+
+
+def test_chaired_since_a_date_when_it_took_over_from_another(reg):
+    text = "ESA has chaired ISECG since 20 May 2009, when it took over the chairmanship from JAXA."
+    assert summary(chairs(reg, text, "2009-12-10")) == [("JAXA", "ESA", "2009-05-20", None, False)]
+
+
+def test_a_change_dated_by_its_year_keeps_it_beside_a_meeting_that_year(reg):
+    text = (
+        "In June 2010, senior managers of twelve ISECG agencies met at National Harbor, Maryland."
+        "\n\nIts chairmanship rotates, and NASA, which took over the chair from ESA in 2010, led "
+        "the work."
+    )
+    assert summary(chairs(reg, text, "2012-05-22")) == [("ESA", "NASA", "2010", None, False)]

@@ -170,3 +170,17 @@ def test_month_names_in_capitals():
 def test_two_weekdays_are_one_span():
     (dm,) = find_dates("Last Thursday and Friday, Berlin")
     assert (dm.text, dm.weekday, dm.end_weekday) == ("Thursday and Friday", "Thursday", "Friday")
+
+
+def test_a_day_written_with_a_period_before_its_month():
+    dm = one("07. November 2007")
+    assert (dm.year, dm.month, dm.day) == (2007, 11, 7)
+
+
+def test_a_month_of_the_following_year_counts_from_the_year_written_before():
+    from isecg_kg.extract.dates import anchor_years
+
+    _, second = anchor_years(
+        find_dates("In June 2010 they met; in September of the following year")
+    )
+    assert (second.year, second.month, second.day) == (2011, 9, None)

@@ -783,3 +783,33 @@ def test_a_line_of_links_to_other_posts_states_no_meeting(reg):
         "Read more\n\nISECG met in Ottawa on 2 June 2017"
     )
     assert [m.when.value for m in meetings(reg, text)] == ["2016-05-03"]
+
+
+def test_yesterday_counts_from_the_publication_day_when_the_dateline_gives_only_its_month(reg):
+    (m,) = meetings(
+        reg,
+        "November 2007\n\nAt a meeting hosted yesterday by DLR in Berlin, delegates formally "
+        "established the International Space Exploration Coordination Group (ISECG).",
+        "2007-11-07",
+    )
+    assert (m.when.value, m.host.key, m.city) == ("2007-11-06", "DLR", "Berlin")
+
+
+def test_a_place_after_at_with_its_state_and_country(reg):
+    (m,) = meetings(
+        reg,
+        "In June 2010, senior managers of twelve ISECG agencies, meeting at National Harbor, "
+        "Maryland, USA, agreed to broaden the work.",
+        "2012-05-22",
+    )
+    assert (m.when.value, m.city, m.stated_participants) == ("2010-06", "National Harbor", 12)
+
+
+def test_a_date_field_over_a_place_field_dates_the_meeting_of_a_record(reg):
+    (m,) = meetings(
+        reg,
+        "ISECG Senior Agency Managers Meeting - Summary Record\n\nDate: 2014-09-30\n\n"
+        "Place: Metro Toronto Convention Centre, Toronto, Canada\n\nHost: Canadian Space Agency",
+        "2014-10-20",
+    )
+    assert (m.when.value, m.city, m.host.key) == ("2014-09-30", "Toronto", "CSA")

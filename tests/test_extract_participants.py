@@ -623,3 +623,32 @@ def test_around_the_table_names_the_participants(reg):
         "ESA and NASA, three of the group's members.",
     )
     assert keys(m.participants) == ["CNES", "ESA", "NASA"]
+
+
+def test_all_agencies_took_part_then_the_member_list(reg):
+    m = only_meeting(
+        reg,
+        "ISECG met in Berlin on 6 November 2007. Delegations from all five ISECG agencies took "
+        "part in the meeting. The members of ISECG are ASI, CNES, the Canadian Space Agency, "
+        "DLR and NASA.",
+    )
+    assert keys(m.participants) == ["ASI", "CNES", "CSA", "DLR", "NASA"]
+
+
+def test_representatives_of_a_count_of_agencies_is_the_attendance(reg):
+    m = only_meeting(
+        reg,
+        "The fourth meeting of ISECG took place in Noordwijk on 2 December 2009. Representatives "
+        "of ten space agencies reviewed the work of the working groups.",
+    )
+    assert m.stated_participants == 10
+
+
+def test_a_table_of_agencies_marked_as_represented_or_not(reg):
+    m = only_meeting(
+        reg,
+        "The fourth meeting of ISECG took place in Noordwijk on 2 December 2009.\n\n"
+        "Agency | Country | Represented in Noordwijk\n\nASI | Italy | Yes\n\nCNSA | China | No\n\n"
+        "JAXA | Japan | Yes",
+    )
+    assert (keys(m.participants), keys(m.absent)) == (["ASI", "JAXA"], ["CNSA"])

@@ -400,3 +400,26 @@ def test_html_timeline_times_do_not_date_the_page_its_last_update_does(tmp_path)
     )
     doc = load(path)
     assert (doc.published, doc.modified) == (None, "2019-11-15")
+
+
+def test_html_footer_last_update_is_the_page_date_when_no_tag_gives_one(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><body><main><h1>4th Meeting of ISECG</h1><p>The group met in Noordwijk.</p>"
+        "</main><div id='footer'><p>Last update: 10 December 2009 &middot; Copyright ESA</p>"
+        "</div></body></html>"
+    )
+    doc = load(path)
+    assert (doc.published, doc.modified) == (None, "2009-12-10")
+
+
+def test_minutes_head_release_note_dates_the_record_not_its_meeting_date_field(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "ISECG Senior Managers Meeting - Summary Record\n"
+        "Public version, released by the Secretariat on 2014-10-20\n\n"
+        "Date:      2014-09-30\n"
+        "Place:     Toronto, Canada\n\n"
+        "The meeting reviewed the roadmap and the work plan of the coordination group.\n"
+    )
+    assert load(path).published == "2014-10-20"

@@ -75,7 +75,7 @@ MONTHS = {name: i + 1 for i, names in enumerate([
 ]) for name in names}
 # fmt: on
 _MDY = r"(?P<m1>[A-Za-z]+)\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})"
-_DMY = r"(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]+)\.?,?\s+(?P<y2>\d{4})"
+_DMY = r"(?P<d2>\d{1,2})\.?\s+(?P<m2>[A-Za-z]+)\.?,?\s+(?P<y2>\d{4})"
 _MY = r"(?P<m3>[A-Za-z]+)\.?\s+(?P<y3>\d{4})"
 # Year first, however separated: 2014-05-14, 2014.05.14, 2014/5/14.
 _ISO = r"(?P<iso>\d{4}(?P<sep>[-./])\d{1,2}(?P=sep)\d{1,2})"
@@ -85,6 +85,21 @@ _LABEL = r"(?:(?:Published|Posted|Date|Released|Issued)(?:\s+on)?\s*[:|]?\s*)?"
 # A date line, or a table row that starts with one ("Date | 2014.05.14 | Views | 1827").
 _TIME = r"(?:,?\s*(?:T|at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?|UTC|GMT|[A-Z]{2,4}T)?)?"
 DATE_LINE = re.compile(rf"^{_LABEL}{_WEEKDAY}{_DATE}{_TIME}(?:\s+\|\s.*)?$", re.IGNORECASE)
+# A page's own note of when it was last changed, in its footer: "Last update: 10 December 2009".
+UPDATED_NOTE = re.compile(
+    rf"\b(?:last\s+(?:update|updated|modified|revised|changed)|page\s+(?:last\s+)?updated)"
+    rf"(?:\s+on)?\s*[:|]?\s*{_WEEKDAY}{_DATE}",
+    re.IGNORECASE,
+)
+# A head line saying when the document itself came out.
+RELEASED_NOTE = re.compile(
+    rf"\b(?:released|published|issued|posted|circulated)\b[^.;]{{0,60}}?\s(?:on\s+)?{_WEEKDAY}{_DATE}"
+    r"\s*\.?$",
+    re.IGNORECASE,
+)
+# The line below a date that makes it an event's: "Place: Toronto", "Venue: ESTEC".
+DATE_FIELD = re.compile(r"^\W*Date\s*:", re.IGNORECASE)
+EVENT_FIELD = re.compile(r"^(?:place|venue|location|where|host|time|city)\s*:", re.IGNORECASE)
 DATELINE = re.compile(
     rf"^[A-Z][A-Za-z .'’-]*(?:,\s*[A-Z][A-Za-z .'’-]*){{0,2}}\s*[,(]\s*{_WEEKDAY}{_DATE}"
     r"\s*\)?\s*(?:—|–|--|-)\s"
@@ -351,18 +366,21 @@ def _html_meta(soup: BeautifulSoup) -> dict[str, str | None]:
     stamps.append(time["datetime"] if time else None)
     time_text = _first_text(times[0]) if times else None
     published = next(filter(None, map(_iso_date, stamps)), None) or _text_date([time_text or ""])
+    modified = next(
+        filter(
+            None, map(_iso_date, [*(metas.get(k) for k in MODIFIED_META), ld.get("dateModified")])
+        ),
+        None,
+    )
+    if modified is None:  # "Last update: 10 December 2009" in the page's footer
+        note = UPDATED_NOTE.search(" ".join(soup.get_text(" ").split()))
+        modified = _partial_date(note) if note else None
     canonical = soup.find("link", rel="canonical", href=True)
     url = canonical["href"] if canonical else metas.get("og:url")
     return {
         "title": title or _first_text(soup.find("h1")),
         "published": published,
-        "modified": next(
-            filter(
-                None,
-                map(_iso_date, [*(metas.get(k) for k in MODIFIED_META), ld.get("dateModified")]),
-            ),
-            None,
-        ),
+        "modified": modified,
         "url": url,
         "publisher": site or _host(url),
     }
@@ -550,7 +568,14 @@ def _text(text: str, path: Path) -> list[_Parsed]:
             break
         head.append(i)
     used: set[int] = set()
+    for p in paragraphs[:5]:  # "Public version, released by the Secretariat on 2014-10-20"
+        note = None if _line_date(p) else RELEASED_NOTE.search(p)
+        if note and not meta.get("published"):
+            meta["published"] = _partial_date(note)
     for i in head:
+        below = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+        if DATE_FIELD.match(paragraphs[i]) and EVENT_FIELD.match(below):
+            continue  # "Date: 2014-09-30" over "Place: Toronto": the meeting's date
         if _line_date(paragraphs[i]) and not meta.get("published"):
             meta["published"] = _line_date(paragraphs[i])
             used.add(i)

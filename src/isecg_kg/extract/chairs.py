@@ -22,6 +22,7 @@ from .patterns import (
     CHAIR_STATE,
     CHAIR_WORD,
     OTHER_EVENT,
+    SINCE_FROM,
     SINCE_MEETING,
 )
 from .text import Sentence
@@ -60,7 +61,7 @@ def _when(ctx: Context, s: Sentence, state: bool, end: int) -> tuple[When, int |
         if when and when.value:
             local = ctx.meeting_for(s)
             held = ctx.meeting_when[local] if local is not None else None
-            if held and held.value and held.value.startswith(when.value):
+            if held and held.value and len(when.value) >= 7 and held.value.startswith(when.value):
                 # "until February 2009, when ESA assumed the chair at the meeting": its day
                 return held, local
             return when, None
@@ -139,10 +140,14 @@ def _since(ctx: Context, s: Sentence) -> ChairChange | None:
             when = resolve_date(ctx, dm) if dm else None
             if when is None or not when.value:
                 continue
+            after = SINCE_FROM.match(ctx.text.masked[dm.end : s.end])
+            prev = ctx.text.agency(after.group("prev")).acronym if after else None
+            to = ctx.text.agency(m.group("to")).acronym
             return ChairChange(
-                to=AgencyRef(ctx.text.agency(m.group("to")).acronym),
+                to=AgencyRef(to),
                 when=when,
                 evidence=ctx.evidence(s),
+                previous=AgencyRef(prev) if prev and prev != to else None,
             )
     return None
 

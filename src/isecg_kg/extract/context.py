@@ -13,6 +13,7 @@ from ..registry import Registry, fold
 from .dates import (
     WEEKDAYS,
     DateMention,
+    anchor_years,
     find_dates,
     infer_year,
     month_year_before,
@@ -54,8 +55,12 @@ class Context:
 
     @property
     def today(self) -> str | None:
-        """The day the text calls "today": its dateline's, else the publication date."""
-        return self.dateline or self.doc.published or self.doc.modified
+        """The day the text calls "today": its dateline's, else the publication date (which
+        also stands for a dateline that gives only its month or year: "November 2007")."""
+        published = self.doc.published
+        if self.dateline and published and published.startswith(self.dateline):
+            return published
+        return self.dateline or published or self.doc.modified
 
     def date_in(self, s: Sentence, start: int, end: int) -> DateMention | None:
         """The first date of a sentence that starts inside a span of it (a table's cell)."""
@@ -137,6 +142,10 @@ _DATELINE_AFTER = re.compile(
 _DATE_TITLE_AFTER = re.compile(r"\s*(?:[|·•,–—-]\s*[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,2})?")
 
 
+_DATE_FIELD = re.compile(r"^\W*Date\s*:", re.I)
+_EVENT_FIELD = re.compile(r"^\W*(?:Place|Venue|Location|Where|Host(?:ed by)?|Time)\s*:", re.I)
+
+
 def _dateline(text: Text, dates: dict[int, list[DateMention]]) -> DateMention | None:
     """A full date opening the document the way press releases and posts date themselves."""
     openers = [s for s in text.sentences if s.index < 2 or s.start in _paragraph_starts(text)]
@@ -147,6 +156,9 @@ def _dateline(text: Text, dates: dict[int, list[DateMention]]) -> DateMention | 
                 continue
             if dm.end_day is not None:  # "London, 12-13 May 2016": an event's days, not a day
                 continue  # a report was sent out on
+            below = text.sentences[s.index + 1] if s.index + 1 < len(text.sentences) else None
+            if below is not None and _DATE_FIELD.match(s.text) and _EVENT_FIELD.match(below.text):
+                continue  # "Date: 2014-09-30" over "Place: Toronto": a meeting's date
             before = text.folded[s.start : dm.start]
             if _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(text.folded, dm.end):
                 return dm
@@ -221,8 +233,10 @@ def _head_lines(text: str) -> list[str]:
 def _head_date(doc: Document, chronology: bool = False) -> str | None:
     """The date a document's head gives it: a labelled date, else (not in a chronology) a line
     that is only a date with a byline or issue number beside it; the first such line wins."""
-    lines = [doc.title or "", *_head_lines(doc.text)]
-    for line in lines:
+    lines = [doc.title or "", *(line for line in _head_lines(doc.text) if line.strip())]
+    for i, line in enumerate(lines):
+        if i + 1 < len(lines) and _DATE_FIELD.match(line) and _EVENT_FIELD.match(lines[i + 1]):
+            continue  # "Date: 2014-09-30" over "Place: Toronto": a meeting's date
         folded = fold(line)
         found = [dm for dm in find_dates(folded) if dm.year is not None and dm.month]
         for dm in found:
@@ -248,7 +262,15 @@ def dateline_words(line: str, dm: DateMention) -> list[str]:
 def build_context(doc: Document, registry: Registry) -> Context:
     """Prepare the text and collect the dates of every sentence, with the cited bounds."""
     text = prepare(doc, registry)
-    dates = {s.index: find_dates(s.text, s.start) for s in text.sentences}
+    found = anchor_years([dm for s in text.sentences for dm in find_dates(s.text, s.start)])
+    dates: dict[int, list[DateMention]] = {s.index: [] for s in text.sentences}
+    at = iter(text.sentences)
+    s = next(at, None)
+    for dm in found:  # back to their sentences, which are in text order too
+        while s is not None and dm.start >= s.end:
+            s = next(at, None)
+        if s is not None:
+            dates[s.index].append(dm)
     ctx = Context(text, registry, dates)
     ctx.chronology = _chronology(text, dates)
     ctx.rows = find_rows(text)

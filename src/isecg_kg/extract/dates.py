@@ -76,7 +76,10 @@ _M = (
     r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
     r"(?![a-zA-Z])\.?"
 )
-_D = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+# a day, with its ordinal suffix, or with a period before its month as German writes it
+# ("07. November 2007")
+_MONTH_AHEAD = r"(?=\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+_D = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th|\." + _MONTH_AHEAD + r")?(?!\d)"
 _Y = r"(?P<{0}>(?:19|20)\d{{2}})(?!\d)"
 _RANGE = r"\s*(?:-|to|until|through|and|&)\s*"
 _WD = r"(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
@@ -129,6 +132,9 @@ GRAMMAR: tuple[re.Pattern[str], ...] = (
     _p(r"(?:the\s+)?(?P<wk>week)\s+of\s+{M}\s+{D}(?:,?\s+{Y})?"),
     _p(r"(?:the\s+)?(?P<q>(?i:{QUAL}))[\s-]+(?:of\s+)?{Y}"),
     _p(r"\b{PREP}\s+(?:the\s+year\s+)?{Y}"),
+    # a month of a year named from the year the text last gave: "in September of the following
+    # year" (the year is filled in by ``anchor_years``)
+    _p(r"(?:\b{PREP}\s+)?{M}\s+(?:of\s+)?the\s+(?P<fy>following|next|previous|preceding)\s+year\b"),
     # a month of a year named from the publication date: "in August of last year"
     _p(r"(?:\b{PREP}\s+)?{M}\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b"),
     _p(r"\b{PREP}\s+{M}(?!\s*\d)"),
@@ -175,6 +181,7 @@ class DateMention:
     prep: str | None = None  # the preposition before a bare year or month ("since", "in")
     week: str | None = None  # "first" ... "last": a week of the month; "week": the day's week
     year_offset: int | None = None  # "August of last year": -1, counted from publication
+    after_year: int | None = None  # "September of the following year": +1 from the year before
 
     @property
     def value(self) -> str | None:
@@ -260,7 +267,7 @@ def _mention(m: re.Match[str], offset: int) -> DateMention | None:
     wd = g.get("wd")
     prep = g.get("prep")
     if (
-        prep and not g.get("wk") and not g.get("ry")
+        prep and not g.get("wk") and not g.get("ry") and not g.get("fy")
     ):  # "in 2018", "since March": the preposition is kept apart
         start = m.start("y") if g.get("y") else m.start("m")
     end_year = None
@@ -283,7 +290,25 @@ def _mention(m: re.Match[str], offset: int) -> DateMention | None:
         prep=prep.casefold() if prep else None,
         week=g.get("wk"),
         year_offset={"last": -1, "this": 0, "next": 1}.get(g.get("ry") or ""),
+        after_year={"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(
+            g.get("fy") or ""
+        ),
     )
+
+
+def anchor_years(dates: list[DateMention]) -> list[DateMention]:
+    """Dates in text order, with the year of "September of the following year" filled in from
+    the last year written before it ("In June 2010 ... in September of the following year");
+    left without a year when none was."""
+    out: list[DateMention] = []
+    last: int | None = None
+    for dm in dates:
+        if dm.after_year is not None and dm.year is None and last is not None:
+            dm = replace(dm, year=last + dm.after_year)
+        elif dm.year is not None:
+            last = dm.end_year or dm.year
+        out.append(dm)
+    return out
 
 
 def _relative_key(words: str) -> str:

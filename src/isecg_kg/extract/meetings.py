@@ -342,6 +342,7 @@ def _known_city(folded: str, written: str) -> str | None:
     return None
 
 
+_DATE_FIELD = re.compile(r"^\W*Date\s*:", re.I)
 _WHERE = re.compile(r",\s+where\b[^.;]{0,100}")
 
 
@@ -363,6 +364,9 @@ def _place(s: Sentence, events: list, written: str) -> tuple[str | None, str | N
         known = _known_city(place, _name(written[m.start("place") : m.end("place")]))
         if m.group("prep").lower() == "to" and not known:
             continue  # "to" names a destination: only a city the gazetteer knows is a place
+        if m.group("prep").lower() == "at" and not (known or country):
+            continue  # "at" names a venue, unless a country or state follows: "at National
+            # Harbor, Maryland, USA"
         if known:
             city, home = CITIES[known]
             return city, canonical_country(country) if country else home
@@ -511,8 +515,11 @@ def _mention(
     ):  # a timeline's entry: "22-24 May 2012 - GLEX 2012, Washington. ... not an ISECG meeting."
         return None
     events, references = _event_cues(s)
-    field_ = MEETING_FIELD.match(s.text) or (headed and _head_date_line(ctx, s))
-    if field_ and after_mention:  # "When: 17-18 May 2022" under a meeting's heading
+    # "Date: 2014-09-30" over "Place: Toronto": a meeting record's head, whatever is above it
+    below = ctx.sentences[s.index + 1] if s.index + 1 < len(ctx.sentences) else None
+    over_place = _DATE_FIELD.match(s.text) if below and MEETING_FIELD.match(below.text) else None
+    field_ = MEETING_FIELD.match(s.text) or (headed and _head_date_line(ctx, s)) or over_place
+    if field_ and (after_mention or over_place):  # "When: 17-18 May 2022" under its heading
         events.append(field_)
     attended = None
     if follows and not events:  # "The two-day meeting took place ... Twelve agencies attended."
@@ -715,4 +722,5 @@ def find_meetings(ctx: Context) -> list[Meeting]:
             ctx.meeting_of[m.s.index] = local
             if m.list_sentence is not None:
                 ctx.meeting_of.setdefault(m.list_sentence.index, local)
-    return participants.add_absentees(ctx, participants.add_listed_apart(ctx, meetings))
+    meetings = participants.add_listed_apart(ctx, meetings)
+    return participants.add_absentees(ctx, participants.add_table_attendance(ctx, meetings))

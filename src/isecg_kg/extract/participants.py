@@ -43,7 +43,7 @@ from .text import Sentence
 _ATTENDANCE_CONTEXT = re.compile(r"\bmeeting\b|\bISECG\b", re.I)
 _TOOK_PART = re.compile(
     r"attended|participated|took part|were represented|dial(?:l)?ed in|\battend\b|\btake part\b|"
-    r"\baround the table\b|"
+    r"\baround the table\b|\b(?:representatives|delegations|delegates)\s+(?:of|from)\s+|"
     r"\bparticipate\b|\bare represented\b|^\W*(?:attendance|participation|attendees|participants|"
     r"delegations)\s*:",
     re.I,
@@ -153,6 +153,52 @@ def add_listed_apart(ctx: Context, meetings: list[Meeting]) -> list[Meeting]:
         out[local] = _with_participants(ctx, meeting, extra, absent, where)
         ctx.meeting_of.setdefault(s.index, local)
     return [out[m.local] for m in meetings]
+
+
+_SAID_YES = re.compile(
+    r"(?:yes|y|x|✓|✔|☑|present|attended|represented|in person|remote(?:ly)?|online|virtual(?:ly)?)",
+    re.I,
+)
+_SAID_NO = re.compile(
+    r"(?:no|n|-|–|—|✗|✘|absent|not represented|not present|did not attend|apologies|excused)", re.I
+)
+
+
+def add_table_attendance(ctx: Context, meetings: list[Meeting]) -> list[Meeting]:
+    """Participants a table of agencies marks as present: "ASI | Italy | Yes" under "Agency |
+    Country | Represented in Noordwijk"; a "No" is an agency noted absent."""
+    out = {m.local: m for m in meetings}
+    for row in ctx.rows.values():
+        said, name = row.cells.get("attended"), row.cells.get("agency")
+        if said is None or name is None or row.about_meetings:
+            continue
+        present = bool(_SAID_YES.fullmatch(said.text))
+        if not present and not _SAID_NO.fullmatch(said.text):
+            continue
+        tokens = ctx.text.tokens_in(name.start, name.end)
+        s = ctx.sentences[row.sentence]
+        local = _meeting_of_column(ctx, s, row.headers.get("attended", ""), meetings)
+        if not tokens or local is None:
+            continue
+        agency, meeting = AgencyRef(tokens[0].acronym), out[local]
+        if agency in meeting.participants or agency in meeting.absent:
+            continue
+        out[local] = _with_participants(
+            ctx, meeting, [agency] if present else [], [] if present else [agency], s
+        )
+    return [out[m.local] for m in meetings]
+
+
+def _meeting_of_column(
+    ctx: Context, s: Sentence, header: str, meetings: list[Meeting]
+) -> int | None:
+    """The meeting an attendance column is of: the one whose city its header names
+    ("Represented in Noordwijk"), else the only meeting, else the closest one before it."""
+    named = [m for m in meetings if m.city and re.search(rf"\b{re.escape(m.city)}\b", header)]
+    if len(named) == 1 or len(meetings) == 1:
+        return (named or meetings)[0].local
+    before = [local for i, local in sorted(ctx.meeting_of.items()) if i < s.index]
+    return before[-1] if before else None
 
 
 def _meeting_beside(ctx: Context, s: Sentence, meetings: list[Meeting]) -> int | None:

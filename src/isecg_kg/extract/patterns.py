@@ -83,7 +83,7 @@ MEETING_MODIFIER = (
     r"inaugural|virtual|online|hybrid|in-person|annual|plenary|senior managers'?"
 )
 # A label of a meeting page's fact box: "When: 17-18 May 2022", "Venue: ESTEC".
-MEETING_FIELD = rx(r"^\W*(?:When|Dates|Where|Venue|Location|Host(?:ed by)?)\s*:", IC)
+MEETING_FIELD = rx(r"^\W*(?:When|Dates|Where|Place|Venue|Location|Host(?:ed by)?)\s*:", IC)
 # A date that labels a note about the text ("Correction, 13 April 2016: ..."), not an event.
 NOTE_DATE_BEFORE = rx(
     r"^\W*(?:Correction|Corrected|Clarification|Update|Updated|Editor'?s note|Note)\b[\s,:-]*$", IC
@@ -224,6 +224,8 @@ HOST = rxs(
     r"\bhosted\s+by\s+{A:a}",
     # a date between the verb and its agent: "hosted the week of 7 November 2022 by ISRO"
     r"\bhosted\s+(?:on|in|during|the\s+week\s+of)\s+[\w ,-]{1,30}?\s+by\s+{A:a}",
+    # an adverb between: "hosted yesterday by DLR", "hosted jointly by", "hosted last week by"
+    r"\bhosted\s+(?:yesterday|today|jointly|(?:last|this)\s+week)\s+by\s+{A:a}",
     # the agent described before it is named: "hosted in Adelaide by Australia's national
     # science agency, the Commonwealth Scientific and Industrial Research Organisation"
     r"\bhosted\s+(?:(?:on|in|during)\s+[\w ,-]{1,30}?\s+)?by\s+[^,.;()]{3,60}?,\s+(?:the\s+)?{A:a}",
@@ -250,7 +252,7 @@ VENUE = rx(
     rf"(?:\s+(?:of|for|de|du|and|the|{_CAP}|\([A-Z]\w*\)))*)"
 )
 PLACE = rx(  # "in <place>", or "to <known city>" ("welcomed the delegations to Berlin")
-    rf"\b(?P<prep>in|to)\s+(?P<place>{_CAP}(?:[\s-]{_CAP}){{0,2}}(?:,?\s*D\.?C\.?)?)"
+    rf"\b(?P<prep>in|to|at)\s+(?P<place>{_CAP}(?:[\s-]{_CAP}){{0,2}}(?:,?\s*D\.?C\.?)?)"
     rf"(?:,\s*(?P<country>{_CAP}(?:\s+(?:of\s+)?{_CAP}){{0,3}}))?"
 )
 # A place heading an entry or a label's value: "6 November 2007 - Berlin, Germany.", "Montreal,
@@ -403,8 +405,9 @@ PARTICIPANTS_ALSO = rx(
 # A member list that is also the attendance ("... are listed below; all of them took part").
 MEMBERS_ATTENDED = rx(
     r"(?<!\bnot\s)\b(?:all\s+(?:(?:of\s+)?(?:them|these|those|which|whom)\s+)?|(?:every|each)\s+"
-    r"(?:one\s+|agency\s+|member\s+)?(?:of\s+(?:them|these|those)\s+)?)(?:\w+\s+)?(?:took part|"
-    r"attended|participated|were (?:represented|present)|was (?:represented|present))\b",
+    r"(?:one\s+|agency\s+|member\s+)?(?:of\s+(?:them|these|those)\s+)?)(?:[\w-]+\s+){0,3}?"
+    r"(?:took part|attended|participated|were (?:represented|present)|"
+    r"was (?:represented|present))\b",
     IC,
 )
 # A list that follows on the next lines ("... are listed below", "as follows").
@@ -717,6 +720,12 @@ CHAIR_SINCE = rxs(
     r"(?:\s+of\s+(?:the\s+)?(?:ISECG|group))?\s+since\s+",
 )
 # The outgoing chair in a sentence after the change: "The handover from ESA took place today".
+# The chair it took over from, after the tenure's date: "since 20 May 2009, when it took over the
+# chairmanship from JAXA".
+SINCE_FROM = rx(
+    rf"^,?\s+when\s+(?:it|she|he)\s+(?:took\s+over|assumed|inherited|received)\s+(?:the\s+)?"
+    rf"{_CHAIR}\s+from\s+{{A:prev}}"
+)
 # The meeting a tenure began at, between "since" and its date: "since its first meeting in
 # Berlin last November".
 SINCE_MEETING = rx(

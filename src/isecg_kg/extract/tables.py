@@ -11,7 +11,7 @@ is a join.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .text import Text
 
@@ -28,6 +28,12 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"number of agencies|agencies attending|delegations",
         ),
         ("agency", r"agency|member|member agency|organi[sz]ation|name|space agency"),
+        # whether each agency took part: "Represented in Noordwijk" over "Yes" / "No"
+        (
+            "attended",
+            r"(?:represented|attended|present|participated|took part|in attendance)"
+            r"(?:\s+(?:in|at)\s+[\w' .-]{1,40})?\??",
+        ),
         (
             "joined",
             r"joined|member since|year joined|date joined|joined isecg|admitted|admission|"
@@ -55,6 +61,7 @@ class Row:
     sentence: int
     cells: dict[str, Cell]
     about_meetings: bool  # the table lists meetings (its header or the words above it say so)
+    headers: dict[str, str] = field(default_factory=dict)  # each role's header, as written
 
 
 def _cells(text: str, start: int) -> list[Cell]:
@@ -82,6 +89,7 @@ def find_rows(text: Text) -> dict[int, Row]:
     """The rows of every table with a header, by sentence index."""
     rows: dict[int, Row] = {}
     header: list[str | None] | None = None
+    labels: dict[str, str] = {}
     about = False
     for s in text.sentences:
         if _SEP not in s.text:
@@ -91,6 +99,7 @@ def find_rows(text: Text) -> dict[int, Row]:
         roles = _header(cells)
         if roles is not None:
             header = roles
+            labels = {r: c.text for r, c in zip(roles, cells, strict=True) if r}
             above = " ".join(o.text for o in text.sentences[max(0, s.index - 3) : s.index])
             about = "date" in roles and (
                 "place" in roles
@@ -102,5 +111,5 @@ def find_rows(text: Text) -> dict[int, Row]:
             header = None
             continue
         by_role = {role: c for role, c in zip(header, cells, strict=True) if role and c.text}
-        rows[s.index] = Row(s.index, by_role, about)
+        rows[s.index] = Row(s.index, by_role, about, labels)
     return rows

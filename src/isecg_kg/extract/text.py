@@ -42,6 +42,8 @@ ABBREVIATIONS = frozenset(
     )
 )
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9*])")
+_DAY_END = re.compile(r"(?<![\d.])\b[0-3]?\d$")
+_MONTH_START = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.[\"')\]]*$")
 
 AG_FIRST, AG_FILL, AG_BASE = "\ue000", "\ue001", 0xE100
@@ -156,6 +158,8 @@ def split_sentences(text: str, limit: int | None = None) -> list[tuple[int, int,
             word = last.group(1).casefold() if last else ""
             if word in ABBREVIATIONS or len(word) == 1:
                 continue
+            if _DAY_END.search(text, s, b.start()) and _MONTH_START.match(text, b.end()):
+                continue  # "07. November 2007": a day, not a sentence's end
             spans.append((s, b.start() + len(b.group().rstrip()), para))
             s = b.end()
         spans.append((s, end, para))
