@@ -266,3 +266,13 @@ def test_a_change_dated_by_its_year_keeps_it_beside_a_meeting_that_year(reg):
         "the work."
     )
     assert summary(chairs(reg, text, "2012-05-22")) == [("ESA", "NASA", "2010", None, False)]
+
+
+def test_a_timeline_entry_in_the_present_hands_the_chair_on(reg):
+    text = (
+        "9 Jan 2014 — A ministerial forum in Washington, not an ISECG meeting.\n\n"
+        "30 Sep 2014 — At a meeting of ISECG senior agency managers, the Canadian Space Agency "
+        "hands the chair to the European Space Agency."
+    )
+    (c,) = chairs(reg, text, "2018-02-01")
+    assert (c.previous.key, c.to.key, c.when.value) == ("CSA", "ESA", "2014-09-30")

@@ -813,3 +813,26 @@ def test_a_date_field_over_a_place_field_dates_the_meeting_of_a_record(reg):
         "2014-10-20",
     )
     assert (m.when.value, m.city, m.host.key) == ("2014-09-30", "Toronto", "CSA")
+
+
+def test_a_weekday_of_last_week_is_its_day(reg):
+    (m,) = meetings(reg, "ISECG senior managers met in Rome last week, on Wednesday.", "2016-05-23")
+    assert m.when.value == "2016-05-18"
+
+
+def test_earlier_this_month_is_bounded_by_the_first_and_the_report(reg):
+    (m,) = meetings(
+        reg, "ISECG senior managers gathered earlier this month in Cologne, Germany.", "2024-12-18"
+    )
+    assert (m.when.value, m.when.earliest, m.when.latest) == (None, "2024-12-01", "2024-12-18")
+
+
+def test_a_timeline_entry_with_its_host_in_brackets_after_the_city(reg):
+    found = meetings(
+        reg,
+        "6 Nov 2007 — First ISECG meeting, in Berlin.\n\n"
+        "10–12 Jul 2008 — Second meeting, Montreal (host: Canadian Space Agency).",
+        "2018-02-01",
+    )
+    second = next(m for m in found if m.when.value == "2008-07-10")
+    assert (second.city, second.host.key) == ("Montreal", "CSA")

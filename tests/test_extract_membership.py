@@ -651,3 +651,23 @@ def test_an_annex_of_the_membership_as_at_a_day_in_capitals(reg):
         "2016-05-13",
         ["ASI", "CNES", "CNSA", "UKSA"],
     )
+
+
+def test_a_date_after_the_join_verb_wins_over_one_opening_the_sentence(reg):
+    got = joins(reg, "Established in May, KASA joined ISECG in October.", "2024-12-18")
+    assert got["KASA"].when.value == "2024-10"
+
+
+def test_joined_late_last_year_is_a_part_of_the_year_before_the_report(reg):
+    got = joins(
+        reg,
+        "The meeting was the first since the UAE Space Agency became the fifteenth member of "
+        "ISECG late last year.",
+        "2016-05-23",
+    )
+    when = got["UAESA"].when
+    assert (when.value, when.earliest, when.latest) in {
+        ("2015", None, None),
+        (None, "2015-09", "2015-12"),
+        (None, "2015-09-01", "2015-12-31"),
+    }

@@ -652,3 +652,13 @@ def test_a_table_of_agencies_marked_as_represented_or_not(reg):
         "JAXA | Japan | Yes",
     )
     assert (keys(m.participants), keys(m.absent)) == (["ASI", "JAXA"], ["CNSA"])
+
+
+def test_alongside_those_of_an_agency_names_no_participant(reg):
+    m = only_meeting(
+        reg,
+        "ISECG met in Cologne on 5 December 2024. The agencies present included ESA and KASA. "
+        "KASA was taking part in a meeting of the group for the first time; its engineers will "
+        "work alongside those of the Korea Aerospace Research Institute.",
+    )
+    assert keys(m.participants) == ["ESA", "KASA"]

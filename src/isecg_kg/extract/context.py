@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from .. import temporal
@@ -367,6 +367,10 @@ def resolve_date(ctx: Context, dm: DateMention, within: When | None = None) -> W
         )
     if dm.weekday_only:
         return _last_weekday(dm.weekday, ctx.today)
+    if dm.year_offset is not None and dm.month is None and dm.year is None:
+        if not ctx.published:  # "late last year": the part of the year named, as of that year
+            return None
+        dm = replace(dm, year=int(ctx.published[:4]) + dm.year_offset, year_offset=None)
     if dm.year_offset is not None and dm.month is not None:
         if not ctx.published:
             return None

@@ -45,6 +45,7 @@ RELATIVE = frozenset(
         "this week",
         "last week",
         "this month",
+        "earlier this month",
         "last month",
         "this year",
         "last year",
@@ -131,6 +132,8 @@ GRAMMAR: tuple[re.Pattern[str], ...] = (
     _p(r"(?:the\s+)?(?P<wk>week)\s+of\s+(?:the\s+)?{D}(?:\s+of)?\s+{M}(?:,?\s+{Y})?"),
     _p(r"(?:the\s+)?(?P<wk>week)\s+of\s+{M}\s+{D}(?:,?\s+{Y})?"),
     _p(r"(?:the\s+)?(?P<q>(?i:{QUAL}))[\s-]+(?:of\s+)?{Y}"),
+    # a part of a year counted from the publication date: "late last year", "early this year"
+    _p(r"\b(?P<q>(?i:{QUAL}))\s+(?P<ry>last|this|next)\s+year\b"),
     _p(r"\b{PREP}\s+(?:the\s+year\s+)?{Y}"),
     # a month of a year named from the year the text last gave: "in September of the following
     # year" (the year is filled in by ``anchor_years``)
@@ -314,7 +317,9 @@ def anchor_years(dates: list[DateMention]) -> list[DateMention]:
 def _relative_key(words: str) -> str:
     """ "Earlier this week" -> "this week"; "the past twelve months" -> "past year"; "the start
     of the year" -> "this year"."""
-    key = " ".join(words.lower().replace("earlier ", "").split())
+    key = " ".join(words.lower().split())
+    if key != "earlier this month":  # the days of this month up to the report's: a span
+        key = key.replace("earlier ", "")
     if key.endswith(("of the year", "of this year")):
         return "this year"
     return "past year" if key.startswith("the ") else key
@@ -453,6 +458,8 @@ def relative_span(
         return None, start.isoformat(), day.isoformat()
     if q.endswith("year"):
         return f"{year - (q == 'last year'):04d}", None, None
+    if q == "earlier this month" and day is not None:
+        return None, day.replace(day=1).isoformat(), day.isoformat()
     if q.endswith("month") and len(published) >= 7:
         if q == "this month":
             return published[:7], None, None

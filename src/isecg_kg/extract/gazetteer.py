@@ -145,7 +145,7 @@ DISTRICT_SUFFIX = re.compile(r",?\s*\bD\.?\s?C\.?$")
 CITY_AFTER_COMMA = re.compile(
     r",\s+(?P<city>"
     + "|".join(re.escape(c) for c in sorted(CITIES, key=len, reverse=True))
-    + r")(?=\s*[,.;)]|\s+(?:on|in|for|from)\b|$)"
+    + r")(?=\s*[,.;()]|\s+(?:on|in|for|from)\b|$)"
 )
 
 # Words that make a capitalised phrase a venue ("European Space Operations Centre").

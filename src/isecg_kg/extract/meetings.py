@@ -272,6 +272,14 @@ def _date(ctx: Context, s: Sentence, events: list, references: list) -> DateMent
         candidates.append(dm)
         if best_key is None or key < best_key:
             best, best_key = dm, key
+    if best is not None and best.relative and best.value is None:
+        # a weekday inside the week named: "last week, on Wednesday"
+        span = resolve_date(ctx, best)
+        for dm in candidates:
+            if dm is not best and dm.weekday_only and span and span.earliest and span.latest:
+                when = resolve_date(ctx, dm)
+                if when and when.value and span.earliest <= when.value <= span.latest:
+                    return dm
     if best is not None and best.value and best.day is None:
         # a day the sentence names inside the year or month chosen makes it finer: "On Tuesday,
         # ... met for the first meeting of 2026" (Tuesday 17 February 2026)

@@ -366,6 +366,9 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
         if prior:
             earliest = prior[-1].lower
             notes.append(f"joined after {prior[-1].text!r}")
+    # a date after the verb is the join's, over one opening the sentence ("Established in May,
+    # KASA joined ISECG in October")
+    after = any(0 <= dm.start - s.start - cue.end() <= 40 for dm in ctx.dates[s.index])
     for dm in ctx.dates[s.index]:
         a = dm.start - s.start
         if since and 0 <= a - since.end() <= 20:
@@ -382,9 +385,13 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
             notes.append(f"member since {dm.text!r}")
             continue
         after_cue = 0 <= a - cue.end() <= 40
-        opening = a < cue.start() and (
-            (a < 25 and (dm.prep in ("in", "during") or dm.relative))
-            or (a == 0 and _HEADING_DATE.match(s.text, dm.end - s.start))  # "2016 - X joins"
+        opening = (
+            not after
+            and a < cue.start()
+            and (
+                (a < 25 and (dm.prep in ("in", "during") or dm.relative))
+                or (a == 0 and _HEADING_DATE.match(s.text, dm.end - s.start))  # "2016 - X joins"
+            )
         )
         if dm.relative and _more_precise_after(ctx, s, dm, cue):
             continue  # "joined earlier this year, in January": January

@@ -230,6 +230,7 @@ HOST = rxs(
     # science agency, the Commonwealth Scientific and Industrial Research Organisation"
     r"\bhosted\s+(?:(?:on|in|during)\s+[\w ,-]{1,30}?\s+)?by\s+[^,.;()]{3,60}?,\s+(?:the\s+)?{A:a}",
     r"\bat\s+the\s+invitation\s+of\s+{A:a}",
+    r"\(\s*(?i:host(?:ed by)?|hosting agency)\s*:\s*{A:a}",  # "Montreal (host: CSA)"
     _HOST_APART,
     r"\bhost(?:ed|ing)?\s+agency,?\s+{A:a}",
     r"{A:a}-hosted\b",
@@ -282,7 +283,9 @@ PARTICIPANTS_AFTER = rx(
     r"(?:following|these)(?:\s+{NUM})?\s+(?:space\s+)?agencies (?:participated|attended|"
     r"took part|were represented)|"
     r"(?:representatives|delegations|delegates|officials|heads|managers|leaders) (?:of|from)|"
-    r"alongside|together with|along with|joined by|(?:space )?agencies from)"
+    # ... but not "will work alongside those of KARI"
+    r"(?:alongside|together with|along with)(?!\s+(?:those|that)\s+of\b)|joined by|"
+    r"(?:space )?agencies from)"
     r"(?:\s+the\s+following(?:\s+\w+){0,2})?\s*:?\s*",
     IC,
 )
@@ -642,7 +645,8 @@ _MOVED = (
     r"(?:handed|passed|transferred|rotated)(?: over)?)"
 )
 _HANDED = (
-    r"(?:passed|handed(?: over)?|transferred|turned over|gave|hands over|passes|handed on|ceded|"
+    r"(?:passed|handed(?: over)?|transferred|turned over|gave|hands over|hands|passes|handed on|"
+    r"ceded|"
     r"cedes|relinquished|yielded)"
 )
 _TOOK = (
