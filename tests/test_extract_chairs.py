@@ -276,3 +276,11 @@ def test_a_timeline_entry_in_the_present_hands_the_chair_on(reg):
     )
     (c,) = chairs(reg, text, "2018-02-01")
     assert (c.previous.key, c.to.key, c.when.value) == ("CSA", "ESA", "2014-09-30")
+
+
+def test_a_day_without_its_year_is_a_day_of_the_meeting(reg):
+    text = (
+        "On 6 and 7 March 2012 the CSA hosted the ISECG senior managers in Saint-Hubert. On 7 "
+        "March, the CSA assumed the rotating chair of ISECG from JAXA for a one-year term."
+    )
+    assert summary(chairs(reg, text)) == [("JAXA", "CSA", "2012-03-07", 0, False)]

@@ -662,3 +662,19 @@ def test_alongside_those_of_an_agency_names_no_participant(reg):
         "work alongside those of the Korea Aerospace Research Institute.",
     )
     assert keys(m.participants) == ["ESA", "KASA"]
+
+
+def test_a_count_of_agencies_with_the_list_in_brackets(reg):
+    m = only_meeting(
+        reg,
+        "On 6 and 7 March 2012 the CSA hosted ISECG senior managers from 4 space agencies (ASI, "
+        "CNES, JAXA and the CSA) in Saint-Hubert.",
+    )
+    assert (keys(m.participants), m.stated_participants) == (["ASI", "CNES", "JAXA", "CSA"], 4)
+
+
+def test_an_agencys_officials_took_part(reg):
+    m = only_meeting(
+        reg, "Senior CSA officials took part in the ISECG meeting held in Kyoto in August 2011."
+    )
+    assert keys(m.participants) == ["CSA"]

@@ -423,3 +423,15 @@ def test_minutes_head_release_note_dates_the_record_not_its_meeting_date_field(t
         "The meeting reviewed the roadmap and the work plan of the coordination group.\n"
     )
     assert load(path).published == "2014-10-20"
+
+
+def test_plain_text_words_broken_across_lines_are_joined(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "Performance Summary\n\n"
+        "On 6 and 7 March 2012 the CSA hosted senior managers from 12 space agen-\n"
+        "cies at the John H. Chapman Space Centre and agreed on a work plan for the road-\n"
+        "map, planned for 2013 by the coordination group.\n"
+    )
+    text = load(path).text
+    assert "12 space agencies at" in text and "for the roadmap, planned" in text

@@ -609,13 +609,17 @@ def _text_paragraphs(text: str) -> list[str]:
         wrapped = len(block) > 1 and max(len(x) for x in block) <= _WRAP_WIDTH
         for i, x in enumerate(block):
             if wrapped and i and len(block[i - 1]) >= 40 and not _own_line(block[i - 1], x):
-                paragraphs[-1] += " " + x
+                if _HYPHENATED.search(paragraphs[-1]) and x[:1].islower():
+                    paragraphs[-1] = paragraphs[-1][:-1] + x  # "agen-" + "cies": one word
+                else:
+                    paragraphs[-1] += " " + x
             else:
                 paragraphs.append(x)
         block = []
     return paragraphs
 
 
+_HYPHENATED = re.compile(r"[a-z]{2}-$")  # a word broken at the line's end
 _RULE = re.compile(r"\s*([-=_*~#])\1{3,}\s*")
 _WRAP_WIDTH = 132  # the widest hard-wrapped text seen: a line printer's 132 columns
 

@@ -57,13 +57,15 @@ def _when(ctx: Context, s: Sentence, state: bool, end: int) -> tuple[When, int |
             continue
         if ctx.tense(s, dm) == "future":
             continue
-        when = resolve_date(ctx, dm)
+        local = ctx.meeting_for(s)
+        held = ctx.meeting_when[local] if local is not None else None
+        when = resolve_date(ctx, dm, held)  # "On 7 March, CSA assumed the chair": a meeting day
         if when and when.value:
-            local = ctx.meeting_for(s)
-            held = ctx.meeting_when[local] if local is not None else None
             if held and held.value and len(when.value) >= 7 and held.value.startswith(when.value):
                 # "until February 2009, when ESA assumed the chair at the meeting": its day
                 return held, local
+            if held and held.value and held.value <= when.value <= (held.end or held.value):
+                return when, local  # a day of the meeting's days
             return when, None
     local = ctx.meeting_for(s)
     if local is not None and ctx.meeting_when[local].value in described - {None}:

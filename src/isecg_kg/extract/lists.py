@@ -48,6 +48,11 @@ _LEAD = re.compile(
     r"(?:(?:those|that)\s+of\s+)?(?:the\s+|l'|(?:le|la|les|der|die|das|el|il|lo)\s+)?",
     re.IGNORECASE,
 )
+# The people who came for an agency, after its name: "CSA officials", "KARI's delegation".
+_PEOPLE = re.compile(
+    r"(?:'s?)?\s+(?:senior\s+)?(?:officials|delegates|delegation|representatives|team|managers|"
+    r"experts|staff)\s*"
+)
 _PARENS = re.compile(r"\s*\([^()]*\)")
 _PARENS_RUN = re.compile(r"(?:\s*\([^()]*\))+")
 _NAME_WORDS = re.compile(
@@ -255,7 +260,8 @@ def items_before(text: Text, registry: Registry, start: int, end: int) -> list[I
                 and rest.strip() == ")"
                 and text.folded[a : tokens[-1].start].rstrip().endswith("(")
             )
-            if tokens and (not rest.strip() or _PARENS.fullmatch(rest) or glossed):
+            people = bool(_PEOPLE.fullmatch(rest))  # "Senior CSA officials took part"
+            if tokens and (not rest.strip() or _PARENS.fullmatch(rest) or glossed or people):
                 out.append(Item(tokens[-1].start, b, (AgencyRef(tokens[-1].acronym),)))
             elif not tokens:
                 last = _trailing_country(registry, text.folded[a:b])

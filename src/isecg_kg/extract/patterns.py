@@ -286,7 +286,9 @@ PARTICIPANTS_AFTER = rx(
     # ... but not "will work alongside those of KARI"
     r"(?:alongside|together with|along with)(?!\s+(?:those|that)\s+of\b)|joined by|"
     r"(?:space )?agencies from)"
-    r"(?:\s+the\s+following(?:\s+\w+){0,2})?\s*:?\s*",
+    r"(?:\s+the\s+following(?:\s+\w+){0,2})?\s*:?\s*"
+    # the count the list is in brackets after: "managers from 12 space agencies (ASI, ...)"
+    r"(?:{NUM}\s+(?:(?:space|member|national|partner)\s+){0,2}agencies\s*\(\s*)?",
     IC,
 )
 # Cues that name a meeting's participants even in a sentence without a meeting cue.
