@@ -284,3 +284,11 @@ def test_a_day_without_its_year_is_a_day_of_the_meeting(reg):
         "March, the CSA assumed the rotating chair of ISECG from JAXA for a one-year term."
     )
     assert summary(chairs(reg, text)) == [("JAXA", "CSA", "2012-03-07", 0, False)]
+
+
+def test_a_change_at_the_close_of_a_meeting_is_on_its_last_day(reg):
+    text = (
+        "Senior managers of ISECG met November 12-13, 2019 in Luxembourg. At the close of the "
+        "meeting, ISRO passed the chair to JAXA."
+    )
+    assert summary(chairs(reg, text, "2019-11-15")) == [("ISRO", "JAXA", "2019-11-13", 0, False)]

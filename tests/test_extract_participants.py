@@ -678,3 +678,48 @@ def test_an_agencys_officials_took_part(reg):
         reg, "Senior CSA officials took part in the ISECG meeting held in Kyoto in August 2011."
     )
     assert keys(m.participants) == ["CSA"]
+
+
+def test_agencies_that_joined_remotely_took_part(reg):
+    m = only_meeting(
+        reg,
+        "ISECG senior managers met in Tokyo on 2 March 2020. NASA and ESA met in person. The "
+        "Indian Space Research Organisation, KARI and the Swiss Space Office joined remotely.",
+    )
+    assert {"ISRO", "KARI", "SSO"} <= set(keys(m.participants))
+
+
+def test_host_named_before_a_long_apposition(reg):
+    m = only_meeting(
+        reg,
+        "On 2 and 3 March 2020, the Japan Aerospace Exploration Agency (JAXA), the current chair "
+        "of the International Space Exploration Coordination Group (ISECG), hosted the group's "
+        "senior managers at its Tokyo office.",
+    )
+    assert m.host.key == "JAXA"
+
+
+def test_all_members_except_two_attended_and_the_member_list_in_a_box(reg, tmp_path):
+    from isecg_kg.sources import load
+
+    path = tmp_path / "digest.txt"
+    path.write_text(
+        "The 25th ISECG meeting took place on Sunday 24 September 2017 in Adelaide. Australia's\n"
+        "CSIRO, the country's representative in the group, acted as host.\n\n"
+        "All member agencies except Roscosmos and the State Space Agency of Ukraine\n"
+        "attended (see the member list in the box below).\n\n"
+        "    +--------------------------------------------------+\n"
+        "    | ISECG MEMBER AGENCIES (5)                        |\n"
+        "    | ASI (Italy) - CNES (France) - CSIRO (Australia)  |\n"
+        "    | Roscosmos (Russia) - SSAU (Ukraine)              |\n"
+        "    +--------------------------------------------------+\n"
+    )
+    x = extract(load(path), reg)
+    (m,) = x.meetings
+    assert (keys(m.participants), keys(m.absent)) == (
+        ["ASI", "CNES", "CSIRO"],
+        ["Roscosmos", "SSAU"],
+    )
+    assert m.host.key == "CSIRO"
+    (ml,) = x.member_lists
+    assert keys(ml.members) == ["ASI", "CNES", "CSIRO", "Roscosmos", "SSAU"]

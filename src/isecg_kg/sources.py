@@ -600,27 +600,44 @@ def _text_paragraphs(text: str) -> list[str]:
     paragraphs: list[str] = []
     block: list[str] = []
     for line in [*text.splitlines(), ""]:
+        boxed = _BOXED.match(line)  # "| ASI (Italy) - CNES (France) |": a box's row, its own line
+        if boxed and block and not _BOXED.match(block[-1]):
+            paragraphs += _unwrap(block)
+            block = []
+        if boxed:
+            block.append(line)
+            continue
         if line.strip() and not _RULE.fullmatch(line):
             # columns set apart by runs of spaces are a table row's cells: "ASI (Italy)   Italy";
             # a label with dot leaders is a label: "Host ........ KARI" -> "Host: KARI"
             cells = _COLUMN_GAP.split(_LEADER.sub(r"\g<label>: ", line.strip()))
             block.append(_row(cells))
             continue
-        wrapped = len(block) > 1 and max(len(x) for x in block) <= _WRAP_WIDTH
-        for i, x in enumerate(block):
-            if wrapped and i and len(block[i - 1]) >= 40 and not _own_line(block[i - 1], x):
-                if _HYPHENATED.search(paragraphs[-1]) and x[:1].islower():
-                    paragraphs[-1] = paragraphs[-1][:-1] + x  # "agen-" + "cies": one word
-                else:
-                    paragraphs[-1] += " " + x
-            else:
-                paragraphs.append(x)
+        paragraphs += _unwrap(block)
         block = []
     return paragraphs
 
 
+def _unwrap(block: list[str]) -> list[str]:
+    """A block's lines as paragraphs: hard-wrapped lines joined, a box's rows one each."""
+    if block and _BOXED.match(block[0]):
+        return [" ".join(r.split()) for b in block if (r := _BOXED.match(b).group(1)).strip()]
+    out: list[str] = []
+    wrapped = len(block) > 1 and max(len(x) for x in block) <= _WRAP_WIDTH
+    for i, x in enumerate(block):
+        if wrapped and i and len(block[i - 1]) >= 40 and not _own_line(block[i - 1], x):
+            if _HYPHENATED.search(out[-1]) and x[:1].islower():
+                out[-1] = out[-1][:-1] + x  # "agen-" + "cies": one word
+            else:
+                out[-1] += " " + x
+        else:
+            out.append(x)
+    return out
+
+
 _HYPHENATED = re.compile(r"[a-z]{2}-$")  # a word broken at the line's end
-_RULE = re.compile(r"\s*([-=_*~#])\1{3,}\s*")
+_RULE = re.compile(r"\s*\+?([-=_*~#])\1{3,}\+?\s*")  # "-----", and a box's edge "+----+"
+_BOXED = re.compile(r"^\s*\|\s*(.*?)\s*\|\s*$")
 _WRAP_WIDTH = 132  # the widest hard-wrapped text seen: a line printer's 132 columns
 
 

@@ -14,6 +14,7 @@ from .chairs import find_chair_changes
 from .context import build_context
 from .meetings import find_meetings
 from .membership import find_joins, find_member_lists
+from .participants import add_members_but
 from .patterns import ABOUT_ISECG
 from .roadmaps import find_roadmaps
 
@@ -27,6 +28,7 @@ def extract(doc: Document, registry: Registry) -> Extraction:
     ctx = build_context(doc, registry)
     meetings = find_meetings(ctx)  # first: the other families date facts by their meeting
     member_lists = find_member_lists(ctx)
+    meetings = add_members_but(ctx, meetings, member_lists)  # "all members except X attended"
     joins = find_joins(ctx)
     chairs = find_chair_changes(ctx)
     roadmaps = find_roadmaps(ctx)

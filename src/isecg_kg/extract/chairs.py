@@ -28,6 +28,12 @@ from .patterns import (
 from .text import Sentence
 
 _AFTER = 2  # sentences after a change that may name its outgoing chair
+# The change took place on the meeting's last day: "At the close of the meeting, ISRO passed".
+_MEETING_CLOSE = re.compile(
+    r"\b(?:at|by|towards?)\s+the\s+(?:close|end|conclusion)\s+of\s+the\s+(?:meeting|session|"
+    r"talks)\b|\bon\s+(?:the\s+)?(?:its\s+)?(?:last|final|closing)\s+day\b",
+    re.I,
+)
 _RELATIVE = re.compile(r",\s+(?:which|who|where)\b")
 
 
@@ -72,7 +78,10 @@ def _when(ctx: Context, s: Sentence, state: bool, end: int) -> tuple[When, int |
         before = [m for i, m in sorted(ctx.meeting_of.items()) if m != local and i < s.index]
         local = before[-1] if before else None
     if local is not None:
-        return _as_known(ctx.meeting_when[local]), local
+        held = ctx.meeting_when[local]
+        if held.value and held.end and _MEETING_CLOSE.search(s.text):
+            return When(value=held.end, note="at the close of the meeting: its last day"), local
+        return _as_known(held), local
     if state and ctx.published:
         return When(value=ctx.published, note="as of the publication date"), None
     return ctx.bounds("chair change not dated"), None

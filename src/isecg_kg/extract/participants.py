@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..facts import AgencyRef, Meeting
+from ..facts import AgencyRef, Meeting, MemberList
 from . import lists
 from .context import Context
 from .gazetteer import number
 from .patterns import (
     ABSENT_AFTER,
     ABSENT_BEFORE,
+    ALL_MEMBERS_BUT,
     ATTENDED_APART,
     COUNT_MARKED,
     FOOTNOTE_BODY,
@@ -199,6 +200,29 @@ def _meeting_of_column(
         return (named or meetings)[0].local
     before = [local for i, local in sorted(ctx.meeting_of.items()) if i < s.index]
     return before[-1] if before else None
+
+
+def add_members_but(
+    ctx: Context, meetings: list[Meeting], member_lists: list[MemberList]
+) -> list[Meeting]:
+    """Participants of a meeting said to be "all member agencies except X and Y": the member
+    list the document gives (the one nearest that sentence), less the agencies noted absent."""
+    out = {m.local: m for m in meetings}
+    listed = [ml for ml in member_lists if ml.members]
+    for s in ctx.sentences:
+        local = ctx.meeting_for(s)
+        if local is None or not listed or not ALL_MEMBERS_BUT.search(s.masked):
+            continue
+        meeting = out[local]
+        nearest = min(listed, key=lambda ml: abs(ml.evidence.start - s.start))
+        if meeting.participants or abs(nearest.evidence.start - s.start) > _MEMBER_LIST_NEAR:
+            continue
+        present = [a for a in nearest.members if a not in meeting.absent]
+        out[local] = _with_participants(ctx, meeting, present, [], s)
+    return [out[m.local] for m in meetings]
+
+
+_MEMBER_LIST_NEAR = 1500  # characters: the list "in the box below", not one pages away
 
 
 def _meeting_beside(ctx: Context, s: Sentence, meetings: list[Meeting]) -> int | None:

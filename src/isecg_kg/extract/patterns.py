@@ -215,12 +215,12 @@ ATTENDED_APART = rx(
     r"(?:'s?\s+(?:[\w-]+\s+){0,3}?(?:delegation|delegates|representatives?|team|head))?"
     r"\s+(?:also\s+)?(?:attended|took\s+part|participated|was\s+(?:also\s+)?represented)\b"
 )
-_HOST_APART = r"{A:a}\s+(?:was|served as|acted as)\s+(?:the\s+)?host\b"
+_HOST_APART = r"{A:a}(?:,[^,.;]{1,80},)?\s+(?:was|served as|acted as)\s+(?:the\s+)?host\b"
 _HOST_WITH = r"\bwith\s+{A:a}\s+as\s+(?:the\s+)?host\b"  # "..., with the Japanese agency as host"
 HOST_APART = rxs(_HOST_APART, _HOST_WITH)
 HOST = rxs(
     r"^\W*Host(?:ed by|ing agency)?\s*:\s*{A:a}",
-    r"{A:a}(?:,[^,.;]{1,60},)?\s+(?:\w+\s+)?hosted\b",
+    r"{A:a}(?:,[^,.;]{1,100},)?\s+(?:\w+\s+)?hosted\b",
     r"\bhosted\s+by\s+{A:a}",
     # a date between the verb and its agent: "hosted the week of 7 November 2022 by ISRO"
     r"\bhosted\s+(?:on|in|during|the\s+week\s+of)\s+[\w ,-]{1,30}?\s+by\s+{A:a}",
@@ -308,6 +308,7 @@ PARTICIPANTS_STRONG = rx(
 )
 PARTICIPANTS_BEFORE = rx(
     r"\s+(?:all\s+)?(?:participated|attended|took part|were represented|were present|"
+    r"joined\s+(?:remotely|online|virtually|by\s+video\w*)|"
     r"joined the meeting|briefed\s+(?:the\s+)?(?:other\s+)?(?:participants|delegates|delegations|"
     r"meeting)|"
     r"were\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:participants|attendees|"
@@ -336,6 +337,15 @@ ABSENT_AFTER = rx(
     r"not represented (?:were|was))\s*:?\s*|"
     r"^\W*(?:not\s+(?:attending|present|represented|participating)|absent|absentees|apologies|"
     r"excused|unable to attend)\s*:\s*",
+    IC,
+)
+# Every member but those named took part: "All member agencies except Roscosmos and SSAU
+# attended (see the member list below)"; the participants are the document's member list less them.
+ALL_MEMBERS_BUT = rx(
+    r"\b[Aa]ll\s+(?:(?:of\s+)?(?:the|its|ISECG's|the\s+group's)\s+)?(?:{NUM}\s+)?(?:ISECG\s+)?"
+    r"member(?:\s+space)?(?:\s+agencies|s)\s+(?:except(?: for)?|but|apart from|other than|with "
+    r"the exception of)\s+[^.;]{1,120}?\b(?:attended|took part|participated|were (?:represented|"
+    r"present))\b",
     IC,
 )
 FOOTNOTE_MARK = re.compile(r"\w(\*+|†)")
