@@ -47,6 +47,8 @@ def _when(ctx: Context, s: Sentence, state: bool, end: int) -> tuple[When, int |
     clause = _RELATIVE.search(s.text, end - s.start)
     aside = s.start + clause.start() if clause else s.end
     described = set()
+    local = ctx.meeting_for(s)
+    held = ctx.meeting_when[local] if local is not None else None
     for dm in ctx.dates[s.index]:
         ended = until_when(s, dm)  # "NASA held the chair until 2009, when it passed to ESA"
         if dm.relative or dm.weekday_only:
@@ -63,8 +65,6 @@ def _when(ctx: Context, s: Sentence, state: bool, end: int) -> tuple[When, int |
             continue
         if ctx.tense(s, dm) == "future":
             continue
-        local = ctx.meeting_for(s)
-        held = ctx.meeting_when[local] if local is not None else None
         when = resolve_date(ctx, dm, held)  # "On 7 March, CSA assumed the chair": a meeting day
         if when and when.value:
             if held and held.value and len(when.value) >= 7 and held.value.startswith(when.value):
@@ -73,7 +73,6 @@ def _when(ctx: Context, s: Sentence, state: bool, end: int) -> tuple[When, int |
             if held and held.value and held.value <= when.value <= (held.end or held.value):
                 return when, local  # a day of the meeting's days
             return when, None
-    local = ctx.meeting_for(s)
     if local is not None and ctx.meeting_when[local].value in described - {None}:
         before = [m for i, m in sorted(ctx.meeting_of.items()) if m != local and i < s.index]
         local = before[-1] if before else None

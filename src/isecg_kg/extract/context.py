@@ -21,7 +21,7 @@ from .dates import (
     week_bounds,
     with_year,
 )
-from .patterns import FUTURE, MEETING_FIELD, PAST
+from .patterns import DATE_FIELD, EVENT_FIELD, FUTURE, MEETING_FIELD, PAST
 from .tables import Row, find_rows
 from .text import Sentence, Text, prepare
 
@@ -142,10 +142,6 @@ _DATELINE_AFTER = re.compile(
 _DATE_TITLE_AFTER = re.compile(r"\s*(?:[|·•,–—-]\s*[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,2})?")
 
 
-_DATE_FIELD = re.compile(r"^\W*Date\s*:", re.I)
-_EVENT_FIELD = re.compile(r"^\W*(?:Place|Venue|Location|Where|Host(?:ed by)?|Time)\s*:", re.I)
-
-
 def _dateline(text: Text, dates: dict[int, list[DateMention]]) -> DateMention | None:
     """A full date opening the document the way press releases and posts date themselves."""
     openers = [s for s in text.sentences if s.index < 2 or s.start in _paragraph_starts(text)]
@@ -156,8 +152,8 @@ def _dateline(text: Text, dates: dict[int, list[DateMention]]) -> DateMention | 
                 continue
             if dm.end_day is not None:  # "London, 12-13 May 2016": an event's days, not a day
                 continue  # a report was sent out on
-            below = text.sentences[s.index + 1] if s.index + 1 < len(text.sentences) else None
-            if below is not None and _DATE_FIELD.match(s.text) and _EVENT_FIELD.match(below.text):
+            below = text.after(s)
+            if below is not None and DATE_FIELD.match(s.text) and EVENT_FIELD.match(below.text):
                 continue  # "Date: 2014-09-30" over "Place: Toronto": a meeting's date
             before = text.folded[s.start : dm.start]
             if _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(text.folded, dm.end):
@@ -235,7 +231,7 @@ def _head_date(doc: Document, chronology: bool = False) -> str | None:
     that is only a date with a byline or issue number beside it; the first such line wins."""
     lines = [doc.title or "", *(line for line in _head_lines(doc.text) if line.strip())]
     for i, line in enumerate(lines):
-        if i + 1 < len(lines) and _DATE_FIELD.match(line) and _EVENT_FIELD.match(lines[i + 1]):
+        if i + 1 < len(lines) and DATE_FIELD.match(line) and EVENT_FIELD.match(lines[i + 1]):
             continue  # "Date: 2014-09-30" over "Place: Toronto": a meeting's date
         folded = fold(line)
         found = [dm for dm in find_dates(folded) if dm.year is not None and dm.month]

@@ -37,6 +37,7 @@ from .gazetteer import (
 from .patterns import (
     BESIDE_GATHERING,
     CLAUSE_BEFORE,
+    DATE_FIELD,
     DENIED_BEFORE,
     DENIED_MEETING,
     ENTRY_PLACE,
@@ -168,7 +169,7 @@ def _event_date(ctx: Context, s: Sentence, dm: DateMention) -> bool:
 def _own_line(ctx: Context, s: Sentence) -> bool:
     """Whether a sentence is a paragraph of its own (a heading, a line of a letterhead)."""
     before = ctx.sentences[s.index - 1] if s.index else None
-    after = ctx.sentences[s.index + 1] if s.index + 1 < len(ctx.sentences) else None
+    after = ctx.text.after(s)
     return all(x is None or x.paragraph != s.paragraph for x in (before, after))
 
 
@@ -350,7 +351,6 @@ def _known_city(folded: str, written: str) -> str | None:
     return None
 
 
-_DATE_FIELD = re.compile(r"^\W*Date\s*:", re.I)
 _WHERE = re.compile(r",\s+where\b[^.;]{0,100}")
 
 
@@ -508,7 +508,7 @@ def _mention(
         return _row_mention(ctx, s, row)
     if DENIED_MEETING.search(s.text):  # "That meeting ... was not an ISECG meeting."
         return None
-    after = ctx.sentences[s.index + 1] if s.index + 1 < len(ctx.sentences) else None
+    after = ctx.text.after(s)
     if (
         after is not None
         and after.paragraph == s.paragraph
@@ -524,8 +524,7 @@ def _mention(
         return None
     events, references = _event_cues(s)
     # "Date: 2014-09-30" over "Place: Toronto": a meeting record's head, whatever is above it
-    below = ctx.sentences[s.index + 1] if s.index + 1 < len(ctx.sentences) else None
-    over_place = _DATE_FIELD.match(s.text) if below and MEETING_FIELD.match(below.text) else None
+    over_place = DATE_FIELD.match(s.text) if after and MEETING_FIELD.match(after.text) else None
     field_ = MEETING_FIELD.match(s.text) or (headed and _head_date_line(ctx, s)) or over_place
     if field_ and (after_mention or over_place):  # "When: 17-18 May 2022" under its heading
         events.append(field_)

@@ -433,7 +433,7 @@ def _more_precise_after(ctx: Context, s: Sentence, dm: DateMention, cue: re.Matc
 
 def _effective(ctx: Context, s: Sentence) -> When | None:
     """The date the sentence after a join gives the membership ("It took effect on 5 March")."""
-    nxt = ctx.sentences[s.index + 1] if s.index + 1 < len(ctx.sentences) else None
+    nxt = ctx.text.after(s)
     if nxt is None or nxt.paragraph != s.paragraph:
         return None
     m = MEMBERSHIP_EFFECTIVE.search(nxt.masked)

@@ -141,8 +141,11 @@ def add_listed_apart(ctx: Context, meetings: list[Meeting]) -> list[Meeting]:
             agency = AgencyRef(ctx.text.agency(came.group("a")).acronym)
             if agency not in meeting.participants and agency not in meeting.absent:
                 meeting = out[local] = _with_participants(ctx, meeting, [agency], [], s)
-        host = next((h for r in HOST_APART if (h := r.search(s.masked))), None)
-        host = host if meeting.host is None else None
+        host = (
+            next((h for r in HOST_APART if (h := r.search(s.masked))), None)
+            if meeting.host is None
+            else None
+        )
         if host:
             agency = ctx.text.agency(host.group("a")).acronym
             meeting = out[local] = replace(meeting, host=AgencyRef(agency))

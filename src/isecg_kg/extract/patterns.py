@@ -84,6 +84,9 @@ MEETING_MODIFIER = (
 )
 # A label of a meeting page's fact box: "When: 17-18 May 2022", "Venue: ESTEC".
 MEETING_FIELD = rx(r"^\W*(?:When|Dates|Where|Place|Venue|Location|Host(?:ed by)?)\s*:", IC)
+# A meeting record's head: "Date: 2014-09-30" over an event's field ("Place: Toronto").
+DATE_FIELD = rx(r"^\W*Date\s*:", IC)
+EVENT_FIELD = rx(r"^\W*(?:Place|Venue|Location|Where|Host(?:ed by)?|Time)\s*:", IC)
 # A date that labels a note about the text ("Correction, 13 April 2016: ..."), not an event.
 NOTE_DATE_BEFORE = rx(
     r"^\W*(?:Correction|Corrected|Clarification|Update|Updated|Editor'?s note|Note)\b[\s,:-]*$", IC

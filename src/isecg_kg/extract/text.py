@@ -189,6 +189,10 @@ class Text:
         """The agency tokens lying inside a document span."""
         return [t for t in self.tokens if t.start >= start and t.end <= end]
 
+    def after(self, s: Sentence) -> Sentence | None:
+        """The sentence after ``s``, if any."""
+        return self.sentences[s.index + 1] if s.index + 1 < len(self.sentences) else None
+
     def sentence_at(self, pos: int) -> Sentence | None:
         for s in self.sentences:
             if s.start <= pos < s.end:
