@@ -836,3 +836,26 @@ def test_a_timeline_entry_with_its_host_in_brackets_after_the_city(reg):
     )
     second = next(m for m in found if m.when.value == "2008-07-10")
     assert (second.city, second.host.key) == ("Montreal", "CSA")
+
+
+def test_the_city_after_a_long_venue_name_is_the_meetings(reg):
+    (m,) = extract(
+        doc(
+            "Senior managers of 16 agencies held a meeting of the International Space "
+            "Exploration Coordination Group (ISECG) at the German Aerospace Center's Space "
+            "Administration Conference Centre (DLR-SA) in Bonn, Germany, on 4 April 2017.",
+            "2017-04-06",
+        ),
+        reg,
+    ).meetings
+    assert (m.when.value, m.city, m.country) == ("2017-04-04", "Bonn", "Germany")
+
+
+def test_a_place_abbreviation_ends_a_sentence_before_a_sentence_opener():
+    from isecg_kg.extract.text import split_sentences
+
+    text = "They met in Washington, D.C. The U.S. National Space Council attended."
+    assert [text[a:b] for a, b, _ in split_sentences(text)] == [
+        "They met in Washington, D.C.",
+        "The U.S. National Space Council attended.",
+    ]

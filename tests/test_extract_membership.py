@@ -671,3 +671,73 @@ def test_joined_late_last_year_is_a_part_of_the_year_before_the_report(reg):
         (None, "2015-09", "2015-12"),
         (None, "2015-09-01", "2015-12-31"),
     }
+
+
+def test_agencies_that_followed_a_join_joined_too(reg):
+    found = joins(
+        reg,
+        "The Israel Space Agency joined ISECG in March; the Polish Space Agency and Portugal "
+        "Space followed in June.",
+        "2017-10-01",
+    )
+    assert {k: j.when.value for k, j in found.items()} == {
+        "ISA": "2017-03",
+        "POLSA": "2017-06",
+        "PTS": "2017-06",
+    }
+
+
+def test_followed_without_a_join_before_is_not_a_join(reg):
+    found = joins(
+        reg,
+        "NASA presented its lunar plans to the ISECG members; ESA followed with a report.",
+        "2017-10-01",
+    )
+    assert found == {}
+
+
+def test_joined_in_a_year_after_a_dated_event_is_bounded_by_both(reg):
+    found = joins(
+        reg,
+        "POLSA and PTS became members of ISECG during 2021, after the agencies met online in "
+        "February.",
+        "2022-01-10",
+    )
+    for key in ("POLSA", "PTS"):
+        when = found[key].when
+        assert (when.value, when.earliest, when.latest) == (None, "2021-02", "2021")
+
+
+def test_joined_since_the_group_last_met_is_after_that_meeting(reg):
+    found = joins(
+        reg,
+        "The Mexican Space Agency has joined ISECG since the heads of agency last met in June "
+        "2021.",
+        "2022-03-01",
+    )
+    when = found["AEM"].when
+    assert (when.value, when.earliest, when.latest) == (None, "2021-06", "2022-03-01")
+
+
+def test_became_its_nth_member(reg):
+    found = joins(
+        reg,
+        "ISECG met in Rome last week. It was the group's first meeting since the Israel Space "
+        "Agency became its sixteenth member late last year.",
+        "2017-05-23",
+    )
+    assert found["ISA"].when.value == "2016"
+
+
+def test_a_full_member_and_one_accepted_at_the_same_meeting(reg):
+    found = joins(
+        reg,
+        "The Norwegian Space Centre signed ISECG's terms of reference in February. It became a "
+        "full member on 7 March, when the senior managers accepted the application at their "
+        "meeting in Washington, D.C. The Polish Space Agency was accepted at the same meeting.",
+        "2019-03-12",
+    )
+    assert {k: j.when.value for k, j in found.items()} == {
+        "NOSA": "2019-03-07",
+        "POLSA": "2019-03-07",
+    }

@@ -723,3 +723,12 @@ def test_all_members_except_two_attended_and_the_member_list_in_a_box(reg, tmp_p
     assert m.host.key == "CSIRO"
     (ml,) = x.member_lists
     assert keys(ml.members) == ["ASI", "CNES", "CSIRO", "Roscosmos", "SSAU"]
+
+
+def test_agencies_described_by_their_country_adjective(reg):
+    m = only_meeting(
+        reg,
+        "ISECG agencies met in Rome on 18 May 2016. Delegations included NASA, the Italian "
+        "hosts and the Emirati space agency, which attended for the first time.",
+    )
+    assert keys(m.participants) == ["NASA", "ASI", "UAESA"]

@@ -366,3 +366,12 @@ def test_unveiled_on_a_weekday(reg):
         "Global Exploration Roadmap."
     )
     assert roadmaps(reg, text, "2011-09-02") == [(False, 1, "2011-09-01", False, None)]
+
+
+def test_a_year_before_the_roadmap_word_is_its_publication(reg):
+    text = (
+        "The agencies discussed the next Global Exploration Roadmap. The 2013 roadmap set out a "
+        "path to Mars."
+    )
+    found = roadmaps(reg, text, "2016-05-23")
+    assert (False, None, "2013", False, None) in found

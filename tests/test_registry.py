@@ -134,3 +134,16 @@ def test_every_agency_has_a_french_name_or_is_french_named(reg):
         ("Agence spatiale fédérale russe", "Roscosmos"),
     ]:
         assert reg.resolve(name) == acr
+
+
+def test_an_agency_described_by_its_country_adjective(reg):
+    def described(text):
+        return [m.acronym for m in reg.described(text, reg.mentions(text))]
+
+    assert described("the Italian hosts and the Canadian delegation") == ["ASI", "CSA"]
+    # two agencies of the Emirates: "space agency" names the one called so
+    assert described("the Emirati space agency") == ["UAESA"]
+    assert described("the Australian delegation") == []  # ASA or CSIRO
+    assert described("the Korean agency") == []  # KARI or KASA
+    assert described("the French space agency CNES") == []  # named right after
+    assert described("the Italian Space Agency") == []  # a name of its own

@@ -36,7 +36,31 @@ COUNTRY_ALIASES: dict[str, str] = {
 }
 # Regions that stand for one agency the way a country does.
 REGION_AGENCIES: dict[str, str] = {"Europe": "ESA"}
+# A country's adjective, as in "the Italian space agency", "the Emirati delegation".
+DEMONYMS: dict[str, str] = {
+    "American": "United States", "Argentine": "Argentina", "Argentinian": "Argentina",
+    "Australian": "Australia", "Austrian": "Austria", "Belgian": "Belgium", "Brazilian": "Brazil",
+    "British": "United Kingdom", "Canadian": "Canada", "Chinese": "China", "Danish": "Denmark",
+    "Dutch": "Netherlands", "Emirati": "United Arab Emirates", "Finnish": "Finland",
+    "French": "France", "German": "Germany", "Greek": "Greece", "Indian": "India",
+    "Indonesian": "Indonesia", "Israeli": "Israel", "Italian": "Italy", "Japanese": "Japan",
+    "Korean": "South Korea", "South Korean": "South Korea", "Luxembourgish": "Luxembourg",
+    "Mexican": "Mexico", "New Zealand": "New Zealand", "Nigerian": "Nigeria",
+    "Norwegian": "Norway", "Polish": "Poland", "Portuguese": "Portugal", "Romanian": "Romania",
+    "Russian": "Russia", "Saudi": "Saudi Arabia", "South African": "South Africa",
+    "Spanish": "Spain", "Swedish": "Sweden", "Swiss": "Switzerland", "Thai": "Thailand",
+    "Turkish": "Turkey", "Ukrainian": "Ukraine", "Vietnamese": "Vietnam",
+}
 # fmt: on
+# What a country's adjective describes when it stands for the country's agency: "the Italian
+# agency", "the Emirati space agency", "the Italian hosts", "the Canadian delegation".
+_DESCRIBED = re.compile(
+    r"\b[Tt]he\s+(?P<d>"
+    + "|".join(re.escape(d) for d in sorted(DEMONYMS, key=len, reverse=True))
+    + r")\s+(?P<what>(?:national\s+)?(?:space\s+)?(?:agency|administration|office)|"
+    r"(?:space\s+)?(?:hosts?|delegation|delegates|representatives?|counterparts?))\b"
+    r"(?!\s*(?:\(|,?\s*(?-i:[A-Z])))"  # "the French space agency CNES": the name follows
+)
 
 _WORD = re.compile(r"\w+")
 _QUOTES = {"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-", "‐": "-", "\xa0": " "}
@@ -194,6 +218,24 @@ class Registry:
             return REGION_AGENCIES[canonical]
         found = self._by_country.get(normalize(canonical), [])
         return found[0] if len(found) == 1 else None
+
+    def described(self, text: str, named: list[Mention]) -> list[Mention]:
+        """Agencies a text describes by their country's adjective ("the Italian hosts", "the
+        Emirati space agency") where it names none there; a country with two agencies only
+        when the words say "space agency" and one of them is named so."""
+        out: list[Mention] = []
+        folded = fold(text)
+        for m in _DESCRIBED.finditer(folded):
+            if any(n.start < m.end() and m.start() < n.end for n in named):
+                continue
+            country = DEMONYMS[m.group("d")]
+            found = self._by_country.get(normalize(country), [])
+            if len(found) > 1 and "agency" in m.group("what"):
+                found = [a for a in found if "space agency" in self._prefs[a].casefold()]
+            if len(found) == 1:
+                start = m.start("d")
+                out.append(Mention(found[0], start, m.end(), text[start : m.end()]))
+        return out
 
     def is_country(self, name: str) -> bool:
         """True when ``name`` is a country of some registered agency (or a region like Europe)."""

@@ -352,16 +352,23 @@ def _known_city(folded: str, written: str) -> str | None:
 
 
 _WHERE = re.compile(r",\s+where\b[^.;]{0,100}")
+_VENUE_GAP = re.compile(r",?\s*(?:\([^()]{1,30}\)\s*)?")  # "Centre (DLR-SA) in Bonn"
 
 
 def _place(s: Sentence, events: list, written: str) -> tuple[str | None, str | None]:
     """City and country from "in <City>, <Country>", or a known city after a comma ("at ESTEC,
     Noordwijk"); ``written`` is the sentence as the source spells it."""
+    # "at <venue> in <City>": the venue's city, however long the venue's name
+    venues = [v.end() for v in VENUE.finditer(s.masked) if _near(v, events)]
     for m in PLACE.finditer(s.masked):
         where = _WHERE.match(s.masked, m.end())  # "in Tokyo, where the group held its meeting"
         if not (
             _near(m, events)
             or (where and any(where.start() <= e.start() < where.end() for e in events))
+            or any(
+                end <= m.start() and _VENUE_GAP.fullmatch(s.masked, end, m.start())
+                for end in venues
+            )
         ):
             continue
         place, country = _name(m.group("place")), _name(m.group("country"))

@@ -25,6 +25,7 @@ from .patterns import (
     JOIN_AT_MEETING,
     JOIN_BEFORE,
     JOIN_ELIDED,
+    JOIN_FOLLOWED,
     JOIN_FUTURE,
     JOIN_LIST_AFTER_COLON,
     JOIN_ORDINAL,
@@ -262,10 +263,12 @@ def _join_items(
             found += [(i, m) for i in items]
     for m in JOIN_BEFORE.finditer(s.masked):
         rest = s.masked[m.end() :]
-        if NOT_JOIN.match(rest):
+        admitted = _ADMITTED_AT.match(rest) and _WELCOMED_VERB.search(m.group())
+        if NOT_JOIN.match(rest) and not admitted:  # "was accepted at the same meeting": a join
             continue
         elided = topic and JOIN_ELIDED.match(rest)
         since = SINCE_REFERENCE.match(rest.lstrip())  # "joined since the previous meeting"
+        elided = elided or (topic and admitted)
         if not (JOIN_TARGET.match(rest) or "member" in m.group() or about or elided or since):
             continue
         items = lists.items_before(ctx.text, ctx.registry, s.start, s.start + m.start())
@@ -305,6 +308,14 @@ def _join_items(
         items = lists.items_after(ctx.text, ctx.registry, s.start + m.end(), s.end)
         if items and AS_MEMBER.match(ctx.text.masked[items[-1].end : s.end]):
             found += [(i, m) for i in items]
+    for m in JOIN_FOLLOWED.finditer(s.masked):
+        # "LSA joined in January; NOSA and VNSC followed in February": after a join, its own
+        # sentence's or the one before
+        before = any(s.start + cue.end() <= s.start + m.start() for _, cue in found)
+        if not (before or beside_join) or not JOIN_ELIDED.match(s.masked[m.end() :]):
+            continue
+        items = lists.items_before(ctx.text, ctx.registry, s.start, s.start + m.start())
+        found += [(i, m) for i in items if not any(i.agencies == f.agencies for f, _ in found)]
     return found
 
 
@@ -318,6 +329,14 @@ _TO_MEETING = re.compile(
     r"\s*\bto\s+(?:its|the|their|a|this)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session|event)\b"
 )
 _WELCOMED_VERB = re.compile(r"\b(?:welcomed|admitted|accepted)\b")
+_ADMITTED_AT = re.compile(
+    r"\s+(?:at|during)\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?meeting\b", re.I
+)
+# The occasion of the join told just before: "The Polish Space Agency was accepted at the same
+# meeting."
+_SAME_OCCASION = re.compile(
+    r"\b(?:at|during|on)\s+the\s+same\s+(?:meeting|session|occasion|day|date)\b", re.I
+)
 _WELCOMING = frozenset((*JOIN_AFTER, JOIN_APPROVED, JOIN_APPROVED_PASSIVE, WELCOMED_AS))
 
 
@@ -402,6 +421,10 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
                 return When(
                     earliest=f"{when.value}-01-01", latest=anchor, note=f"joined {dm.text!r}"
                 )
+            if when and when.value and len(when.value) == 4:
+                bounded = _after_event(ctx, s, dm, when.value)
+                if bounded:  # "in the course of 2019, after the meeting last March"
+                    return bounded
             if when and (when.value or when.earliest):
                 return replace(when, note=f"joined {dm.text!r}")
     year = _entry_year(ctx, s)  # a timeline entry headed by its year alone
@@ -417,6 +440,24 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
     if earliest is None and latest is None:
         return ctx.bounds("join not dated")
     return When(earliest=earliest, latest=latest, note="; ".join(notes) or None)
+
+
+_AFTER = re.compile(r"\b(?:after|following|since)\b")
+
+
+def _after_event(ctx: Context, s: Sentence, dm: DateMention, year: str) -> When | None:
+    """A date of that year a join is said to follow, close after the join's year ("in the course
+    of 2019, after the senior managers met in Noordwijk last March")."""
+    for other in ctx.dates[s.index]:
+        gap = ctx.text.masked[dm.end : other.start]
+        if other.start <= dm.end or len(gap) > 80 or not _AFTER.search(gap) or other.relative:
+            continue
+        when = resolve_date(ctx, other)
+        if when and when.value and len(when.value) > 4 and when.value.startswith(year):
+            return When(
+                earliest=when.value, latest=year, note=f"joined in {year}, after {other.text!r}"
+            )
+    return None
 
 
 def _more_precise_after(ctx: Context, s: Sentence, dm: DateMention, cue: re.Match[str]) -> bool:
@@ -463,10 +504,14 @@ def find_joins(ctx: Context) -> list[Join]:
         future = JOIN_FUTURE.search(s.text)
         ord_m = JOIN_ORDINAL.search(s.masked)
         rank = ordinal(ord_m.group("ord")) if ord_m else None
+        same = _SAME_OCCASION.search(s.text) if s.index > last else None
+        earlier = [j.when for j in out.values() if j.when.value] if same else []
         for item, cue in found:
             when = _join_when(ctx, s, cue)
             if not when.value:
                 when = _effective(ctx, s) or when
+            if earlier and not ctx.dates[s.index]:
+                when = replace(earlier[-1], note=f"joined {same.group()!r} as the join before")
             if future and not (when.value and len(when.value) == 10):
                 continue
             last = s.index

@@ -543,8 +543,8 @@ MEMBER_COUNT_EVENT = rx(
 JOIN_BEFORE = rx(
     r"(?:,\s*)?(?:(?:(?:both|all|each)\s+of\s+)?(?:which|whom|who|that)\s+)?(?:ha(?:s|ve|d)\s+)?"
     r"(?:(?:also|officially|formally|recently|both|just|now)\s+)*(?:joined|acceded|bec[ao]me\s+"
-    r"(?:an?\s+|(?:the|ISECG's|the group's)\s+"
-    r"(?:newest\s+|{ORD}\s+)?)?(?:new(?:est)?"
+    r"(?:an?\s+|(?:the|its|ISECG's|the group's)\s+"
+    r"(?:newest\s+|{ORD}\s+)?)?(?:(?:new(?:est)?|full)"
     r"\s+)?(?:ISECG\s+)?members?|(?:was|were)\s+(?:formally\s+|officially\s+)?(?:admitted|accepted|"
     r"welcomed)|(?:is|was)\s+(?:now\s+)?(?:the|ISECG's|the group's)\s+(?:newest|latest|{ORD})\s+"
     r"(?:ISECG\s+)?member|been\s+(?:an?\s+)?(?:ISECG\s+)?members?(?:\s+of\s+(?:ISECG|the\s+group))?"
@@ -624,7 +624,8 @@ JOIN_ELIDED = rx(
 )
 SINCE_REFERENCE = rx(
     r"\bsince\s+(?:the\s+|our\s+|its\s+|their\s+|the group's\s+)?(?:last|previous|prior|"
-    r"preceding)\s+[\w\s'-]{0,50}?meeting\b",
+    r"preceding)\s+[\w\s'-]{0,50}?meeting\b|"
+    r"\bsince\s+(?:the\s+|they\s+|we\s+)?[\w\s'-]{0,40}?\blast\s+(?:met|gathered|convened)\b",
     IC,
 )
 # Joining said with a verb that needs the membership in view to mean it ("came in last year",
@@ -633,6 +634,13 @@ JOIN_WEAK = rx(
     r"(?:,\s*)?(?:(?:which|who|that)\s+)?(?:(?:also|officially|formally|recently|just|finally|"
     r"only)\s+)*(?:signed\s+(?:on|up)|came\s+(?:in|on\s+board|aboard)|got\s+on\s+board)\b|"
     r",\s*(?:(?:also|officially|formally|recently|only|just)\s+)*admitted\b",
+    IC,
+)
+# A join told as following another ("LSA joined in January; NOSA and VNSC followed in February"):
+# one only beside a join to the group.
+JOIN_FOLLOWED = rx(
+    r"(?:,\s*)?(?:(?:which|who|that)\s+)?(?:(?:soon|quickly|later|also|then)\s+)*"
+    r"(?:followed(?:\s+suit)?|did\s+(?:the\s+)?same|did\s+so)\b",
     IC,
 )
 # A membership's start stated apart from the join ("Its membership took effect on 5 March").
@@ -767,7 +775,8 @@ ROADMAP = rxs(
     r"(?P<supp>\s+[Ss]upplement)?",
 )
 ROADMAP_COREF = rx(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|ISECG's|[Aa]n?)\s+(?:(?:new|updated|latest|original|initial|"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Oo]ur|ISECG's|[Aa]n?)\s+(?:(?P<year>(?:19|20)\d{2})\s+)?"
+    r"(?:(?:new|updated|latest|original|initial|"
     r"current|{ORD})\s+)?(?:(?:[a-z]+\s+){0,2}?(?P<supp>supplement)|roadmap)\b|"
     r"\b(?:[Tt]he|[Ii]ts)\s+{ORD}\s+edition\b"
 )

@@ -41,6 +41,10 @@ ABBREVIATIONS = frozenset(
         "gen lt col sen rep gov vs etc e.g i.e u.s u.k d.c a.m p.m jr sr approx dept est fig",
     )
 )
+# A place's abbreviation ends a sentence when a sentence's opening word follows ("in Washington,
+# D.C. The Polish Space Agency ...").
+_PLACE_ABBREVIATIONS = frozenset(("u.s", "u.k", "d.c"))
+_OPENER = re.compile(r"(?:The|It|Its|This|These|They|There|In|On|At|A|An|He|She|We)\b")
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9*])")
 _DAY_END = re.compile(r"(?<![\d.])\b[0-3]?\d$")
 _MONTH_START = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
@@ -156,7 +160,9 @@ def split_sentences(text: str, limit: int | None = None) -> list[tuple[int, int,
         for b in _BOUNDARY.finditer(text, start, end):
             last = _LAST_WORD.search(text[s : b.start() + 1])
             word = last.group(1).casefold() if last else ""
-            if word in ABBREVIATIONS or len(word) == 1:
+            if (word in ABBREVIATIONS or len(word) == 1) and not (
+                word in _PLACE_ABBREVIATIONS and _OPENER.match(text, b.end())
+            ):
                 continue
             if _DAY_END.search(text, s, b.start()) and _MONTH_START.match(text, b.end()):
                 continue  # "07. November 2007": a day, not a sentence's end
@@ -204,7 +210,9 @@ def prepare(doc: Document, registry: Registry) -> Text:
     """Fold, mask and split a document."""
     folded = fold(doc.text)
     limit = _report_end(folded)
-    tokens = _merge(registry.mentions(doc.text[:limit]), folded)
+    named = registry.mentions(doc.text[:limit])
+    described = registry.described(doc.text[:limit], named)
+    tokens = _merge(sorted(named + described, key=lambda m: m.start), folded)
     masked = mask(folded, tokens)
     sentences = tuple(
         Sentence(i, a, b, folded[a:b], masked[a:b], p)
