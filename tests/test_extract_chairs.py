@@ -292,3 +292,16 @@ def test_a_change_at_the_close_of_a_meeting_is_on_its_last_day(reg):
         "meeting, ISRO passed the chair to JAXA."
     )
     assert summary(chairs(reg, text, "2019-11-15")) == [("ISRO", "JAXA", "2019-11-13", 0, False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISECG status. Current chair: JAXA - in office since November 2018, succeeding NASA.",
+        "ISECG key facts.\n\nItem | Value\n\nCurrent chair | JAXA, since November 2018 (took "
+        "over from NASA)",
+    ],
+)
+def test_a_current_chair_label_with_its_start_and_predecessor(reg, text):
+    (c,) = chairs(reg, text, "2019-04-09")
+    assert (c.previous.key, c.to.key, c.when.value, c.state) == ("NASA", "JAXA", "2018-11", False)

@@ -859,3 +859,13 @@ def test_a_place_abbreviation_ends_a_sentence_before_a_sentence_opener():
         "They met in Washington, D.C.",
         "The U.S. National Space Council attended.",
     ]
+
+
+@pytest.mark.parametrize(
+    "when", ["on Thursday and Friday of last week", "last week, on Thursday and Friday"]
+)
+def test_weekdays_of_last_week_are_days_of_that_week(reg, when):
+    (m,) = extract(
+        doc(f"The senior managers of ISECG met by videoconference {when}.", "2020-03-20"), reg
+    ).meetings
+    assert (m.when.value, m.when.end) == ("2020-03-12", "2020-03-13")  # a Friday's report

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from helpers import doc
 
+from isecg_kg.document import Document
 from isecg_kg.extract import extract
 
 
@@ -741,3 +744,65 @@ def test_a_full_member_and_one_accepted_at_the_same_meeting(reg):
         "NOSA": "2019-03-07",
         "POLSA": "2019-03-07",
     }
+
+
+def test_a_long_agency_name_does_not_push_the_join_date_away(reg):
+    found = joins(
+        reg,
+        "We trace the growth of ISECG. The admission of the United Arab Emirates Space Agency in "
+        "October 2015 was the first enlargement since the founding.",
+        "2017-09-25",
+    )
+    assert found["UAESA"].when.value == "2015-10"
+
+
+def test_all_members_counted_and_listed_at_a_meeting_are_the_members_then(reg):
+    e = extract(
+        doc(
+            "The ISECG senior managers met in Washington, DC on 29-30 March 2017. All five "
+            "members were represented at that meeting: ASI, CNES, CSA, ESA and NASA.",
+            "2017-09-25",
+        ),
+        reg,
+    )
+    (ml,) = e.member_lists
+    assert (ml.when.value, [a.key for a in ml.members]) == (
+        "2017-03-29",
+        ["ASI", "CNES", "CSA", "ESA", "NASA"],
+    )
+    (m,) = e.meetings
+    assert (m.stated_participants, len(m.participants)) == (5, 5)
+
+
+def test_the_agency_is_the_publishers_or_the_first_agency_the_text_names(reg):
+    report = Document(
+        id="r",
+        path=Path("r.txt"),
+        kind="text",
+        text="The Agency's admission as the fifteenth member of ISECG took effect on the 5th of "
+        "October 2015.",
+        paragraphs=(),
+        publisher="UAE SPACE AGENCY",
+        published="2017-04",
+    )
+    assert {j.agency.key: j.when.value for j in extract(report, reg).joins} == {
+        "UAESA": "2015-10-05"
+    }
+    answer = doc(
+        "The UK Space Agency takes part in ISECG. Officials of the Agency attended the ISECG "
+        "meeting in Longueuil on 24 May 2023, hosted by the Canadian Space Agency.",
+        "2023-06-13",
+    )
+    (m,) = extract(answer, reg).meetings
+    assert "UKSA" in [a.key for a in m.participants]
+
+
+def test_an_application_endorsed_and_an_admission_that_took_effect(reg):
+    found = joins(
+        reg,
+        "The UAE Space Agency's application was endorsed by the ISECG agencies in the autumn of "
+        "2015, and its admission as the fifteenth member of the Group took effect on the 5th of "
+        "October 2015.",
+        "2017-04",
+    )
+    assert found["UAESA"].when.value == "2015-10-05"

@@ -375,3 +375,34 @@ def test_a_year_before_the_roadmap_word_is_its_publication(reg):
     )
     found = roadmaps(reg, text, "2016-05-23")
     assert (False, None, "2013", False, None) in found
+
+
+def test_the_release_of_an_edition_dates_the_edition_named_after_it(reg):
+    text = (
+        "The agencies are preparing a supplement to the Global Exploration Roadmap, the first "
+        "product since the release of the third edition of the Global Exploration Roadmap in "
+        "January 2018."
+    )
+    found = roadmaps(reg, text, "2020-03-16")
+    assert (False, 3, "2018-01", False, None) in found
+    assert not any(supplement and published for supplement, _, published, _, _ in found)
+
+
+def test_a_date_set_after_an_edition_is_its_publication(reg):
+    text = (
+        "We review the Global Exploration Roadmap. Its first edition (September 2011) set out two "
+        "pathways; the second edition, of August 2013, converged on one."
+    )
+    found = roadmaps(reg, text, "2017-09-25")
+    assert found == [(False, 1, "2011-09", False, None), (False, 2, "2013-08", False, None)]
+
+
+def test_a_table_of_releases(reg):
+    text = (
+        "Global Exploration Roadmap\n\nDocument | Released\n\nGER, 1st edition | September 2011"
+        "\n\nGER, 3rd edition | January 2018\n\nGER, 4th edition | in preparation, expected 2024"
+    )
+    found = roadmaps(reg, text, "2024-03-01")
+    assert (False, 1, "2011-09", False, None) in found
+    assert (False, 3, "2018-01", False, None) in found
+    assert [r[:4] for r in found if r[1] == 4] == [(False, 4, None, True)]  # a plan

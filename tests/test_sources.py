@@ -435,3 +435,71 @@ def test_plain_text_words_broken_across_lines_are_joined(tmp_path):
     )
     text = load(path).text
     assert "12 space agencies at" in text and "for the roadmap, planned" in text
+
+
+def test_markdown_front_matter_headings_emphasis_and_pipe_tables(tmp_path):
+    path = tmp_path / "notes.txt"  # recognised from the front matter, whatever the extension
+    path.write_text(
+        '---\ntitle: "ISECG in 2019"\nauthor: A. Writer\ndate: 2019-04-02\n---\n\n'
+        "# ISECG in 2019\n\n> **Senior managers** met in *Noordwijk*.\n\n"
+        "| Agency | Joined |\n|---|:---:|\n| Polish Space Agency (POLSA) | 2018 |\n",
+        encoding="utf-8",
+    )
+    doc = load(path)
+    assert_well_formed(doc)
+    assert (doc.kind, doc.media_type) == ("markdown", "text/markdown")
+    assert (doc.title, doc.published) == ("ISECG in 2019", "2019-04-02")
+    assert doc.paragraphs == (
+        "ISECG in 2019",
+        "Senior managers met in Noordwijk.",
+        "Agency | Joined",
+        "Polish Space Agency (POLSA) | 2018",
+    )
+
+
+def test_markdown_is_recognised_by_headings_with_a_table_or_by_its_extension(tmp_path):
+    assert detect("# Facts\n\n| A | B |\n| --- | --- |\n| 1 | 2 |\n") == "markdown"
+    assert detect("# not a heading, a shell comment\nrm -rf build\n") == "text"
+    path = tmp_path / "post.md"
+    path.write_text("Last updated: 1 March 2024.\n\nISECG **met** in [Rome](https://x.org/r).\n")
+    doc = load(path)
+    assert doc.kind == "markdown"
+    assert doc.modified == "2024-03-01"
+    assert doc.paragraphs[-1] == "ISECG met in Rome."
+    assert [(link.text, link.href) for link in doc.links] == [("Rome", "https://x.org/r")]
+
+
+def test_plain_text_rule_with_a_label_and_a_label_ending_its_line(tmp_path):
+    """A slide export: "===== Slide 2" is a rule and a heading; "Speaker notes:" alone on its
+    line is a label of its own, not the end of the line above."""
+    path = tmp_path / "slides.txt"
+    path.write_text(
+        "Deck export\n\n" + "=" * 40 + " Slide 2\n"
+        "Chair\n"
+        "  * Current chair: JAXA - in office since November 2018, succeeding NASA\n"
+        "  * Chair normally serves one to two years in the rotation of the group\n"
+        "Speaker notes:\n"
+        "  The handover was done by correspondence.\n"
+    )
+    assert load(path).paragraphs == (
+        "Slide 2",
+        "Chair",
+        "* Current chair: JAXA - in office since November 2018, succeeding NASA",
+        "* Chair normally serves one to two years in the rotation of the group",
+        "Speaker notes:",
+        "The handover was done by correspondence.",
+    )
+
+
+def test_plain_text_labelled_date_with_the_place_it_was_issued_from(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "UAE SPACE AGENCY\nANNUAL REPORT 2015-2016\n\nPublished April 2017 - Abu Dhabi\n\n"
+        "Body text here.\n"
+    )
+    doc = load(path)
+    assert (doc.publisher, doc.title, doc.published) == (
+        "UAE SPACE AGENCY",
+        "ANNUAL REPORT 2015-2016",
+        "2017-04",
+    )

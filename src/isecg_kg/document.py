@@ -27,7 +27,7 @@ class Document:
 
     id: str
     path: Path
-    kind: str  # "wordpress-json" | "html" | "text"
+    kind: str  # "wordpress-json" | "html" | "markdown" | "text"
     text: str
     paragraphs: tuple[str, ...]
     title: str | None = None

@@ -1,7 +1,8 @@
 """Loaders: read a source file, recognise its format from the content, return Documents.
 
-Three kinds: ``wordpress-json`` (a WordPress REST post or page, or an array of them), ``html``
-(a web page; only its main text is kept) and ``text``. Metadata the file lacks may come from a
+Four kinds: ``wordpress-json`` (a WordPress REST post or page, or an array of them), ``html``
+(a web page; only its main text is kept), ``markdown`` (rendered to HTML, its front matter read
+as metadata) and ``text``. Metadata the file lacks may come from a
 sidecar ``<file>.meta.json`` or a folder's ``manifest.json``.
 """
 
@@ -19,13 +20,20 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
+from markdown_it import MarkdownIt
 
 from .document import Document, Link
 from .errors import IsecgError
 from .temporal import is_partial_date
 
 META_KEYS = ("title", "published", "modified", "url", "publisher")
-MEDIA_TYPES = {"wordpress-json": "application/json", "html": "text/html", "text": "text/plain"}
+MEDIA_TYPES = {
+    "wordpress-json": "application/json",
+    "html": "text/html",
+    "markdown": "text/markdown",
+    "text": "text/plain",
+}
+MARKDOWN_SUFFIXES = frozenset((".md", ".markdown"))
 SIDECAR_SUFFIX = ".meta.json"
 MANIFEST = "manifest.json"
 
@@ -85,6 +93,11 @@ _LABEL = r"(?:(?:Published|Posted|Date|Released|Issued)(?:\s+on)?\s*[:|]?\s*)?"
 # A date line, or a table row that starts with one ("Date | 2014.05.14 | Views | 1827").
 _TIME = r"(?:,?\s*(?:T|at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?|UTC|GMT|[A-Z]{2,4}T)?)?"
 DATE_LINE = re.compile(rf"^{_LABEL}{_WEEKDAY}{_DATE}{_TIME}(?:\s+\|\s.*)?$", re.IGNORECASE)
+# A labelled date with the place it was issued from: "Published April 2017 - Abu Dhabi".
+DATE_PLACE_LINE = re.compile(
+    rf"^{_LABEL.removesuffix('?')}{_WEEKDAY}{_DATE}\s+[-–—]\s+[A-Z][\w.'’ -]{{1,40}}$",
+    re.IGNORECASE,
+)
 # A page's own note of when it was last changed, in its footer: "Last update: 10 December 2009".
 UPDATED_NOTE = re.compile(
     rf"\b(?:last\s+(?:update|updated|modified|revised|changed)|page\s+(?:last\s+)?updated)"
@@ -154,6 +167,8 @@ def load_all(path: Path, meta: dict[str, Any] | None = None) -> list[Document]:
     raw = _read_bytes(path)
     text = _decode(raw, path)
     kind = detect(text)
+    if kind == "text" and path.suffix.lower() in MARKDOWN_SUFFIXES:
+        kind = "markdown"
     parsed = LOADERS[kind](text, path)
     overrides = {**_manifest_meta(path), **_sidecar_meta(path)}
     if meta:
@@ -184,7 +199,8 @@ def load_all(path: Path, meta: dict[str, Any] | None = None) -> list[Document]:
 
 
 def detect(text: str) -> str:
-    """The kind of a decoded file, from its content alone: wordpress-json, html or text."""
+    """The kind of a decoded file, from its content alone: wordpress-json, html, markdown (front
+    matter, or headings with a pipe table) or text."""
     head = text.lstrip()
     if head.startswith("{") or (head.startswith("[") and head[1:].lstrip()[:1] in ("{", "[", "]")):
         return "wordpress-json"
@@ -194,6 +210,8 @@ def detect(text: str) -> str:
             soup = BeautifulSoup(head[:4096], "html.parser")  # adds no implied tags
         if soup.find(["head", "body", "p", "div", "article", "main", "title", "h1", "h2"]):
             return "html"
+    if _FRONT_MATTER.match(text) or (_MD_HEADING.search(text) and _MD_TABLE_RULE.search(text)):
+        return "markdown"
     return "text"
 
 
@@ -331,6 +349,59 @@ def _wordpress_item(item: dict[str, Any]) -> _Parsed:
             "publisher": site or _host(url),
         },
     )
+
+
+# ---- markdown ----------------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\n((?:[ \t]*(?:[\w-]+[ \t]*:.*|#.*|)\n)*?)---[ \t]*\n"
+)
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_MD_TABLE_RULE = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M
+)
+_FRONT_KEYS = {
+    "title": "title",
+    "date": "published",
+    "published": "published",
+    "pubdate": "published",
+    "lastmod": "modified",
+    "updated": "modified",
+    "modified": "modified",
+    "url": "url",
+    "permalink": "url",
+    "canonical_url": "url",
+    "publisher": "publisher",
+    "site": "publisher",
+}
+_MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def _front_matter(block: str) -> dict[str, str | None]:
+    """The flat ``key: value`` fields of a YAML front matter block that name document metadata."""
+    meta: dict[str, str | None] = {}
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        field_ = _FRONT_KEYS.get(key.strip().casefold())
+        value = value.strip().strip("\"'")
+        if not sep or field_ is None or not value or field_ in meta:
+            continue
+        if field_ in ("published", "modified"):
+            meta[field_] = _iso_date(value)
+        else:
+            meta[field_] = value
+    return meta
+
+
+def _markdown(text: str, path: Path) -> list[_Parsed]:
+    """A Markdown file: its front matter's metadata, its body rendered and read as a page."""
+    front = _FRONT_MATTER.match(text)
+    meta = _front_matter(front.group(1)) if front else {}
+    body = text[front.end() :] if front else text
+    page = f"<html><body><article>{_MARKDOWN.render(body)}</article></body></html>"
+    (parsed,) = _html(page, path)
+    parsed.meta.update({k: v for k, v in meta.items() if v})
+    return [parsed]
 
 
 # ---- html --------------------------------------------------------------------------------
@@ -607,6 +678,12 @@ def _text_paragraphs(text: str) -> list[str]:
         if boxed:
             block.append(line)
             continue
+        labelled = _LABELLED_RULE.fullmatch(line)  # "===== Slide 3": a rule, and a heading
+        if labelled:
+            paragraphs += _unwrap(block)
+            paragraphs.append(" ".join(labelled.group(2).split()))
+            block = []
+            continue
         if line.strip() and not _RULE.fullmatch(line):
             # columns set apart by runs of spaces are a table row's cells: "ASI (Italy)   Italy";
             # a label with dot leaders is a label: "Host ........ KARI" -> "Host: KARI"
@@ -638,6 +715,7 @@ def _unwrap(block: list[str]) -> list[str]:
 _HYPHENATED = re.compile(r"[a-z]{2}-$")  # a word broken at the line's end
 _RULE = re.compile(r"\s*\+?([-=_*~#])\1{3,}\+?\s*")  # "-----", and a box's edge "+----+"
 _BOXED = re.compile(r"^\s*\|\s*(.*?)\s*\|\s*$")
+_LABELLED_RULE = re.compile(r"\s*([-=_*~#])\1{7,}\s+(\w.*?)\s*(?:\1{4,})?\s*")
 _WRAP_WIDTH = 132  # the widest hard-wrapped text seen: a line printer's 132 columns
 
 
@@ -659,7 +737,7 @@ _COLUMN_GAP = re.compile(r"(?<=\S)[ \t]{4,}(?=\S)|(?<=\S)\t+(?=\S)")
 _BULLET_MARK = r"[-*•]\s"
 _BULLET = re.compile("^" + _BULLET_MARK)
 _ITEM_START = re.compile(
-    rf"^(?:[A-Z][A-Za-z./ -]{{0,25}}:\s|\d+(?:\.\d+)+\.?\s|\d+\.\s|{_BULLET_MARK})"
+    rf"^(?:[A-Z][A-Za-z./ -]{{0,25}}:(?:\s|$)|\d+(?:\.\d+)+\.?\s|\d+\.\s|{_BULLET_MARK})"
 )
 _CELLS = re.compile(r"\s\|\s")
 
@@ -711,7 +789,7 @@ def _line_date(line: str) -> str | None:
     """The date of a line that is only a date, perhaps labelled: 'Published: 14 May 2016', or of
     a row of cells with one ('Source: Xinhua | 2020-09-11 16:42:05 | Editor: ...')."""
     for cell in [line, *_CELLS.split(line)] if _CELLS.search(line) else [line]:
-        m = DATE_LINE.match(cell.strip())
+        m = DATE_LINE.match(cell.strip()) or DATE_PLACE_LINE.match(cell.strip())
         if m:
             return _partial_date(m)
     return None
@@ -768,5 +846,6 @@ def _host(url: str | None) -> str | None:
 LOADERS: dict[str, Callable[[str, Path], list[_Parsed]]] = {
     "wordpress-json": _wordpress,
     "html": _html,
+    "markdown": _markdown,
     "text": _text,
 }

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from .. import temporal
 from ..facts import AgencyRef, Meeting, When
@@ -22,6 +23,7 @@ from ..registry import canonical_country
 from . import lists, participants, tables
 from .context import Context, dateline_words, resolve_date, until_when
 from .dates import (
+    WEEKDAYS,
     DateMention,
 )
 from .gazetteer import (
@@ -278,9 +280,9 @@ def _date(ctx: Context, s: Sentence, events: list, references: list) -> DateMent
         span = resolve_date(ctx, best)
         for dm in candidates:
             if dm is not best and dm.weekday_only and span and span.earliest and span.latest:
-                when = resolve_date(ctx, dm)
-                if when and when.value and span.earliest <= when.value <= span.latest:
-                    return dm
+                within = _weekday_within(dm, span.earliest, span.latest)
+                if within is not None:  # "on Thursday and Friday of last week"
+                    return within
     if best is not None and best.value and best.day is None:
         # a day the sentence names inside the year or month chosen makes it finer: "On Tuesday,
         # ... met for the first meeting of 2026" (Tuesday 17 February 2026)
@@ -295,6 +297,25 @@ def _date(ctx: Context, s: Sentence, events: list, references: list) -> DateMent
                 ):
                     return dm
     return best
+
+
+def _weekday_within(dm: DateMention, earliest: str, latest: str) -> DateMention | None:
+    """A weekday (or two) named inside a span of days as the days it is there: "Thursday and
+    Friday of last week" in a report of Friday 20 March 2020 -> 12-13 March 2020."""
+    first, last = date.fromisoformat(earliest[:10]), date.fromisoformat(latest[:10])
+    day = first
+    while day <= last and WEEKDAYS[day.weekday()] != dm.weekday:
+        day += timedelta(days=1)
+    if day > last:
+        return None
+    end = None
+    if dm.end_weekday:
+        end = day + timedelta(days=(WEEKDAYS.index(dm.end_weekday) - day.weekday()) % 7)
+        if end > last or end.month != day.month:
+            return None
+    return replace(
+        dm, year=day.year, month=day.month, day=day.day, end_day=end.day if end else None
+    )
 
 
 def _near(

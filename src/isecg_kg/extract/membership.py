@@ -29,6 +29,7 @@ from .patterns import (
     JOIN_FUTURE,
     JOIN_LIST_AFTER_COLON,
     JOIN_ORDINAL,
+    JOIN_POSSESSIVE,
     JOIN_PRESENT,
     JOIN_SUBJECT_COUNTED,
     JOIN_TARGET,
@@ -48,7 +49,7 @@ from .patterns import (
     SINCE_REFERENCE,
     WELCOMED_AS,
 )
-from .text import Sentence
+from .text import AG, Sentence
 
 _ABOUT_MEMBERSHIP = re.compile(r"\bISECG\b|\bmember|Coordination Group", re.I)
 _GROUP = re.compile(r"\bISECG\b|Coordination Group|\bthe group\b")
@@ -308,6 +309,11 @@ def _join_items(
         items = lists.items_after(ctx.text, ctx.registry, s.start + m.end(), s.end)
         if items and AS_MEMBER.match(ctx.text.masked[items[-1].end : s.end]):
             found += [(i, m) for i in items]
+    for m in JOIN_POSSESSIVE.finditer(s.masked):  # "the Agency's accession to ISECG"
+        rest = s.masked[m.end() :]
+        if JOIN_TARGET.match(rest) or about or MEMBERSHIP_EFFECTIVE.search(rest):
+            agency = ctx.text.agency(m.group("a"))
+            found.append((lists.Item(agency.start, agency.end, (AgencyRef(agency.acronym),)), m))
     for m in JOIN_FOLLOWED.finditer(s.masked):
         # "LSA joined in January; NOSA and VNSC followed in February": after a join, its own
         # sentence's or the one before
@@ -346,7 +352,7 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
     meeting = ctx.meeting_when.get(local) if local is not None else None
     anchor = meeting.value if meeting and meeting.value else ctx.published
     dated = any(  # "which became the 22nd member in March 2021, ... at the meeting"
-        0 <= dm.start - s.start - cue.end() <= 40 and dm.prep != "since"
+        0 <= _words(s, cue.end(), dm.start - s.start) <= 40 and dm.prep != "since"
         for dm in ctx.dates[s.index]
     )
     # welcomed or admitted by the group, in a meeting's story and no date of its own: there
@@ -385,9 +391,15 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
         if prior:
             earliest = prior[-1].lower
             notes.append(f"joined after {prior[-1].text!r}")
+    effective = MEMBERSHIP_EFFECTIVE.search(s.masked, cue.start())  # "... took effect on 5 May"
+    for dm in ctx.dates[s.index] if effective else ():
+        if 0 <= dm.start - s.start - effective.end() <= 10 and ctx.tense(s, dm) != "future":
+            when = resolve_date(ctx, dm)
+            if when and when.value:
+                return replace(when, note=f"membership effective {dm.text!r}")
     # a date after the verb is the join's, over one opening the sentence ("Established in May,
     # KASA joined ISECG in October")
-    after = any(0 <= dm.start - s.start - cue.end() <= 40 for dm in ctx.dates[s.index])
+    after = any(0 <= _words(s, cue.end(), dm.start - s.start) <= 40 for dm in ctx.dates[s.index])
     for dm in ctx.dates[s.index]:
         a = dm.start - s.start
         if since and 0 <= a - since.end() <= 20:
@@ -403,7 +415,7 @@ def _join_when(ctx: Context, s: Sentence, cue: re.Match[str]) -> When:
             earliest = dm.lower
             notes.append(f"member since {dm.text!r}")
             continue
-        after_cue = 0 <= a - cue.end() <= 40
+        after_cue = 0 <= _words(s, cue.end(), a) <= 40
         opening = (
             not after
             and a < cue.start()
@@ -460,12 +472,24 @@ def _after_event(ctx: Context, s: Sentence, dm: DateMention, year: str) -> When 
     return None
 
 
+def _words(s: Sentence, a: int, b: int) -> int:
+    """How far apart two offsets of a sentence are, an agency's name counting as one character
+    ("the admission of the United Arab Emirates Space Agency in October 2015"); negative when
+    ``b`` comes first."""
+    if b < a:
+        return b - a
+    return len(_NAME.sub("@", s.masked[a:b]))
+
+
+_NAME = re.compile(AG)
+
+
 def _more_precise_after(ctx: Context, s: Sentence, dm: DateMention, cue: re.Match[str]) -> bool:
     """Whether a month or day follows a relative date close after the join's cue, as its
     apposition ("earlier this year, in January")."""
     return any(
         other.start > dm.start
-        and 0 <= other.start - s.start - cue.end() <= 40
+        and 0 <= _words(s, cue.end(), other.start - s.start) <= 40
         and other.month is not None
         and not other.relative
         for other in ctx.dates[s.index]

@@ -201,7 +201,11 @@ STATED_COUNT = rxs(
     r"\b(?:a\s+total\s+of|altogether|in\s+total,?)\s+(?P<n>{NUM})\s+(?:(?:space|member|partner|ISECG)"
     r"\s+)?agencies\b",
     r"\b(?P<n>{NUM})\s+(?:(?:space|member|partner|ISECG)\s+){0,2}agencies\s+(?:were\s+)?(?:represented|"
-    r"present|in attendance)\b",
+    r"present|in attendance|(?:around|at)\s+the\s+table)\b",
+    # every member, counted: "All fifteen members were represented at that meeting"
+    r"\b[Aa]ll\s+(?:(?:of\s+)?(?:the|its|ISECG's|the\s+group's)\s+)?(?P<n>{NUM})\s+(?:ISECG\s+)?"
+    r"member(?:s|\s+(?:space\s+)?agencies)\s+(?:were\s+)?(?:represented|present|attended|"
+    r"took part|participated)\b",
 )
 # A count that is the whole attendance, over a part counted before ("Delegations from eleven
 # agencies gathered in Rome ... In total, 25 agencies took part").
@@ -500,8 +504,9 @@ MEMBERS_CURRENT = rx(r"\b(?:now|currently|presently|today|at present|as of today
 # attended: ...", "All 25 member agencies dialled in").
 MEMBERS_ALL_ATTENDED = rx(
     r"\b[Aa]ll\s+(?:(?:of\s+)?(?:the|its|ISECG's|the\s+group's)\s+)?(?:(?P<n>{NUM})\s+)?(?:ISECG\s+)?"
-    r"member\s+(?:space\s+)?agencies\s+(?:were\s+)?(?:attended|took part|participated|represented|"
-    r"present|dial(?:l)?ed in|logged (?:in|on)|met)\b(?:\s+(?:in|at)\s+[^:;.]{1,40}?)?\s*:?\s*"
+    r"member(?:s|\s+(?:space\s+)?agencies)\s+(?:were\s+)?(?:attended|took part|participated|"
+    r"represented|present|dial(?:l)?ed in|logged (?:in|on)|met)\b"
+    r"(?:\s+(?:in|at)\s+[^:;.]{1,40}?(?=\s*[:;.]))?\s*:?\s*"
 )
 # Part of the members just counted, listed ("14 member agencies. Twelve of them contributed: ...").
 MEMBER_SUBSET = rx(
@@ -645,9 +650,14 @@ JOIN_FOLLOWED = rx(
 )
 # A membership's start stated apart from the join ("Its membership took effect on 5 March").
 MEMBERSHIP_EFFECTIVE = rx(
-    r"\b(?:membership|accession|admission)\b[^.;]{0,30}?\b(?:took effect|became effective|"
+    r"\b(?:membership|accession|admission)\b[^.;]{0,60}?\b(?:took effect|became effective|"
     r"came into (?:force|effect)|(?:was|is|became) effective|started|began)\b",
     IC,
+)
+# A join told by its noun, the agency its owner: "the Agency's admission as the fifteenth member".
+JOIN_POSSESSIVE = rx(
+    r"(?P<a>{AG})['’]s?\s+(?:admission|accession|(?:membership\s+)?(?:application|request|bid)\s+"
+    r"(?:was|has been|had been)\s+(?:\w+\s+)?(?:approved|endorsed|accepted))\b"
 )
 # A list dated by the arrival it follows ("With the arrival of ASA, ISECG now counts 21 members").
 LIST_AFTER_JOIN = rx(
@@ -745,13 +755,20 @@ CHAIR_SINCE = rxs(
     rf"{{A:to}}(?:,\s+(?:which|who))?\s+has\s+(?:held\s+(?:the\s+)?{_CHAIR}|chaired\s+(?:the\s+)?(?:ISECG|group)|"
     rf"been\s+(?:the\s+)?(?:ISECG(?:'s)?\s+)?{_CHAIR})"
     r"(?:\s+of\s+(?:the\s+)?(?:ISECG|group))?\s+since\s+",
+    # a label and its value: "Current chair: JAXA - in office since November 2018", "Current
+    # chair | ESA, since May 2023"
+    rf"^\W*(?i:(?:current|present|incumbent)\s+){_CHAIR}\s*[:|]\s*{{A:to}}\s*(?:[,(–—-]\s*)?"
+    r"(?:(?:in\s+office|in\s+the\s+chair|chair(?:ing)?)\s+)?since\s+",
 )
 # The outgoing chair in a sentence after the change: "The handover from ESA took place today".
 # The chair it took over from, after the tenure's date: "since 20 May 2009, when it took over the
 # chairmanship from JAXA".
 SINCE_FROM = rx(
-    rf"^,?\s+when\s+(?:it|she|he)\s+(?:took\s+over|assumed|inherited|received)\s+(?:the\s+)?"
-    rf"{_CHAIR}\s+from\s+{{A:prev}}"
+    rf"^(?:,?\s+when\s+(?:it|she|he)\s+(?:took\s+over|assumed|inherited|received)\s+(?:the\s+)?"
+    rf"{_CHAIR}\s+from|"
+    # "since May 2023 (took over from CSA)", "since November 2018, succeeding NASA"
+    r"\s*[,(]?\s*(?:(?:it|and)\s+)?(?:took\s+over\s+from|taking\s+over\s+from|succeeding|"
+    r"replacing|in\s+succession\s+to))\s+{A:prev}"
 )
 # The meeting a tenure began at, between "since" and its date: "since its first meeting in
 # Berlin last November".

@@ -212,6 +212,8 @@ def _published(ctx: Context, s: Sentence, ms: list[_Mention]) -> dict[int, list[
         vpos = s.start + v.start()
         before = [i for i, m in enumerate(ms) if m.end <= vpos]
         after = [i for i, m in enumerate(ms) if m.start >= vpos]
+        if v.group().casefold().endswith(" of") and after:  # "the release of the third edition"
+            before = []
         target = before[-1] if before else after[0] if after else None
         if target is not None:
             out.setdefault(target, []).extend(dates)
@@ -253,7 +255,7 @@ def _records(ctx: Context, s: Sentence, ms: list[_Mention]) -> list[tuple[_Menti
         coming = not m.year or (ctx.published and m.year >= ctx.published[:4])
         announced = bool(_near(ANNOUNCED, s, m, 30, 40)) and coming and not dated.get(i)
         announced = announced and not _near(HABITUAL_UPDATE, s, m, 0, 60)
-        dates = dated.get(i, []) or _entry_date(ctx, s, m)
+        dates = dated.get(i, []) or _entry_date(ctx, s, m) or _row_date(ctx, s)
         published = expected = None
         titled = _title_date(ctx, s, m)
         if m.year and ctx.published and (m.year > ctx.published[:4] or announced):
@@ -301,13 +303,35 @@ def _entry_date(ctx: Context, s: Sentence, m: _Mention) -> list[_Dated]:
     return []
 
 
+def _row_date(ctx: Context, s: Sentence) -> list[_Dated]:
+    """The date in a publication table's "Released" column: "GER, 1st edition | September 2011"
+    under "Document | Released"; none for a plan ("in preparation, expected 2024")."""
+    row = ctx.rows.get(s.index)
+    cell = row.cells.get("released") if row else None
+    if cell is None or ANNOUNCED.search(cell.text):
+        return []
+    d = ctx.date_in(s, cell.start, cell.end)
+    value = _value(ctx, d) if d and ctx.tense(s, d) != "future" else None
+    return [_Dated(value, None)] if value else []
+
+
 def _title_date(ctx: Context, s: Sentence, m: _Mention) -> str | None:
     """A date right after the title: "Global Exploration Roadmap Supplement, August 2020"."""
     for d in ctx.dates[s.index]:
         gap = ctx.text.folded[m.end : d.start]
-        if d.start >= m.end and re.fullmatch(r"\s*(?:[,(-]\s*)?", gap) and d.prep is None:
+        if (
+            d.start >= m.end
+            and _TITLE_DATE_GAP.fullmatch(gap)
+            and d.prep in (None, "of", "from")
+            and not _SPAN_AFTER.match(ctx.text.folded, d.end)
+        ):
             return d.value if d.month is not None or d.qualifier is None else None
     return None
+
+
+# "Supplement, August 2020", "the second edition, of August 2013", "the roadmap, from 2018"
+_TITLE_DATE_GAP = re.compile(r"\s*(?:[,(-]\s*)?(?:(?:of|from|dated)\s+)?")
+_SPAN_AFTER = re.compile(r"\s*(?:to|until|till|through|onwards?|[-–—]\s*\d)\b", re.I)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -2,10 +2,10 @@
 agency | Agencies represented", one row a line, cells joined by " | ").
 
 A column's role comes from its header's words: a date, a place, a host, a count of agencies
-represented, an agency, the date an agency joined. A row then states, cell by cell, what a
-sentence would: "November 8-9, 2007 | Berlin, Germany | DLR | 12" is a meeting in Berlin hosted
-by DLR with 12 agencies; "Portugal Space | Portugal | June 2021" under "Agency | Country | Joined"
-is a join.
+represented, an agency, the date an agency joined, a document and the date it was released. A
+row then states, cell by cell, what a sentence would: "November 8-9, 2007 | Berlin, Germany |
+DLR | 12" is a meeting in Berlin hosted by DLR with 12 agencies; "Portugal Space | Portugal |
+June 2021" under "Agency | Country | Joined" is a join.
 """
 
 from __future__ import annotations
@@ -33,6 +33,13 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "attended",
             r"(?:represented|attended|present|participated|took part|in attendance)"
             r"(?:\s+(?:in|at)\s+[\w' .-]{1,40})?\??",
+        ),
+        # a table of publications: "Document | Released"
+        ("item", r"document|title|product|publication|report|edition"),
+        (
+            "released",
+            r"released|published|issued|release date|publication date|date of publication|"
+            r"date published|date released",
         ),
         (
             "joined",

@@ -206,13 +206,40 @@ class Text:
         return None
 
 
+# "the Agency" standing for one agency: the document's own, or the one last named as an agency.
+_THE_AGENCY = re.compile(r"\b[Tt]he Agency\b(?!['’]?\s+(?:[A-Z]|of\b|for\b|and\b))")
+
+
+def _the_agency(
+    doc: Document, registry: Registry, named: list[Mention], limit: int
+) -> list[Mention]:
+    """Mentions of "the Agency" (capitalised, as agencies write of themselves): the agency the
+    document's publisher or title names, if it names one; else the first agency named before it
+    whose name says "Agency", the one the text is about ("The UK Space Agency takes part ...
+    Officials of the Agency")."""
+    heads = {m.acronym for m in registry.mentions(f"{doc.publisher or ''}\n{doc.title or ''}")}
+    own = heads.pop() if len(heads) == 1 else None
+    out: list[Mention] = []
+    for m in _THE_AGENCY.finditer(doc.text, 0, limit):
+        if any(n.start < m.end() and m.start() < n.end for n in named):
+            continue
+        before = [n for n in named if n.end <= m.start() and "agency" in n.surface.casefold()]
+        acronym = own or (before[0].acronym if before else None)
+        if acronym:
+            start = m.start() + 4  # "Agency", as a name is masked without its article
+            out.append(Mention(acronym, start, m.end(), doc.text[start : m.end()]))
+    return out
+
+
 def prepare(doc: Document, registry: Registry) -> Text:
     """Fold, mask and split a document."""
     folded = fold(doc.text)
     limit = _report_end(folded)
     named = registry.mentions(doc.text[:limit])
     described = registry.described(doc.text[:limit], named)
-    tokens = _merge(sorted(named + described, key=lambda m: m.start), folded)
+    named = sorted(named + described, key=lambda m: m.start)
+    named = sorted(named + _the_agency(doc, registry, named, limit), key=lambda m: m.start)
+    tokens = _merge(named, folded)
     masked = mask(folded, tokens)
     sentences = tuple(
         Sentence(i, a, b, folded[a:b], masked[a:b], p)
