@@ -18,49 +18,16 @@ from rdflib.namespace import SKOS
 
 from . import resources
 from .errors import IsecgError
+from .gazetteer import gazetteer
 from .namespaces import ISECG
 
-# Country names as sources write them -> the country name the registry uses.
-# fmt: off
-COUNTRY_ALIASES: dict[str, str] = {
-    "United States of America": "United States", "USA": "United States",
-    "U.S.": "United States", "US": "United States", "U.S.A.": "United States",
-    "America": "United States",
-    "Republic of Korea": "South Korea", "Korea": "South Korea", "ROK": "South Korea",
-    "UK": "United Kingdom", "U.K.": "United Kingdom", "Great Britain": "United Kingdom",
-    "Britain": "United Kingdom",
-    "UAE": "United Arab Emirates", "U.A.E.": "United Arab Emirates",
-    "Emirates": "United Arab Emirates",
-    "Russian Federation": "Russia", "People's Republic of China": "China", "PRC": "China",
-    "Viet Nam": "Vietnam", "Brasil": "Brazil",
-}
-# Regions that stand for one agency the way a country does.
-REGION_AGENCIES: dict[str, str] = {"Europe": "ESA"}
-# A country's adjective, as in "the Italian space agency", "the Emirati delegation".
-DEMONYMS: dict[str, str] = {
-    "American": "United States", "Argentine": "Argentina", "Argentinian": "Argentina",
-    "Australian": "Australia", "Austrian": "Austria", "Belgian": "Belgium", "Brazilian": "Brazil",
-    "British": "United Kingdom", "Canadian": "Canada", "Chinese": "China", "Danish": "Denmark",
-    "Dutch": "Netherlands", "Emirati": "United Arab Emirates", "Finnish": "Finland",
-    "French": "France", "German": "Germany", "Greek": "Greece", "Indian": "India",
-    "Indonesian": "Indonesia", "Israeli": "Israel", "Italian": "Italy", "Japanese": "Japan",
-    "Korean": "South Korea", "South Korean": "South Korea", "Luxembourgish": "Luxembourg",
-    "Mexican": "Mexico", "New Zealand": "New Zealand", "Nigerian": "Nigeria",
-    "Norwegian": "Norway", "Polish": "Poland", "Portuguese": "Portugal", "Romanian": "Romania",
-    "Russian": "Russia", "Saudi": "Saudi Arabia", "South African": "South Africa",
-    "Spanish": "Spain", "Swedish": "Sweden", "Swiss": "Switzerland", "Thai": "Thailand",
-    "Turkish": "Turkey", "Ukrainian": "Ukraine", "Vietnamese": "Vietnam",
-}
-# fmt: on
 # What a country's adjective describes when it stands for the country's agency: "the Italian
 # agency", "the Emirati space agency", "the Italian hosts", "the Canadian delegation".
-_DESCRIBED = re.compile(
-    r"\b[Tt]he\s+(?P<d>"
-    + "|".join(re.escape(d) for d in sorted(DEMONYMS, key=len, reverse=True))
-    + r")\s+(?P<what>(?:national\s+)?(?:space\s+)?(?:agency|administration|office)|"
-    r"(?:space\s+)?(?:hosts?|delegation|delegates|representatives?|counterparts?))\b"
-    r"(?!\s*(?:\(|,?\s*(?-i:[A-Z])))"  # "the French space agency CNES": the name follows
+_DESCRIBED_WHAT = (
+    r"(?:national\s+)?(?:space\s+)?(?:agency|administration|office)|"
+    r"(?:space\s+)?(?:hosts?|delegation|delegates|representatives?|counterparts?)"
 )
+
 
 _WORD = re.compile(r"\w+")
 _QUOTES = {"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-", "‐": "-", "\xa0": " "}
@@ -116,6 +83,7 @@ class Mention:
     start: int
     end: int
     surface: str
+    kind: str = "name"  # "name", "described" (a country's adjective), "garbled" (approximate)
 
 
 class Registry:
@@ -126,6 +94,14 @@ class Registry:
     ) -> None:
         self._prefs = prefs
         self._countries = countries
+        self._names = names
+        places = gazetteer()
+        self._described = re.compile(
+            r"\b[Tt]he\s+(?P<d>"
+            + "|".join(re.escape(d) for d in sorted(places.demonyms, key=len, reverse=True))
+            + rf")\s+(?P<what>{_DESCRIBED_WHAT})\b"
+            r"(?!\s*(?:\(|,?\s*(?-i:[A-Z])))"  # "the French space agency CNES": the name follows
+        )
         self._keys: dict[str, str] = {}
         clashes: set[str] = set()
         for acr, variants in names.items():
@@ -209,40 +185,60 @@ class Registry:
         """The agency's country (None for ESA)."""
         return self._countries.get(acronym)
 
-    def by_country(self, country: str) -> str | None:
-        """The one agency a country name stands for; None when unknown or ambiguous."""
-        canonical = canonical_country(country)
-        if canonical is None:
-            return None
-        if canonical in REGION_AGENCIES:
-            return REGION_AGENCIES[canonical]
+    def by_country(self, country: str, when: str | None = None) -> str | None:
+        """The one agency a country's name stands for (on ``when``, a partial date, where the
+        gazetteer says which of a country's agencies that is); None when unknown or ambiguous."""
+        places = gazetteer()
+        canonical = places.country(country) or country.strip()
+        if canonical in places.region_agencies:
+            return places.region_agencies[canonical]
         found = self._by_country.get(normalize(canonical), [])
-        return found[0] if len(found) == 1 else None
+        if len(found) == 1:
+            return found[0]
+        choice = None
+        for acronym, since in places.country_agency.get(canonical, []):
+            if since is None or (when is not None and when[:10] >= since[: len(when[:10])]):
+                choice = acronym
+            elif when is None:  # undated: the agency that stands for the country now
+                choice = acronym
+        return choice if choice in found else None
 
-    def described(self, text: str, named: list[Mention]) -> list[Mention]:
+    def described(self, text: str, named: list[Mention], when: str | None = None) -> list[Mention]:
         """Agencies a text describes by their country's adjective ("the Italian hosts", "the
         Emirati space agency") where it names none there; a country with two agencies only
-        when the words say "space agency" and one of them is named so."""
+        when the words say "space agency" and one of them is named so, or the gazetteer says
+        which one stands for the country."""
         out: list[Mention] = []
         folded = fold(text)
-        for m in _DESCRIBED.finditer(folded):
+        places = gazetteer()
+        for m in self._described.finditer(folded):
             if any(n.start < m.end() and m.start() < n.end for n in named):
                 continue
-            country = DEMONYMS[m.group("d")]
+            country = places.demonyms[m.group("d")]
             found = self._by_country.get(normalize(country), [])
             if len(found) > 1 and "agency" in m.group("what"):
-                found = [a for a in found if "space agency" in self._prefs[a].casefold()]
-            if len(found) == 1:
+                spaced = [a for a in found if "space agency" in self._prefs[a].casefold()]
+                found = spaced if len(spaced) == 1 else [self.by_country(country, when)]
+            elif len(found) != 1:
+                found = [self.by_country(country, when)]
+            if len(found) == 1 and found[0]:
                 start = m.start("d")
-                out.append(Mention(found[0], start, m.end(), text[start : m.end()]))
+                out.append(Mention(found[0], start, m.end(), text[start : m.end()], "described"))
         return out
 
     def is_country(self, name: str) -> bool:
-        """True when ``name`` is a country of some registered agency (or a region like Europe)."""
-        canonical = canonical_country(name)
-        return canonical is not None and (
-            canonical in REGION_AGENCIES or normalize(canonical) in self._by_country
-        )
+        """True when ``name`` is a country of the gazetteer (or a region like Europe)."""
+        places = gazetteer()
+        return places.country(name) is not None or name.strip() in places.region_agencies
+
+    def agencies_of(self, country: str) -> list[str]:
+        """Every registered agency of a country (by any of its names)."""
+        canonical = gazetteer().country(country) or country.strip()
+        return list(self._by_country.get(normalize(canonical), []))
+
+    def names(self) -> dict[str, list[str]]:
+        """Every agency's names (acronym first), as the registry lists them."""
+        return {a: list(v) for a, v in self._names.items()}
 
     def mentions(self, text: str) -> list[Mention]:
         """Every agency named in ``text``, left to right, longest name first at each place."""
@@ -262,15 +258,10 @@ class Registry:
         return found
 
 
-_COUNTRY_KEYS = {normalize(k): v for k, v in COUNTRY_ALIASES.items() if not _is_acronym(k)}
-
-
 def canonical_country(name: str) -> str | None:
-    """The registry's name for a country as a source writes it ("USA" -> "United States")."""
+    """The gazetteer's name for a country as a source writes it ("USA" -> "United States"),
+    or the name itself when the gazetteer does not know it."""
     stripped = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE)
-    if stripped in COUNTRY_ALIASES:
-        return COUNTRY_ALIASES[stripped]
-    key = normalize(stripped)
-    if not key:
+    if not normalize(stripped):
         return None
-    return _COUNTRY_KEYS.get(key, stripped)
+    return gazetteer().country(name) or gazetteer().country(stripped) or stripped

@@ -1,36 +1,224 @@
 """Extraction: a Document -> the ISECG facts it states, each with its evidence.
 
-Sentence-level rules (``patterns``) over the document's folded, agency-masked text (``text``),
-helped by the agency registry, a date grammar (``dates``) and word tables (``gazetteer``). One
-module per family of facts: ``meetings``, ``membership``, ``chairs``, ``roadmaps``.
+General stages over the document's tokens, their knowledge in data (the agency registry, the
+gazetteer, the cue lexicon ``data/lexicon.toml``):
+
+1. mentions (``mentions``, ``context``): agencies however named, dates, places, counts;
+2. groups (``groups``): the agencies named together, as one list, in any shape;
+3. roles (``roles``): what each list (or count) is, from the cue words around it;
+4. frames and time (``meetings``, ``membership``, ``chairs``, ``roadmaps``): the facts, each
+   with the date that governs it, else its meeting's, else bounds from the document.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from rapidfuzz.distance import DamerauLevenshtein
+
 from ..document import Document
-from ..facts import Extraction
+from ..facts import AgencyRef, Extraction, Meeting, MemberList
 from ..registry import Registry
 from .chairs import find_chair_changes
-from .context import build_context
-from .meetings import find_meetings
-from .membership import find_joins, find_member_lists
-from .participants import add_members_but
-from .patterns import ABOUT_ISECG
+from .context import Context, Sent, build_context
+from .counts import find_counts
+from .groups import Group, document_groups
+from .lexicon import Lexicon, lexicon
+from .meetings import Found, add_apart, event_cues, find_meetings
+from .membership import joins as find_joins
+from .membership import member_lists as find_member_lists
 from .roadmaps import find_roadmaps
+from .roles import Role, role_of, score_span
+from .tokens import keys
 
-__all__ = ["extract"]
+__all__ = ["about_isecg", "extract"]
+
+_MARKS = ("*", "†", "‡")
+
+
+def _typos(text: str, lex: Lexicon) -> frozenset[str]:
+    """Words that misspell the group's acronym by one edit ("ISCEG")."""
+    targets = [t for t in lex.strings("group.typos_of")]
+    found = set()
+    for word in set(text.split()):
+        w = word.strip(".,;:()\"'")
+        if 4 <= len(w) <= 6 and w.isupper() and w not in targets:
+            if any(DamerauLevenshtein.distance(w, t) == 1 for t in targets):
+                found.add(w.casefold())
+    return frozenset(found)
+
+
+def about_isecg(doc: Document, lex: Lexicon | None = None) -> bool:
+    """Whether a document speaks of the group: its name (or a misspelling of its acronym) in
+    its text, title or address."""
+    lex = lex or lexicon()
+    where = " ".join(x for x in (doc.text, doc.title or "", doc.url or "") if x)
+    folded = " ".join(keys(where))
+    for name in lex.strings("group.names"):
+        if " ".join(keys(name)) in folded:
+            return True
+    return bool(_typos(where, lex))
+
+
+def _footnotes(ctx: Context, groups: list[Group], roles: dict[int, Role]) -> None:
+    """A footnote ("* In alphabetical order: ASI (Italy), ...") lists what its mark stands on
+    ("11 space agencies*"): its list takes the role the marked words have in their sentence.
+    A footnote that only says the marked ones were absent marks those items absent."""
+    for sent in ctx.sents:
+        toks = sent.toks
+        if not toks or toks[0].key not in _MARKS:
+            continue
+        mark = ""
+        for t in toks:
+            if t.key not in _MARKS:
+                break
+            mark += t.key
+        own = [g for g in groups if g.sent is sent]
+        source = _marked(ctx, sent, mark)
+        if source is None:
+            continue
+        src_sent, a, b = source
+        scores = score_span(ctx, src_sent, a, b)
+        best = max(scores.items(), key=lambda kv: kv[1][0], default=None)
+        for g in own:
+            role = roles[id(g)]
+            if role.name is None and best is not None and best[1][0] >= 0.4:
+                s, cue, planned, negated = best[1]
+                roles[id(g)] = Role(best[0], s, cue, src_sent, planned, negated)
+
+
+def _marked(ctx: Context, note: Sent, mark: str) -> tuple[Sent, int, int] | None:
+    """The words a footnote's mark stands on elsewhere in the document."""
+    for sent in ctx.sents:
+        if sent is note:
+            continue
+        for c in find_counts(ctx, sent):
+            if c.marked == mark:
+                return sent, c.start, c.end
+        toks = sent.toks
+        for k in range(1, len(toks)):
+            if toks[k].key == mark[0] and toks[k - 1].kind in ("word", "agency") and (
+                k + 1 >= len(toks) or toks[k + 1].key != mark[0] or len(mark) > 1
+            ) and toks[0].key not in _MARKS and toks[k - 1].kind != "agency":
+                return sent, k - 1, k
+    return None
+
+
+def _absent_by_mark(ctx: Context, groups: list[Group]) -> dict[int, set[str]]:
+    """Items marked with a footnote mark whose footnote says they did not attend."""
+    absent_cues = ctx.lex.phrases("roles.absent.after", "roles.absent.before")
+    notes: dict[str, bool] = {}
+    for sent in ctx.sents:
+        toks = sent.toks
+        if toks and toks[0].key in _MARKS:
+            mark = "".join(t.key for t in toks[:3] if t.key in _MARKS)
+            notes[mark] = bool(absent_cues.find(toks))
+    out: dict[int, set[str]] = {}
+    for g in groups:
+        marked = {a.key for it in g.items if it.mark and notes.get(it.mark) for a in it.agencies}
+        if marked:
+            out[id(g)] = marked
+    return out
+
+
+def _attach(ctx: Context, found: Found, groups: list[Group], roles: dict[int, Role],
+            absent_marks: dict[int, set[str]], lists: list[MemberList]) -> list[Meeting]:
+    """Participants and absentees named outside the meeting's own sentences (a list of its
+    own, a footnote, a member list whose absentees are marked), added to their meeting."""
+    meetings = list(found.meetings)
+    if not meetings:
+        return meetings
+    for g in groups:
+        role = roles[id(g)]
+        sent = role.sent if role.sent is not None else g.sent
+        in_mention = not g.block and g.sent.index in found.of_sentence and role.sent is g.sent
+        marked = absent_marks.get(id(g), set())
+        if role.is_("member") and marked:
+            local = found.meeting_for(sent)
+            if local is None:
+                continue
+            m = meetings[local]
+            present = [a for a in g.agencies if a.key not in marked]
+            meetings[local] = replace(
+                m,
+                participants=tuple(dict.fromkeys([*m.participants, *present])),
+                absent=tuple(dict.fromkeys([*m.absent, *(AgencyRef(a) for a in sorted(marked))])),
+                participant_evidence=m.participant_evidence or ctx.evidence(sent),
+            )
+            continue
+        if in_mention or not (role.is_("participant") or role.is_("absent")):
+            continue
+        local = found.meeting_for(sent)
+        if local is None:
+            continue
+        m = meetings[local]
+        if role.is_("participant"):
+            present = [a for it in g.items if not it.absent for a in it.agencies
+                       if a.key not in marked]
+            gone = [a for it in g.items if it.absent for a in it.agencies]
+            gone += [AgencyRef(a) for a in sorted(marked)]
+        else:
+            present, gone = [], list(g.agencies)
+        absent = list(dict.fromkeys([*m.absent, *gone]))
+        meetings[local] = replace(
+            m,
+            participants=tuple(a for a in dict.fromkeys([*m.participants, *present])
+                               if a not in absent),
+            absent=tuple(absent),
+            participant_evidence=m.participant_evidence or ctx.evidence(sent),
+        )
+    for local in found.all_members_but:
+        if lists and local < len(meetings):
+            m = meetings[local]
+            members = [a for a in lists[0].members if a not in m.absent]
+            meetings[local] = replace(m, participants=tuple(members))
+    return meetings
+
+
+def _all_members_but(ctx: Context, found: Found, groups: list[Group],
+                     roles: dict[int, Role]) -> None:
+    """Meetings "all member agencies except X and Y" attended: their participants are the
+    members less those named (settled once the member lists are known)."""
+    every = ctx.lex.phrases("roles.member.before")
+    for g in groups:
+        role = roles[id(g)]
+        if not role.is_("absent") or role.cue is None or role.sent is None:
+            continue
+        toks = role.sent.toks
+        before = every.find(toks, max(0, role.cue.start - 6), role.cue.start)
+        if not any(toks[m.start].key in ("all", "every") for m in before):
+            continue
+        local = found.meeting_for(role.sent)
+        if local is not None:
+            found.all_members_but.add(local)
 
 
 def extract(doc: Document, registry: Registry) -> Extraction:
     """Every ISECG fact the document states: meetings, members, joins, chairs, roadmaps."""
-    if not ABOUT_ISECG.search(doc.text) and not ABOUT_ISECG.search(doc.url or ""):
+    lex = lexicon()
+    if not about_isecg(doc, lex):
         return Extraction()
-    ctx = build_context(doc, registry)
-    meetings = find_meetings(ctx)  # first: the other families date facts by their meeting
-    member_lists = find_member_lists(ctx)
-    meetings = add_members_but(ctx, meetings, member_lists)  # "all members except X attended"
-    joins = find_joins(ctx)
-    chairs = find_chair_changes(ctx)
+    ctx = build_context(doc, registry, lex)
+    ctx.notes["typos"] = _typos(doc.text, lex)
+    title = doc.title or ""
+    if title:
+        title_sent = build_context(replace(doc, text=title, paragraphs=(title,)), registry, lex)
+        ctx.notes["title_toks"] = title_sent.sents[0].toks if title_sent.sents else []
+        ctx.notes["title_meeting"] = bool(title_sent.sents) and bool(
+            event_cues(title_sent, title_sent.sents[0])[0]
+        )
+    groups = document_groups(ctx)
+    roles = {id(g): role_of(ctx, g, groups) for g in groups}
+    _footnotes(ctx, groups, roles)
+    found = find_meetings(ctx, groups, roles)
+    _all_members_but(ctx, found, groups, roles)
+    member_lists = find_member_lists(ctx, groups, roles, found)
+    meetings = _attach(ctx, found, groups, roles, _absent_by_mark(ctx, groups),
+                       [ml for ml in member_lists if ml.members])
+    found.meetings = meetings
+    add_apart(ctx, found, groups, roles)
+    joins = find_joins(ctx, groups, roles, found)
+    chairs = find_chair_changes(ctx, found)
     roadmaps = find_roadmaps(ctx)
     names = [
         ref.key

@@ -1,4 +1,11 @@
-"""What every rule family shares about one document: its text, dates and their tense."""
+"""A document prepared for the stages: its sentences as tokens, the dates it cites and its time.
+
+``build_context`` folds and masks the text (``text``), finds every date expression (``dates``),
+turns each sentence into tokens (``tokens``) and settles the document's own time: its dateline
+or labelled date, the day it calls "today", and the bounds an undated event gets from the dates
+it cites in the past and future tense (``bounds``). ``resolve_date`` turns a date mention into a
+``When`` at the precision the text supports.
+"""
 
 from __future__ import annotations
 
@@ -21,9 +28,34 @@ from .dates import (
     week_bounds,
     with_year,
 )
-from .patterns import DATE_FIELD, EVENT_FIELD, FUTURE, MEETING_FIELD, PAST
-from .tables import Row, find_rows
+from .lexicon import Lexicon, lexicon
+from .tokens import Token, tokenize
 from .text import Sentence, Text, prepare
+
+
+@dataclass
+class Sent:
+    """A sentence with its tokens and the dates it cites (``Token.ref`` of a date token is its
+    index in ``dates``)."""
+
+    s: Sentence
+    toks: list[Token]
+    dates: list[DateMention]
+
+    @property
+    def index(self) -> int:
+        return self.s.index
+
+    @property
+    def paragraph(self) -> int:
+        return self.s.paragraph
+
+    @property
+    def text(self) -> str:
+        return self.s.text
+
+    def date_of(self, tok: Token) -> DateMention:
+        return self.dates[tok.ref]
 
 
 @dataclass
@@ -32,20 +64,18 @@ class Context:
 
     text: Text
     registry: Registry
-    dates: dict[int, list[DateMention]]
+    lex: Lexicon
+    sents: list[Sent]
+    dateline: str | None = None
+    dateline_at: tuple[int, int] | None = None  # the dateline's date, as document offsets
+    chronology: bool = False  # a list of dated entries: its head's date is its first entry's
     past_max: DateMention | None = None
     future_min: DateMention | None = None
-    meeting_of: dict[int, int] = field(default_factory=dict)  # sentence index -> meeting local
-    meeting_when: dict[int, When] = field(default_factory=dict)  # meeting local -> its date
-    rows: dict[int, Row] = field(default_factory=dict)  # sentence index -> its table row
+    notes: dict[str, object] = field(default_factory=dict)
 
     @property
     def doc(self) -> Document:
         return self.text.doc
-
-    dateline: str | None = None
-    chronology: bool = False  # a list of dated entries: its head's date is its first entry's
-    dateline_at: tuple[int, int] | None = None  # the dateline's date, as document offsets
 
     @property
     def published(self) -> str | None:
@@ -62,38 +92,111 @@ class Context:
             return published
         return self.dateline or published or self.doc.modified
 
-    def date_in(self, s: Sentence, start: int, end: int) -> DateMention | None:
-        """The first date of a sentence that starts inside a span of it (a table's cell)."""
-        return next((d for d in self.dates[s.index] if start <= d.start < end), None)
-
-    def evidence(self, s: Sentence) -> Evidence:
+    def evidence(self, sent: Sent) -> Evidence:
         """A sentence as the evidence of a fact: its text as the source writes it, and where."""
+        s = sent.s
         return Evidence(self.doc.text[s.start : s.end], s.start, s.end)
+
+    def written(self, start: int, end: int) -> str:
+        """The document's text between two offsets, as the source writes it."""
+        return self.doc.text[start:end]
 
     def is_dateline(self, dm: DateMention) -> bool:
         """Whether a date is the dateline's: the report's publication, not an event's date."""
         return self.dateline_at is not None and (dm.start, dm.end) == self.dateline_at
 
-    @property
-    def sentences(self) -> tuple[Sentence, ...]:
-        return self.text.sentences
+    def after(self, sent: Sent) -> Sent | None:
+        return self.sents[sent.index + 1] if sent.index + 1 < len(self.sents) else None
 
-    def tense(self, s: Sentence, dm: DateMention) -> str:
+    def before(self, sent: Sent) -> Sent | None:
+        return self.sents[sent.index - 1] if sent.index > 0 else None
+
+    def tense(self, sent: Sent, dm: DateMention) -> str:
         """'future', 'past' or '' for a date, from the words of its clause."""
         if dm.prep == "since":
             return "past"
-        a, b = dm.start - s.start, dm.end - s.start
-        before = s.text[:a]
-        before = before[before.rfind(";") + 1 :]
-        future = [m.end() for m in FUTURE.finditer(before)]
-        past = [m.end() for m in PAST.finditer(before)]
+        at = next((i for i, t in enumerate(sent.toks) if t.start == dm.start), None)
+        if at is None:
+            at = next((i for i, t in enumerate(sent.toks) if t.start >= dm.start), len(sent.toks))
+        start = next((i + 1 for i in range(at - 1, -1, -1) if sent.toks[i].key == ";"), 0)
+        fm = self.lex.phrases("modality.future").find(sent.toks, start, at)
+        future = [m.end for m in fm]
+        past = [  # "to be published": a past form after a future word is the future's
+            m.end
+            for m in self.lex.phrases("tense.past").find(sent.toks, start, at)
+            if not any(0 <= m.start - f.end <= 1 for f in fm)
+        ]
         if future or past:
             return "future" if max(future, default=-1) >= max(past, default=-1) else "past"
-        after = s.text[b : b + 80].split(";")[0]
-        f, p = FUTURE.search(after), PAST.search(after)
+        end = next((i for i in range(at + 1, len(sent.toks)) if sent.toks[i].key == ";"), None)
+        end = min(end or len(sent.toks), at + 14)
+        f = self.lex.phrases("modality.future").find(sent.toks, at + 1, end)
+        p = self.lex.phrases("tense.past").find(sent.toks, at + 1, end)
         if f or p:
-            return "future" if f and (not p or f.start() < p.start()) else "past"
+            return "future" if f and (not p or f[0].start < p[0].start) else "past"
         return ""
+
+    def governor(self, sent: Sent, k: int) -> str:
+        """What governs the date at token ``k``: the nearest word before it in its phrase
+        (up to a comma or bracket): "lower" ("since 2018"), "upper" ("by 2020"), "other" (a
+        date of another event: "published in 2013"), "reference" (another meeting: "the last
+        meeting in March"), "event" (a meeting cue: "met on 3 May"), or "".
+        """
+        dm = sent.date_of(sent.toks[k])
+        if dm.prep in ("since", "after", "from"):
+            return "lower"
+        if dm.prep in ("by", "until", "before"):
+            return "upper"
+        toks = sent.toks
+        lex = self.lex
+        sets = (
+            ("lower", lex.phrases("date.lower")),
+            ("upper", lex.phrases("date.upper")),
+            ("other", lex.phrases("date.other_event")),
+            ("event", lex.phrases("event.verbs", "event.nouns", "event.present")),
+        )
+        j = k
+        while j > 0 and k - j < _GOVERNOR_REACH:
+            t = toks[j - 1]
+            if t.key in (",", ";", "(", ")", ":") or t.kind == "date":
+                break
+            for name, phrases in sets:
+                m = phrases.ending_at(toks, j, 5)
+                if m is None:
+                    continue
+                if name == "event" and is_reference(lex, toks, m.start):
+                    # "since the last meeting in March": the meeting is a bound's
+                    for i in range(m.start, max(0, m.start - 6), -1):
+                        for bound in ("lower", "upper"):
+                            if lex.phrases(f"date.{bound}").ending_at(toks, i, 3) is not None:
+                                return bound
+                    return "reference"
+                return name
+            j -= 1
+        return ""
+
+    def relative_clause(self, sent: Sent, k: int) -> int | None:
+        """Where the relative clause around token ``k`` begins (", which ...", ", who ..."),
+        if ``k`` stands in one; None otherwise."""
+        toks = sent.toks
+        j = k - 1
+        while j > 0:
+            if toks[j].key in (";", ".", ")"):
+                return None
+            if toks[j].key in ("which", "who", "whose") and toks[j - 1].key == ",":
+                return j - 1
+            if toks[j].key == "," and j + 1 < k and toks[j + 1].kind == "agency":
+                return None  # a new list item or clause after the comma
+            j -= 1
+        return None
+
+    def entry_date(self, sent: Sent) -> DateMention | None:
+        """The date heading a line's entry ("2016 - ...", "September 2011 - ..."): it dates
+        what the line tells."""
+        toks = sent.toks
+        if len(toks) > 2 and toks[0].kind == "date" and toks[1].key in ("-", "–", "—", ":", "|"):
+            return sent.date_of(toks[0])
+        return None
 
     def bounds(self, note: str) -> When:
         """Bounds for an event the document reports but does not date.
@@ -116,15 +219,25 @@ class Context:
             reasons.append(f"not after publication ({self.published})")
         return When(earliest=earliest, latest=latest, note="; ".join(reasons))
 
-    def meeting_for(self, s: Sentence) -> int | None:
-        """The meeting a sentence speaks of: its own, the one before it, or the only one."""
-        if s.index in self.meeting_of:
-            return self.meeting_of[s.index]
-        before = [m for i, m in self.meeting_of.items() if i < s.index]
-        if before:
-            return before[-1]
-        locals_ = set(self.meeting_of.values())
-        return next(iter(locals_)) if len(locals_) == 1 else None
+
+_GOVERNOR_REACH = 10  # tokens before a date where the word governing it may stand
+
+
+def is_reference(lex: Lexicon, toks: list[Token], at: int) -> bool:
+    """Whether the words before a meeting cue at ``at`` name another meeting ("the last
+    senior managers meeting"), not a time ("last week's meeting")."""
+    refs = lex.words("event.reference")
+    units = lex.words("event.time_units")
+    stop = {"at", "of", "in", "for", "to", "on", "during", "since", "from", "with", "by"}
+    k = at - 1
+    while k >= 0 and at - k <= 5:
+        t = toks[k]
+        if (t.kind == "punct" and t.key not in ("'s", "-")) or t.key in stop:
+            break
+        if t.key in refs and not (k + 1 < len(toks) and toks[k + 1].key in units):
+            return True
+        k -= 1
+    return False
 
 
 _DATELINE_PARAGRAPHS = 4  # a dateline opens one of the first paragraphs (after a title, a deck)
@@ -140,25 +253,17 @@ _DATELINE_AFTER = re.compile(
 )
 # A title that is only a date line, perhaps with a place: "Published 16 October 2024 | Milan".
 _DATE_TITLE_AFTER = re.compile(r"\s*(?:[|·•,–—-]\s*[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,2})?")
+_HEAD_LINES = 12
+_HEAD_LINES_MAX = 40
 
 
-def _dateline(text: Text, dates: dict[int, list[DateMention]]) -> DateMention | None:
-    """A full date opening the document the way press releases and posts date themselves."""
-    openers = [s for s in text.sentences if s.index < 2 or s.start in _paragraph_starts(text)]
-    for s in openers:
-        for dm in dates[s.index][:1]:
-            if dm.day is None or dm.month is None or dm.start - s.start > 60:
-                # a wire's dateline may leave the year out: "BEIJING, Sept. 11 (Xinhua) --"
-                continue
-            if dm.end_day is not None:  # "London, 12-13 May 2016": an event's days, not a day
-                continue  # a report was sent out on
-            below = text.after(s)
-            if below is not None and DATE_FIELD.match(s.text) and EVENT_FIELD.match(below.text):
-                continue  # "Date: 2014-09-30" over "Place: Toronto": a meeting's date
-            before = text.folded[s.start : dm.start]
-            if _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(text.folded, dm.end):
-                return dm
-    return None
+def _starts_with_field(lex: Lexicon, toks: list[Token], kind: str) -> bool:
+    """Whether a sentence opens with a field label of ``kind`` and a colon ("Date: ...")."""
+    i = next((k for k, t in enumerate(toks) if t.kind != "punct"), None)
+    if i is None:
+        return False
+    m = lex.phrases(f"fields.{kind}").at(toks, i)
+    return m is not None and m.end < len(toks) and toks[m.end].key == ":"
 
 
 def _paragraph_starts(text: Text) -> set[int]:
@@ -171,6 +276,31 @@ def _paragraph_starts(text: Text) -> set[int]:
         starts.add(at)
         at += len(para)
     return starts
+
+
+def _dateline(ctx: Context) -> DateMention | None:
+    """A full date opening the document the way press releases and posts date themselves."""
+    text = ctx.text
+    starts = _paragraph_starts(text)
+    for sent in ctx.sents:
+        if not (sent.index < 2 or sent.s.start in starts):
+            continue
+        for dm in sent.dates[:1]:
+            if dm.day is None or dm.month is None or dm.start - sent.s.start > 60:
+                continue
+            if dm.end_day is not None:  # "London, 12-13 May 2016": an event's days
+                continue
+            below = ctx.after(sent)
+            if (
+                below is not None
+                and _starts_with_field(ctx.lex, sent.toks, "date")
+                and _starts_with_field(ctx.lex, below.toks, "event")
+            ):
+                continue  # "Date: 2014-09-30" over "Place: Toronto": a meeting's date
+            before = text.folded[sent.s.start : dm.start]
+            if _DATELINE_BEFORE.fullmatch(before) and _DATELINE_AFTER.match(text.folded, dm.end):
+                return dm
+    return None
 
 
 def _title_date(title: str | None) -> str | None:
@@ -189,31 +319,13 @@ def _title_date(title: str | None) -> str | None:
     return None
 
 
-# A line of a document's head that dates it: "Date: Fri, 10 Mar 2017", "Posted 27 May 2022".
-_HEAD_LABEL = re.compile(
-    r"\b(?:Date|Dated|Posted|Published|Released|Issued|Sent|Updated)\b(?:\s+on)?\s*[:|]?\s*"
-    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)?$",
-    re.I,
-)
-# Words a bare date line may carry besides the date ("Issue 37 — March 2014", "6 min read").
-_HEAD_WORDS = frozenset(
-    {"by", "min", "read", "on", "of", "and", "the", "issue", "no", "vol"}
-    | {"views", "likes", "comments", "shares", "reads"}  # a page's counters beside its date
-)
-_HEAD_LINES = 12
-_HEAD_LINES_MAX = 40
-
-
-_ENTRY_AFTER = re.compile(r"\s*[-–—:|]\s")
-
-
-def _chronology(text: Text, dates: dict[int, list[DateMention]]) -> bool:
+def _chronology(ctx: Context) -> bool:
     """Whether the document is a list of dated entries ("6 May 2012 - Graz. ..."): its opening
     date line is then its first entry, not its own date."""
     entries = 0
-    for s in text.sentences:
-        first = dates[s.index][:1]
-        if first and first[0].start == s.start and _ENTRY_AFTER.match(text.folded, first[0].end):
+    for sent in ctx.sents:
+        toks = sent.toks
+        if len(toks) > 2 and toks[0].kind == "date" and toks[1].key in {"-", ":", "|"}:
             entries += 1
     return entries >= 2
 
@@ -226,64 +338,114 @@ def _head_lines(text: str) -> list[str]:
     return lines[: max(_HEAD_LINES, prose)]
 
 
-def _head_date(doc: Document, chronology: bool = False) -> str | None:
+def _head_date(ctx: Context) -> str | None:
     """The date a document's head gives it: a labelled date, else (not in a chronology) a line
     that is only a date with a byline or issue number beside it; the first such line wins."""
+    doc, lex = ctx.doc, ctx.lex
+    labels = lex.phrases("date.page_labels")
     lines = [doc.title or "", *(line for line in _head_lines(doc.text) if line.strip())]
     for i, line in enumerate(lines):
-        if i + 1 < len(lines) and DATE_FIELD.match(line) and EVENT_FIELD.match(lines[i + 1]):
-            continue  # "Date: 2014-09-30" over "Place: Toronto": a meeting's date
         folded = fold(line)
-        found = [dm for dm in find_dates(folded) if dm.year is not None and dm.month]
-        for dm in found:
-            if _HEAD_LABEL.search(folded[max(0, dm.start - 40) : dm.start]):
+        toks = tokenize(folded, 0, len(folded), _date_atoms(find_dates(folded)))
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        nxt_toks = tokenize(fold(nxt), 0, len(nxt), [])
+        if _starts_with_field(lex, toks, "date") and _starts_with_field(lex, nxt_toks, "event"):
+            continue  # "Date: 2014-09-30" over "Place: Toronto": a meeting's date
+        found = [t for t in toks if t.kind == "date"]
+        dms = find_dates(folded)
+        for k, t in enumerate(toks):
+            if t.kind != "date":
+                continue
+            dm = dms[t.ref]
+            if dm.year is None or not dm.month:
+                continue
+            label = labels.ending_at(toks, k) or (
+                labels.ending_at(toks, k - 1) if k and toks[k - 1].kind == "punct" else None
+            )
+            if label is not None:
                 return dm.value
-        if chronology or len(line) > 120 or len(found) != 1 or found[0].end_day is not None:
+        if ctx.chronology or len(line) > 120 or len(found) != 1:
+            continue
+        dm = dms[found[0].ref]
+        if dm.year is None or not dm.month or dm.end_day is not None:
             continue  # a range of days dates an event: "London, 12-13 May 2016"
-        if not dateline_words(folded, found[0]):
-            return found[0].value
+        if not dateline_words(lex, toks):
+            return dm.value
     return None
 
 
-def dateline_words(line: str, dm: DateMention) -> list[str]:
+_HEAD_WORDS = frozenset(
+    {"by", "min", "read", "on", "of", "and", "the", "issue", "no", "vol"}
+    | {"views", "likes", "comments", "shares", "reads"}  # a page's counters beside its date
+)
+
+
+def dateline_words(lex: Lexicon, toks: list[Token]) -> list[str]:
     """The words of a short line besides its date that make it prose rather than a date line."""
-    if MEETING_FIELD.match(line):  # "When: 3-4 March": an event's date, not the document's
-        return ["when"]
-    rest = line[: dm.start] + " " + line[dm.end :]
-    words = re.findall(r"[^\W\d_]+", rest)
-    prose = [w for w in words if w.islower() and w not in _HEAD_WORDS]
+    if _starts_with_field(lex, toks, "date") and toks and toks[0].key == "when":
+        return ["when"]  # "When: 3-4 March": an event's date, not the document's
+    words = [t for t in toks if t.kind == "word"]
+    prose = [t.text for t in words if t.text.islower() and t.key not in _HEAD_WORDS]
     return prose if prose or len(words) > 8 else []
 
 
-def build_context(doc: Document, registry: Registry) -> Context:
-    """Prepare the text and collect the dates of every sentence, with the cited bounds."""
-    text = prepare(doc, registry)
+def _date_atoms(dates: list[DateMention], offset: int = 0) -> list[tuple[int, int, str, int]]:
+    return [(d.start + offset, d.end + offset, "date", i) for i, d in enumerate(dates)]
+
+
+def _sentences(text: Text) -> list[Sent]:
+    """Each sentence with its dates and tokens (agencies and dates one token each)."""
     found = anchor_years([dm for s in text.sentences for dm in find_dates(s.text, s.start)])
-    dates: dict[int, list[DateMention]] = {s.index: [] for s in text.sentences}
+    by_sentence: dict[int, list[DateMention]] = {s.index: [] for s in text.sentences}
     at = iter(text.sentences)
     s = next(at, None)
     for dm in found:  # back to their sentences, which are in text order too
         while s is not None and dm.start >= s.end:
             s = next(at, None)
         if s is not None:
-            dates[s.index].append(dm)
-    ctx = Context(text, registry, dates)
-    ctx.chronology = _chronology(text, dates)
-    ctx.rows = find_rows(text)
-    line = None if ctx.chronology else _dateline(text, dates)
+            by_sentence[s.index].append(dm)
+    agencies = [(t.start, t.end, "agency", n) for n, t in enumerate(text.tokens)]
+    out = []
+    k = 0
+    for s in text.sentences:
+        while k < len(agencies) and agencies[k][1] <= s.start:
+            k += 1
+        inside = []
+        j = k
+        while j < len(agencies) and agencies[j][0] < s.end:
+            inside.append(agencies[j])
+            j += 1
+        dates = by_sentence[s.index]
+        atoms = [
+            (d.start, d.end, "date", i)
+            for i, d in enumerate(dates)
+            if not any(a < d.end and d.start < b for a, b, _, _ in inside)
+        ]
+        atoms = sorted(inside + atoms)
+        out.append(Sent(s, tokenize(text.folded, s.start, s.end, atoms), dates))
+    return out
+
+
+def build_context(doc: Document, registry: Registry, lex: Lexicon | None = None) -> Context:
+    """Prepare the text, tokens and dates of every sentence, with the cited bounds."""
+    lex = lex or lexicon()
+    text = prepare(doc, registry, lex)
+    ctx = Context(text, registry, lex, _sentences(text))
+    ctx.chronology = _chronology(ctx)
+    line = None if ctx.chronology else _dateline(ctx)
     if line is not None:
         ctx.dateline, ctx.dateline_at = line.value, (line.start, line.end)
         if line.year is None:  # "ADELAIDE, Sept. 25 Kyodo -": the year of the page's own date
-            head = _title_date(doc.title) or _head_date(doc) or doc.published
+            head = _title_date(doc.title) or _head_date(ctx) or doc.published
             if head and len(head) == 10 and int(head[5:7]) == line.month:
                 ctx.dateline = f"{head[:4]}-{line.month:02d}-{line.day:02d}"
     else:
-        ctx.dateline = _title_date(doc.title) or _head_date(doc, _chronology(text, dates))
+        ctx.dateline = _title_date(doc.title) or _head_date(ctx)
         head = next(
             (
                 dm
-                for s in text.sentences[:_HEAD_LINES_MAX]
-                for dm in dates[s.index]
+                for sent in ctx.sents[:_HEAD_LINES_MAX]
+                for dm in sent.dates
                 if ctx.dateline and dm.value == ctx.dateline
             ),
             None,
@@ -292,11 +454,11 @@ def build_context(doc: Document, registry: Registry) -> Context:
             ctx.dateline_at = (head.start, head.end)
     past: list[DateMention] = []
     future: list[DateMention] = []
-    for s in text.sentences:
-        for dm in dates[s.index]:
+    for sent in ctx.sents:
+        for dm in sent.dates:
             if dm.year is None or dm.relative or ctx.is_dateline(dm):
                 continue
-            tense = ctx.tense(s, dm)
+            tense = ctx.tense(sent, dm)
             if tense == "past":
                 past.append(dm)
             elif tense == "future":
@@ -322,19 +484,8 @@ def _last_weekday(weekday: str, published: str | None) -> When | None:
     return None
 
 
-_UNTIL_BEFORE = re.compile(r"\buntil\s*$")
-_WHEN_AFTER = re.compile(r"\s*,\s*when\b")
-
-
-def until_when(s: Sentence, dm: DateMention) -> bool:
-    """Whether a date ends a state and dates what replaced it: "NASA held the chair until 2009,
-    when it passed to ESA" (the change's date, and the meeting's it happened at)."""
-    before = dm.prep == "until" or _UNTIL_BEFORE.search(s.text[: dm.start - s.start])
-    return bool(before and _WHEN_AFTER.match(s.text, dm.end - s.start))
-
-
 def resolve_date(ctx: Context, dm: DateMention, within: When | None = None) -> When | None:
-    """A meeting date as a ``When``; None when the text cannot fix it (then bounds apply).
+    """A date mention as a ``When``; None when the text cannot fix it (then bounds apply).
     ``within``: the meeting the sentence tells of; a day of its days without a year is one of
     them ("11-12 May 2016 - ... UAESA joins the group on 11 May")."""
     if dm.year is None and dm.day is not None and within and within.value:

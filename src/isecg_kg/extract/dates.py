@@ -158,6 +158,12 @@ GRAMMAR: tuple[re.Pattern[str], ...] = (
         r"(?P<wd2>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
     ),
     re.compile(r"\b(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"),
+    # a year in brackets: "Founding agencies (2007)", "GER (2018)"
+    _p(r"(?<=\(){Y}(?=\))"),
+    # a year that is a table's cell: "Polish Space Agency (POLSA) | Poland | 2018"
+    _p(r"(?:(?<=\| )|(?<=\|))\s*{Y}(?=\s*(?:\||$|\n))"),
+    # a year heading a line's entry: "2016 - The UAE Space Agency joins", "2019: ..."
+    _p(r"(?m:^[*•·\s-]*{Y}(?=\s*(?:[-–—:|]|\s-)\s))"),
     # the first of a list of years after a colon: "Editions: 2011, 2013, 2018"
     re.compile(r"(?:(?<=:\s)|(?<=:))(?P<y>(?:19|20)\d{2})(?=(?:\s*,|\s+and)\s*(?:19|20)\d{2}\b)"),
 )
@@ -259,6 +265,8 @@ def _mention(m: re.Match[str], offset: int) -> DateMention | None:
         return int(v) if v else None
 
     start, end = m.start(), m.end()
+    while start < end and not m.string[start].isalnum():  # an entry's bullet or indent
+        start += 1
     year, mo, day = num("y"), month("m"), num("d")
     if mo is not None and not 1 <= mo <= 12:
         return None

@@ -1,645 +1,430 @@
 """Meetings: every sentence that reports the group meeting, merged into one fact per meeting.
 
-A sentence with a meeting cue ("met", "gathered", "convened", "meeting of", "hosted") is a
-mention of the meeting the report is about, unless the cue names another meeting ("since the last
-meeting in March", "the next meeting will ...") or a habit ("meets twice a year"). Mentions with
-the same date (or none) are one meeting; each adds what it says: date, place, host, virtual or
-not, how many agencies, who came. A dateline's date is the release's, never the meeting's, and
-a date of another event in the sentence (a launch, an agency becoming a member) is not either.
-A meeting sentence without a date takes the one the sentences just before it give (a report's
-"On 9 May ..." then "The meeting was hosted by ..."; a chronology's dated entry line, whose
-place it also takes); a fact box ("When: ...") under a meeting heading dates that meeting.
+A meeting is told by an event cue (``event.verbs``, ``event.nouns``, a host's verb) in a sentence
+about the group: not a cue of another meeting ("the next meeting", ``event.reference``), of a
+habit ("meets twice a year"), of a plan, of another gathering (the IAC, a workshop) or of
+something else ("meeting the needs", ``event.not_event``), and not denied ("It was not an ISECG
+meeting"). Each mention gives what its sentence says: the date nearest its cue that is no other
+event's, the place, the host, the mode, the count and the lists of those who took part or did
+not. Mentions with compatible dates (or none) are one meeting; an undated sentence belongs to
+the meeting told before it.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
 
 from .. import temporal
 from ..facts import AgencyRef, Meeting, When
-from ..registry import canonical_country
-from . import lists, participants, tables
-from .context import Context, dateline_words, resolve_date, until_when
-from .dates import (
-    WEEKDAYS,
-    DateMention,
-)
-from .gazetteer import (
-    CITIES,
-    CITY_AFTER_COMMA,
-    COUNTRIES,
-    DISTRICT_SUFFIX,
-    REGIONS,
-    US_STATES,
-    VENUE_WORDS,
-    number,
-)
-from .patterns import (
-    BESIDE_GATHERING,
-    CLAUSE_BEFORE,
-    DATE_FIELD,
-    DENIED_BEFORE,
-    DENIED_MEETING,
-    ENTRY_PLACE,
-    FUTURE_AFTER,
-    FUTURE_BEFORE,
-    HABITUAL_AFTER,
-    HAPPENED,
-    HOST,
-    HYBRID,
-    IN_PERSON,
-    ISECG_CONTEXT,
-    ISECG_MEETING,
-    ISECG_MET,
-    MEETING_CUE,
-    MEETING_FIELD,
-    MEETING_MODIFIER,
-    MEMBERSHIP_EVENT,
-    NOT_A_MEETING,
-    NOTE_DATE_BEFORE,
-    OFFSET_DAY_AFTER,
-    OTHER_EVENT,
-    OTHER_GATHERING,
-    PLACE,
-    REFERENCE_BEFORE,
-    SINCE_BEFORE,
-    TOTAL_COUNT,
-    VENUE,
-    VIRTUAL,
-)
-from .tables import Row
-from .text import AG, Sentence
+from .context import Context, Sent, resolve_date
+from .context import is_reference
+from .counts import Count, find_counts
+from .dates import DateMention
+from .groups import Group
+from .lexicon import Match
+from .places import Place, city_at, cue_city, entry_place, places_in
+from .roles import Role, clause, score_span
+from .tables import Row, find_rows, planned
 
-_THE_MEETING = re.compile(
-    rf"\b(?:the|this|that|today's|during|{MEETING_MODIFIER})\s+(?:[\w-]+\s+){{0,2}}"
-    r"(?:meeting|plenary)\b",
-    re.I,
-)
-# "met in Bangalore", "convened in Tromsø on ...": a one- or two-word place after a meeting verb
-_CUE_PLACE = re.compile(
-    r"\s+in\s+(?P<place>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)"
-    r"(?=\s*(?:[,.;:]|$|\s+(?:on|in|from|during|for|at|to|this|last|and|\d)\b))"
-)
-_ATTENDED = re.compile(
-    r"\b(?:attended|took part|participated|were represented|was represented)\b(?!\s+(?:in|at)\s+"
-    r"(?:the|a|an)\s+(?!meeting))"
-)
-_CUE_VERB = re.compile(r"met|meets?|gathered|convened|reconvened|assembled|came together", re.I)
-_NEAR, _FAR = 120, 240  # characters between a cue and its date
+_NEAR, _FAR = 25, 60  # tokens between a cue and its date
+_PLACE_REACH = 18  # tokens after a cue a place may stand
 _LOOK_BACK = 2  # sentences before a meeting sentence that may date it
-_DATE_LINE = 100  # a line at most this long heading an entry may date it
-_NOT_MEETING_DATE_PREPS = frozenset({"since", "by", "until", "before", "after"})
-_MEETING_NOUN = re.compile(r"\b(?:meeting|plenary)\b", re.I)
-_ISSUED = re.compile(
-    r"^\W*(?:Published|Posted|Issued|Updated|Released|Prepared|Distributed|Date[ds]?|Dated)\b", re.I
-)
-_PLACE_WORD = re.compile(r"\b[A-Z][^\W\d_]{2,}")
-_MONTHS_AND_DAYS = re.compile(
-    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)", re.I
-)
+_SHORT_LINE = 16  # tokens: a heading or a date line
+_NOT_MEETING_PREPS = frozenset({"since", "by", "until", "before", "after"})
 
 
 @dataclass
 class _Mention:
-    s: Sentence
-    strong: bool
+    sent: Sent
+    cues: list[Match]
+    strong: bool = False
     date: DateMention | None = None
     when: When | None = None
-    venue: str | None = None
-    city: str | None = None
-    country: str | None = None
+    place: Place | None = None
     host: str | None = None
-    owner: str | None = None
     virtual: bool | None = None
     count: int | None = None
-    total: bool = False  # the count is the whole attendance ("in total, 25 agencies")
-    participants: list[lists.Item] = field(default_factory=list)
-    list_sentence: Sentence | None = None
+    total: bool = False
+    participants: list[AgencyRef] = field(default_factory=list)
+    absent: list[AgencyRef] = field(default_factory=list)
+    list_sent: Sent | None = None
 
 
-def _event_cues(s: Sentence) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
-    """The cues in a sentence that report a meeting, and those that refer to another one."""
-    blocked = [m.span() for m in NOT_A_MEETING.finditer(s.text)]
-    events, references = [], []
-    for m in MEETING_CUE.finditer(s.text):
-        if any(a <= m.start() < b for a, b in blocked) or HABITUAL_AFTER.match(s.text[m.end() :]):
-            continue
-        before = s.text[: m.start()]
-        later = m.group().casefold() == "meeting" and FUTURE_AFTER.match(s.text[m.end() :])
-        # "the next meeting is planned for November in Rome, hosted by ASI": that meeting's host
-        of_reference = (
-            m.group().casefold() == "hosted"
-            and bool(references)
-            and not re.search(r"[;.]", s.text[references[-1].end() : m.start()])
-        )
-        if (
-            any(
-                r.search(before)
-                for r in (REFERENCE_BEFORE, SINCE_BEFORE, FUTURE_BEFORE, CLAUSE_BEFORE)
-            )
-            or later
-            or of_reference
-        ):
-            references.append(m)
-        else:
-            events.append(m)
-    return events, references
+@dataclass
+class Found:
+    """What the meeting stage found, for the stages after it: the meetings, and which
+    sentences speak of which meeting."""
+
+    meetings: list[Meeting]
+    of_sentence: dict[int, int] = field(default_factory=dict)  # sentence -> meeting local
+    mentions: dict[int, list[int]] = field(default_factory=dict)  # meeting local -> sentences
+    all_members_but: set[int] = field(default_factory=set)  # meetings attended by "all but X"
+
+    def meeting_for(self, sent: Sent) -> int | None:
+        """The meeting a sentence speaks of: its own, the one told before it, or the only one."""
+        if sent.index in self.of_sentence:
+            return self.of_sentence[sent.index]
+        before = [m for i, m in self.of_sentence.items() if i < sent.index]
+        if before:
+            return before[-1]
+        locals_ = set(self.of_sentence.values())
+        return next(iter(locals_)) if len(locals_) == 1 else None
 
 
-def _event_date(ctx: Context, s: Sentence, dm: DateMention) -> bool:
-    """Whether a date may be a meeting's: not a deadline, a plan (or a date after the report),
-    the release's own date, a note's date or the date of another event named before it."""
-    a = dm.start - s.start
-    if until_when(s, dm):  # "... until February 2009, when ESA assumed the chair at the meeting"
-        return ctx.tense(s, dm) != "future"
-    if dm.prep in _NOT_MEETING_DATE_PREPS or ctx.tense(s, dm) == "future":
-        return False
-    if ctx.is_dateline(dm) or NOTE_DATE_BEFORE.search(s.text[:a]):
-        return False
-    if OFFSET_DAY_AFTER.match(s.text, dm.end - s.start):  # "On July 17, the day after the meeting"
-        return False
-    after = dm.lower and ctx.published and temporal.lower(dm.lower) > temporal.upper(ctx.published)
-    if after and not ctx.chronology:
-        return False  # after the report was written: a plan, or another event's date
-    # "met by videoconference on 2 March": that "by" names the mode, not a deadline
-    window = VIRTUAL.sub(lambda v: " " * len(v.group()), s.text[max(0, a - 60) : a])
-    return not (OTHER_EVENT.search(window) or MEMBERSHIP_EVENT.search(window))
+# --- cues -----------------------------------------------------------------------------------
 
 
-def _own_line(ctx: Context, s: Sentence) -> bool:
-    """Whether a sentence is a paragraph of its own (a heading, a line of a letterhead)."""
-    before = ctx.sentences[s.index - 1] if s.index else None
-    after = ctx.text.after(s)
-    return all(x is None or x.paragraph != s.paragraph for x in (before, after))
-
-
-def _heading(ctx: Context, s: Sentence) -> bool:
-    """A meeting's heading under the group's name: "International Space Exploration Coordination
-    Group" then "SIXTH MEETING -- SUMMARY OF CONCLUSIONS" (or the group named in it)."""
-    if len(s.text) > _DATE_LINE or s.text.rstrip().endswith((".", "?", "!")):
-        return False
-    if not _own_line(ctx, s) or not _MEETING_NOUN.search(s.text):
-        return False  # a headline's verb ("Agencies meet in Berlin") makes it a sentence
-    above = ctx.sentences[max(0, s.index - 2) : s.index]
-    return bool(
-        ISECG_CONTEXT.search(s.text)
-        or ISECG_CONTEXT.search(ctx.doc.title or "")
-        or any(_own_line(ctx, p) and ISECG_CONTEXT.search(p.text) for p in above)
+def _group_named(ctx: Context, sent: Sent, a: int, b: int) -> bool:
+    """Whether the group's own name stands between tokens ``a`` and ``b``."""
+    names = ctx.lex.phrases("group.names")
+    return bool(names.find(sent.toks, max(0, a), min(len(sent.toks), b))) or any(
+        t.key in ctx.notes.get("typos", ()) for t in sent.toks[max(0, a) : b]
     )
 
 
-def _line_below(ctx: Context, s: Sentence) -> tuple[DateMention | None, Sentence | None]:
-    """The date of the line under a meeting's heading that gives its place and date
-    ("Korea Aerospace Research Institute (KARI), ..., Daejeon, Republic of Korea, 26-27 April
-    2010"), if that line speaks of no meeting of its own."""
-    if s.index + 1 >= len(ctx.sentences):
-        return None, None
-    line = ctx.sentences[s.index + 1]
-    if len(line.text) > 2 * _DATE_LINE or not _own_line(ctx, line) or any(_event_cues(line)):
-        return None, None
-    if _ISSUED.match(line.text):
-        return None, None
-    dates = [dm for dm in ctx.dates[line.index] if _event_date(ctx, line, dm) and _rank(dm) < 3]
-    rest = line.text
-    for dm in dates:
-        rest = rest.replace(dm.text, " ")
-    if not _PLACE_WORD.search(rest):  # a bare date under a headline is the release's
-        return None, None
-    return (min(dates, key=_rank), line) if dates else (None, None)
+def _reference(ctx: Context, sent: Sent, m: Match) -> bool:
+    """Whether a meeting cue's modifiers name another meeting ("the next meeting")."""
+    return is_reference(ctx.lex, sent.toks, m.start)
 
 
-def _lead(ctx: Context, s: Sentence) -> bool:
-    """Whether a sentence is a report's lead: the one that carries its dateline."""
-    return any(ctx.is_dateline(dm) for dm in ctx.dates[s.index])
+def _phrase_start(toks: list, m: Match) -> int:
+    """Where the noun phrase of a cue begins: back over its modifiers to a punctuation mark,
+    a preposition or a verb-like word (at most five words)."""
+    k = m.start
+    while k > 0 and m.start - k < 5:
+        t = toks[k - 1]
+        if t.kind in ("punct", "date", "agency") and t.key not in ("'s", "'", "-"):
+            break
+        if t.key in ("at", "of", "in", "for", "to", "on", "during", "since", "with", "by",
+                     "was", "were", "is", "are", "held", "had", "has"):
+            break
+        k -= 1
+    return k
+
+
+def _backgrounded(sent: Sent, m: Match) -> bool:
+    """A meeting told in a relative clause about an agency, with a time or rank of its own:
+    "DLR, which hosted the inaugural meeting in Berlin last November" is a point in DLR's past,
+    not the meeting reported."""
+    toks = sent.toks
+    k = m.start - 1
+    while k > 1 and m.start - k <= 8:
+        if toks[k].key in ("which", "who") and toks[k - 1].key == "," and toks[k - 2].kind == "agency":
+            clause_toks = toks[k : min(len(toks), m.end + 6)]
+            own_time = any(t.kind == "date" for t in clause_toks)
+            ranked = any(t.is_ord or t.key in ("inaugural", "founding") for t in toks[k : m.start])
+            return own_time or ranked
+        if toks[k].key in (";", ".", ":"):
+            break
+        k -= 1
+    return False
+
+
+def _beside(ctx: Context, sent: Sent, other: Match) -> bool:
+    """Whether another gathering is named as what the meeting was beside ("on the eve of")."""
+    toks = sent.toks
+    j = other.start
+    while j > 0 and (toks[j - 1].key in ("the", "a", "an") or toks[j - 1].is_num or
+                     toks[j - 1].is_ord or toks[j - 1].kind == "date"):
+        j -= 1
+    return ctx.lex.phrases("event.beside").ending_at(toks, j) is not None
+
+
+def event_cues(ctx: Context, sent: Sent) -> tuple[list[Match], list[Match]]:
+    """The cues in a sentence that report a meeting, and those that refer to another one."""
+    lex, toks = ctx.lex, sent.toks
+    blocked = lex.phrases("event.not_event").find(toks)
+    habitual = lex.phrases("event.habitual")
+    present_next = lex.words("event.present_next")
+    found = lex.phrases("event.verbs").find(toks) + lex.phrases("event.nouns").find(toks)
+    for m in lex.phrases("event.present").find(toks):
+        if m.end < len(toks) and toks[m.end].key in present_next:
+            found.append(m)
+    found.sort(key=lambda m: m.start)
+    others = [o for o in lex.phrases("event.other").find(toks) if not _beside(ctx, sent, o)]
+    events, references = [], []
+    for m in found:
+        if any(b.start <= m.start < b.end or m.start <= b.start < m.end for b in blocked):
+            continue
+        if any(habitual.at(toks, k) for k in range(m.end, min(len(toks), m.end + 3))):
+            continue
+        left, right = clause(ctx, sent, m.start, m.end)
+        if lex.phrases("modality.negation").find(toks, max(left, _phrase_start(toks, m) - 1),
+                                                m.start):
+            continue  # "did not meet", "No senior agency managers' meeting was held"
+        planned = lex.phrases("modality.future").find(toks, max(left, m.start - 6), m.start)
+        if _reference(ctx, sent, m) or planned or _backgrounded(sent, m):
+            references.append(m)
+            continue
+        near_other = [o for o in others if left <= o.start < right and abs(o.start - m.start) <= 10]
+        if near_other and not _group_named(ctx, sent, m.start - 8, m.end + 6):
+            continue
+        events.append(m)
+    return events, references
+
+
+def _weak_cues(ctx: Context, sent: Sent) -> list[Match]:
+    """A host's verb ("ASI hosted senior managers") tells of a meeting where nothing else does."""
+    blocked = ctx.lex.phrases("event.not_event").find(sent.toks)
+    return [
+        m
+        for m in ctx.lex.phrases("event.hosts").find(sent.toks)
+        if not any(b.start <= m.start < b.end for b in blocked)
+    ]
+
+
+def _relevant(ctx: Context, sent: Sent, reach: int = 0) -> bool:
+    """Whether a sentence (or one within ``reach`` of it) is on the group's business."""
+    if reach:
+        lo, hi = max(0, sent.index - reach), min(len(ctx.sents), sent.index + reach + 1)
+        return any(_relevant(ctx, s) for s in ctx.sents[lo:hi])
+    if any(t.kind == "agency" for t in sent.toks):
+        return True
+    lex = ctx.lex
+    return bool(
+        lex.phrases("group.names").find(sent.toks)
+        or lex.phrases("group.refs").find(sent.toks)
+        or lex.phrases("relevance.phrases").find(sent.toks)
+        or any(t.key in ctx.notes.get("typos", ()) for t in sent.toks)
+    )
+
+
+def _denied(ctx: Context, sent: Sent) -> bool:
+    return bool(ctx.lex.phrases("event.denial").find(sent.toks))
+
+
+# --- what a mention says ----------------------------------------------------------------------
 
 
 def _rank(dm: DateMention) -> int:
     return 0 if dm.day else 1 if dm.month else 2 if dm.year else 3 if dm.relative else 4
 
 
-def _context_date(ctx: Context, s: Sentence) -> tuple[DateMention | None, Sentence | None]:
-    """The date the sentences just before a meeting sentence give it: "On 9 May ... . The
-    meeting was hosted by ...", or a dated line heading its entry ("7 October 2015 - Darmstadt.").
+def _usable_date(ctx: Context, sent: Sent, k: int, references: list[Match]) -> bool:
+    """Whether the date at token ``k`` may be a meeting's: not a deadline, a plan, the
+    release's own date, a date after the report, or the date of another event before it."""
+    toks = sent.toks
+    dm = sent.date_of(toks[k])
+    if dm.prep in _NOT_MEETING_PREPS or ctx.is_dateline(dm):
+        return False
+    if ctx.tense(sent, dm) == "future":
+        return False
+    if ctx.governor(sent, k) in ("lower", "upper", "other", "reference"):
+        return False
+    if any(0 <= k - r.end <= 4 for r in references):
+        return False  # "the last meeting in March"
+    if ctx.lex.phrases("date.offset").find(toks, k + 1, min(len(toks), k + 6)):
+        return False  # "On July 17, the day after the meeting closed"
+    if dm.lower and ctx.published:
+        try:
+            if temporal.lower(dm.lower) > temporal.upper(ctx.published):
+                return False  # after the report was written: a plan, or another event's date
+        except ValueError:
+            return False
+    return True
 
-    Looks back through its paragraph (at most ``_LOOK_BACK`` sentences), or to a short line just
-    before the paragraph; stops at a sentence that speaks of another meeting. Returns the date and
-    the sentence it is in.
-    """
+
+def _date(ctx: Context, sent: Sent, events: list[Match], references: list[Match]):
+    """The date a meeting sentence gives its meeting: the one nearest a cue."""
+    best, best_key = None, None
+    for k, t in enumerate(sent.toks):
+        if t.kind != "date" or not _usable_date(ctx, sent, k, references):
+            continue
+        distance = min(min(abs(k - m.start), abs(k - m.end)) for m in events)
+        if distance > _FAR:
+            continue
+        dm = sent.date_of(t)
+        key = (distance > _NEAR, _rank(dm), distance)
+        if best_key is None or key < best_key:
+            best, best_key = dm, key
+    return best
+
+
+def _context_date(ctx: Context, sent: Sent) -> tuple[DateMention | None, Sent | None]:
+    """The date the lines just before a meeting sentence give it ("On 9 May ... . The meeting
+    was hosted by ..."; a dated heading line), if they tell of no other meeting."""
     for back in range(1, _LOOK_BACK + 1):
-        if s.index - back < 0:
+        if sent.index - back < 0:
             return None, None
-        p = ctx.sentences[s.index - back]
-        # a wire story's lead, with its dateline, tells when ("agreed on Sunday"); the
-        # paragraph after it, which opens with the meeting, tells what and where
-        lead = back == 1 and p.paragraph == s.paragraph - 1 and _lead(ctx, p)
-        if p.paragraph != s.paragraph and (back > 1 or len(p.text) > _DATE_LINE) and not lead:
+        p = ctx.sents[sent.index - back]
+        short = len(p.toks) <= _SHORT_LINE
+        if p.paragraph != sent.paragraph and not (back == 1 and short):
             return None, None
-        events, references = _event_cues(p)
-        if references:
+        events, references = event_cues(ctx, p)
+        if references and not events:
             return None, None
-        dates = [dm for dm in ctx.dates[p.index] if _event_date(ctx, p, dm) and _rank(dm) < 3]
-        dates += [dm for dm in ctx.dates[p.index] if dm.relative and _event_date(ctx, p, dm)]
-        if lead:
-            dates += [
-                dm for dm in ctx.dates[p.index] if dm.weekday_only and _event_date(ctx, p, dm)
-            ]
-        if dates:
-            return min(dates, key=_rank), p
+        usable = [
+            p.date_of(t)
+            for k, t in enumerate(p.toks)
+            if t.kind == "date" and _usable_date(ctx, p, k, references)
+        ]
+        usable = [dm for dm in usable if _rank(dm) < 3 or dm.relative]
+        if usable:
+            return min(usable, key=_rank), p
         if events:
             return None, None
     return None, None
 
 
-# A date inside a phrase naming an earlier event: that event's date, not the meeting's.
-_SINCE_EVENT = re.compile(r"\b[Ss]ince\s+(?:the|its|their|that)\s+[^,;:()]{0,80}$")
-
-
-def _date(ctx: Context, s: Sentence, events: list, references: list) -> DateMention | None:
-    """The date a meeting sentence gives its meeting: the one nearest a cue, not another event's."""
-    best, best_key = None, None
-    candidates: list[DateMention] = []
-    for dm in ctx.dates[s.index]:
-        a = dm.start - s.start
-        if not _event_date(ctx, s, dm):
-            continue
-        if any(0 <= a - r.end() <= 20 for r in references):
-            continue  # "the last meeting in March"
-        if _SINCE_EVENT.search(s.text, 0, a):
-            continue  # "the first since the release of the third edition in January"
-        distance = min(abs(a - m.start()) for m in events)
-        if distance > _FAR:
-            continue
-        key = (distance > _NEAR, _rank(dm), distance)  # a far date only when none is near
-        candidates.append(dm)
-        if best_key is None or key < best_key:
-            best, best_key = dm, key
-    if best is not None and best.relative and best.value is None:
-        # a weekday inside the week named: "last week, on Wednesday"
-        span = resolve_date(ctx, best)
-        for dm in candidates:
-            if dm is not best and dm.weekday_only and span and span.earliest and span.latest:
-                within = _weekday_within(dm, span.earliest, span.latest)
-                if within is not None:  # "on Thursday and Friday of last week"
-                    return within
-    if best is not None and best.value and best.day is None:
-        # a day the sentence names inside the year or month chosen makes it finer: "On Tuesday,
-        # ... met for the first meeting of 2026" (Tuesday 17 February 2026)
-        for dm in candidates:
-            if dm is not best and dm.value is None and (dm.weekday_only or dm.relative):
-                when = resolve_date(ctx, dm)
-                if (
-                    when
-                    and when.value
-                    and len(when.value) == 10
-                    and when.value.startswith(best.value)
-                ):
-                    return dm
-    return best
-
-
-def _weekday_within(dm: DateMention, earliest: str, latest: str) -> DateMention | None:
-    """A weekday (or two) named inside a span of days as the days it is there: "Thursday and
-    Friday of last week" in a report of Friday 20 March 2020 -> 12-13 March 2020."""
-    first, last = date.fromisoformat(earliest[:10]), date.fromisoformat(latest[:10])
-    day = first
-    while day <= last and WEEKDAYS[day.weekday()] != dm.weekday:
-        day += timedelta(days=1)
-    if day > last:
-        return None
-    end = None
-    if dm.end_weekday:
-        end = day + timedelta(days=(WEEKDAYS.index(dm.end_weekday) - day.weekday()) % 7)
-        if end > last or end.month != day.month:
-            return None
-    return replace(
-        dm, year=day.year, month=day.month, day=day.day, end_day=end.day if end else None
+def _near_cue(events: list[Match], a: int, b: int, before: int = 10, after: int = _PLACE_REACH):
+    return any(
+        (0 <= a - m.end <= after) or (0 <= m.start - b <= before) or m.start <= a < m.end
+        for m in events
     )
 
 
-def _near(
-    m: re.Match[str], events: list[re.Match[str]], after: int = 120, before: int = 60
-) -> bool:
-    """Whether a match lies close enough to a meeting cue to say something about the meeting."""
-    return any(
-        0 <= m.start() - e.end() <= after or 0 <= e.start() - m.end() <= before for e in events
-    ) or any(e.start() <= m.start() < e.end() for e in events)
+def _place(ctx: Context, sent: Sent, events: list[Match]) -> Place | None:
+    left = min(clause(ctx, sent, m.start, m.end)[0] for m in events)
+    right = max(clause(ctx, sent, m.start, m.end)[1] for m in events)
+    found = [p for p in places_in(ctx, sent, left, right) if _near_cue(events, p.start, p.end)]
+    if found:
+        best = next((p for p in found if p.city), None) or found[0]
+        if best.venue is None:
+            best = next((p for p in found if p.venue and (p.city == best.city or not p.city)), best)
+            if best.venue and not best.city:
+                city = next((p for p in found if p.city), None)
+                if city is not None:
+                    best = replace(best, city=city.city, country=city.country)
+        return best
+    for m in events:
+        name = cue_city(ctx, sent.toks, m.end)
+        if name is not None:
+            return Place(name, None, None, None, m.end + 1, m.end + 2)
+    return entry_place(ctx, sent)
 
 
-def _venue(ctx: Context, s: Sentence, events: list) -> tuple[str | None, str | None]:
-    """The venue named after "at", and the agency it belongs to ("ESA's ESOC")."""
-    for m in VENUE.finditer(s.masked):
-        if not _near(m, events):
-            continue
-        own = ctx.text.agency(m.group("own")) if m.group("own") else None
-        owner = own.acronym if own else None
-        vm = m.group("venue")
-        if re.fullmatch(AG, vm):
-            return None, ctx.text.agency(vm).acronym
-        lead = re.match(AG, vm)
-        if lead:
-            owner = owner or ctx.text.agency(lead.group()).acronym
-        a, b = s.start + m.start("venue"), s.start + m.end("venue")
-        if own and not own.possessive:  # "NASA Headquarters": the agency is part of the name
-            a = own.start
-        raw = re.sub(r"(?:\s+(?:of|for|de|du|and|the))+$", "", ctx.doc.text[a:b]).strip(" .,")
-        if raw in CITIES or raw in COUNTRIES or raw in REGIONS or _MONTHS_AND_DAYS.match(raw):
-            continue
-        if VENUE_WORDS.search(raw) or re.fullmatch(r"[A-Z]{3,}", raw) or (own and own.possessive):
-            return raw, owner
-    return None, None
-
-
-def _name(words: str | None) -> str | None:
-    """A place name without the full stop of its sentence ("Paris." -> "Paris"; "U.S." stays)."""
-    if words is None or words in COUNTRIES or words in CITIES:
-        return words
-    return words.rstrip(".,")
-
-
-def _known_city(folded: str, written: str) -> str | None:
-    """The gazetteer's key for a place, as the source spells it if the gazetteer knows that
-    spelling; a date written right after a city is not part of it ("in Washington May 14")."""
-    for place in (written, folded):
-        if place in CITIES:
-            return place
-        words = place.split()
-        for k in range(len(words) - 1, 0, -1):
-            head = " ".join(words[:k]).rstrip(",")
-            if head in CITIES and _MONTHS_AND_DAYS.match(words[k]):
-                return head
+def _virtual(ctx: Context, sent: Sent) -> bool | None:
+    lex, toks = ctx.lex, sent.toks
+    if lex.phrases("virtual.hybrid").find(toks):
+        return None
+    if lex.phrases("virtual.no").find(toks):
+        return False
+    if lex.phrases("virtual.yes").find(toks):
+        return True
     return None
 
 
-_WHERE = re.compile(r",\s+where\b[^.;]{0,100}")
-_VENUE_GAP = re.compile(r",?\s*(?:\([^()]{1,30}\)\s*)?")  # "Centre (DLR-SA) in Bonn"
-
-
-def _place(s: Sentence, events: list, written: str) -> tuple[str | None, str | None]:
-    """City and country from "in <City>, <Country>", or a known city after a comma ("at ESTEC,
-    Noordwijk"); ``written`` is the sentence as the source spells it."""
-    # "at <venue> in <City>": the venue's city, however long the venue's name
-    venues = [v.end() for v in VENUE.finditer(s.masked) if _near(v, events)]
-    for m in PLACE.finditer(s.masked):
-        where = _WHERE.match(s.masked, m.end())  # "in Tokyo, where the group held its meeting"
-        if not (
-            _near(m, events)
-            or (where and any(where.start() <= e.start() < where.end() for e in events))
-            or any(
-                end <= m.start() and _VENUE_GAP.fullmatch(s.masked, end, m.start())
-                for end in venues
-            )
-        ):
+def _count(ctx: Context, sent: Sent, events: list[Match], groups: list[Group]) -> tuple[int | None, bool]:
+    """The count of those who took part a sentence states, and whether it is the total."""
+    total_words = ctx.lex.phrases("count.total")
+    spans = [g.span for g in groups]
+    best = None
+    for c in find_counts(ctx, sent):
+        if c.noun not in ("agencies", "agency", "delegations", "delegation", "space",
+                          "organisations", "organizations", "members", "member",
+                          "participants", "countries", "nations", "partners", "entities"):
             continue
-        place, country = _name(m.group("place")), _name(m.group("country"))
-        if country and country not in COUNTRIES and country not in US_STATES:
-            country = None
-        if country in US_STATES:
-            country = "United States"
-        known = _known_city(place, _name(written[m.start("place") : m.end("place")]))
-        if m.group("prep").lower() == "to" and not known:
-            continue  # "to" names a destination: only a city the gazetteer knows is a place
-        if m.group("prep").lower() == "at" and not (known or country):
-            continue  # "at" names a venue, unless a country or state follows: "at National
-            # Harbor, Maryland, USA"
-        if known:
-            city, home = CITIES[known]
-            return city, canonical_country(country) if country else home
-        if place in COUNTRIES:
-            return None, canonical_country(place)
-        if country and place not in REGIONS and not _MONTHS_AND_DAYS.match(place):
-            return place, canonical_country(country)
-    for m in CITY_AFTER_COMMA.finditer(written):
-        if _near(m, events):
-            return CITIES[m.group("city")]
-    for m in _CITY_AS_VENUE.finditer(written):  # "Berlin was the meeting place for ..."
-        city = m.group("city") or m.group("city2")
-        if city in CITIES and any(m.start() <= e.start() < m.end() for e in events):
-            return CITIES[city]
-    return _cue_place(s, events), None
-
-
-# A known city as the subject of "was the meeting place", "hosted the meeting".
-_CITY_AS_VENUE = re.compile(
-    r"\b(?P<city>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?)\s+(?:was|is|became)\s+(?:the\s+)?"
-    r"(?:meeting\s+place|venue|host\s+city)\b|"
-    r"\b(?P<city2>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?)\s+(?:hosted|hosts)\s+(?:the|this|an?)\s+"
-    r"(?:[\w-]+\s+){0,3}?meeting\b"
-)
-
-
-def _cue_place(s: Sentence, events: list) -> str | None:
-    """A place the gazetteer does not know, from the grammar alone: a capitalised name right
-    after a meeting verb and "in" ("met in Bangalore"), that is not a country, region, month or
-    agency and not the first words of a longer name ("in Space Policy")."""
-    for e in events:
-        m = _CUE_PLACE.match(s.masked, e.end())
-        if m is None or not _CUE_VERB.fullmatch(e.group()):
+        scores = score_span(ctx, sent, c.start, c.end, spans)
+        participant = scores.get("participant", (0.0,))[0]
+        member = scores.get("member", (0.0,))[0]
+        joined = scores.get("join", (0.0,))[0]
+        none = scores.get("none", (0.0,))[0]
+        if c.of_total is None and max(member, joined, none) > participant:
             continue
-        place = m.group("place")
-        if (
-            place in COUNTRIES
-            or place in REGIONS
-            or place in US_STATES
-            or _MONTHS_AND_DAYS.match(place)
-            or VENUE_WORDS.search(place)
-        ):
+        if participant < 0.3 and not _near_cue(events, c.start, c.end, 6, 6):
             continue
-        return place
-    return None
+        if scores.get("participant") and scores["participant"][2]:  # planned
+            continue
+        is_total = bool(total_words.find(sent.toks, max(0, c.start - 4), c.end + 3))
+        if best is None or (is_total and not best[1]):
+            best = (c.value, is_total)
+    return best if best else (None, False)
 
 
-def _entry_place(written: str) -> tuple[str | None, str | None]:
-    """City and country heading an entry ("13-14 November 2019 - Tokyo, Japan.")."""
-    for m in ENTRY_PLACE.finditer(written):
-        place, country = m.group("place"), _name(m.group("country"))
-        if country in US_STATES:
-            country = "United States"
-        elif country not in COUNTRIES:
-            country = None
-        if place in CITIES:
-            city, home = CITIES[place]
-            return city, canonical_country(country) if country else home
-        if (
-            country
-            and place not in COUNTRIES
-            and place not in REGIONS
-            and not _MONTHS_AND_DAYS.match(place)
-        ):
-            return place, canonical_country(country)
-    return None, None
-
-
-_HEAD_SENTENCES = 8  # where a report's own head lines stand
-
-
-def _head_date_line(ctx: Context, s: Sentence) -> re.Match[str] | None:
-    """A line of a meeting report's head that is only a place and the days: "London, United
-    Kingdom, 12-13 May 2016" under "SENIOR MANAGERS MEETING - SUMMARY"; it dates the meeting."""
-    found = [dm for dm in ctx.dates[s.index] if not ctx.is_dateline(dm)]
-    if s.index >= _HEAD_SENTENCES or len(s.text) > 100 or len(ctx.dates[s.index]) != 1 or not found:
+def _host(ctx: Context, roles: dict[int, Role], groups: list[Group]) -> str | None:
+    hosts = [
+        (roles[id(g)].score, g) for g in groups
+        if roles[id(g)].is_("host") and len(g.agencies) == 1 and g.agencies[0].registered
+    ]
+    if not hosts:
         return None
-    dm = found[0]
-    if dm.day is None or dm.year is None:
-        return None
-    if dateline_words(
-        ctx.text.folded[s.start : s.end],
-        replace(dm, start=dm.start - s.start, end=dm.end - s.start),
-    ):
-        return None
-    return re.match(r"(?s).+", s.text)
+    return max(hosts, key=lambda x: x[0])[1].agencies[0].key
 
 
-def _row_mention(ctx: Context, s: Sentence, row: Row) -> _Mention | None:
-    """A meeting as a row of a table of meetings states it, cell by cell."""
-    when_cell = row.cells.get("date")
-    if when_cell is None or tables.PLANNED.search(when_cell.text):
-        return None
-    m = _Mention(s, strong=True)
-    m.date = ctx.date_in(s, when_cell.start, when_cell.end)
+def _mention(ctx: Context, sent: Sent, events: list[Match], references: list[Match],
+             groups: list[Group], roles: dict[int, Role]) -> _Mention:
+    m = _Mention(sent, events)
+    m.date = _date(ctx, sent, events, references)
+    line = None
+    if m.date is None and not any(t.kind == "date" for t in sent.toks):
+        m.date, line = _context_date(ctx, sent)
     m.when = resolve_date(ctx, m.date) if m.date else None
+    m.place = _place(ctx, sent, events)
+    if line is not None and (m.place is None or not m.place.city):
+        # the entry's head line: "6 May 2012 - Graz."
+        head = entry_place(ctx, line) or next(iter(places_in(ctx, line)), None)
+        if head is not None and m.place is not None:
+            head = replace(m.place, city=head.city, country=head.country)
+        m.place = head or m.place
+    m.host = _host(ctx, roles, groups) or (m.place.owner if m.place else None)
+    m.virtual = _virtual(ctx, sent)
+    if m.virtual is None and m.place and (m.place.city or m.place.venue):
+        m.virtual = False
+    m.count, m.total = _count(ctx, sent, events, groups)
+    for g in groups:
+        role = roles[id(g)]
+        if role.is_("participant"):
+            m.participants.extend(a for it in g.items if not it.absent for a in it.agencies)
+            m.absent.extend(a for it in g.items if it.absent for a in it.agencies)
+            m.list_sent = m.list_sent or sent
+        elif role.is_("absent"):
+            m.absent.extend(g.agencies)
+    m.strong = bool(
+        m.date or m.place or m.count or m.participants or m.host
+        or _group_named(ctx, sent, 0, len(sent.toks))
+    )
+    return m
+
+
+def _cell_tokens(sent: Sent, cell) -> tuple[int, int]:
+    idx = [k for k, t in enumerate(sent.toks) if cell.start <= t.start < cell.end]
+    return (idx[0], idx[-1] + 1) if idx else (0, 0)
+
+
+def _row_mention(ctx: Context, sent: Sent, row: Row) -> _Mention | None:
+    """A meeting as a row of a table of meetings states it, cell by cell."""
+    if "date" not in row.cells or planned(ctx, sent):
+        return None
+    m = _Mention(sent, [], strong=True)
+    a, b = _cell_tokens(sent, row.cells["date"])
+    dates = [k for k in range(a, b) if sent.toks[k].kind == "date"]
+    if not dates or not _usable_date(ctx, sent, dates[0], []):
+        return None
+    m.date = sent.date_of(sent.toks[dates[0]])
+    m.when = resolve_date(ctx, m.date)
     if m.when is None or not m.when.value:
         return None
-    if ctx.published and m.when.value[:10] > ctx.published:  # a row of plans, not yet held
-        return None
+    words = ctx.lex.phrases("virtual.yes")
+    for role in ("place", "mode"):
+        if role in row.cells:
+            a, b = _cell_tokens(sent, row.cells[role])
+            if words.find(sent.toks, a, b):
+                m.virtual = True
     if "place" in row.cells:
-        place = row.cells["place"].text
-        m.city, m.country = _entry_place(place + ".")
-        venue = re.search(r"\(([^()]{2,60})\)", place)  # "Noordwijk, the Netherlands (ESTEC)"
-        m.venue = venue.group(1) if venue else None
-        m.virtual = False if m.city else None
-        if re.search(r"\b(?:online|virtual|videoconference|teleconference)\b", place, re.I):
-            m.city, m.virtual = None, True
+        a, b = _cell_tokens(sent, row.cells["place"])
+        found = next((city_at(ctx, sent.toks, k) for k in range(a, b)
+                      if city_at(ctx, sent.toks, k) is not None), None)
+        venue = next((p for p in places_in(ctx, sent, a, b) if p.venue), None)
+        if found is not None:
+            m.place = replace(found, venue=venue.venue if venue else None)
+        if m.virtual is None and found is not None:
+            m.virtual = False
     if "host" in row.cells:
-        cell = row.cells["host"]
-        tokens = ctx.text.tokens_in(cell.start, cell.end)
-        m.host = tokens[0].acronym if tokens else None
+        a, b = _cell_tokens(sent, row.cells["host"])
+        host = next((t for t in sent.toks[a:b] if t.kind == "agency"), None)
+        m.host = ctx.text.tokens[host.ref].acronym if host else None
     if "count" in row.cells:
-        m.count = number(row.cells["count"].text)
+        a, b = _cell_tokens(sent, row.cells["count"])
+        value = next((t.value for t in sent.toks[a:b] if t.is_num), None)
+        m.count = value
     return m
 
 
-def _mention(
-    ctx: Context,
-    s: Sentence,
-    after_mention: bool = False,
-    follows: bool = False,
-    headed: bool = False,
-) -> _Mention | None:
-    """What a sentence says of a meeting, if it speaks of one (``after_mention``: a sentence
-    before it does; ``headed``: the document's title names an ISECG meeting)."""
-    if s.text.rstrip().endswith("?"):  # a question reports nothing
-        return None
-    row = ctx.rows.get(s.index)
-    if row is not None and row.about_meetings:
-        return _row_mention(ctx, s, row)
-    if DENIED_MEETING.search(s.text):  # "That meeting ... was not an ISECG meeting."
-        return None
-    after = ctx.text.after(s)
-    if (
-        after is not None
-        and after.paragraph == s.paragraph
-        and DENIED_BEFORE.match(after.text)
-        and DENIED_MEETING.search(after.text)
-    ):
-        return None
-    if (
-        ctx.chronology
-        and not (ISECG_MEETING.search(s.text) or ISECG_MET.search(s.text))
-        and any(DENIED_MEETING.search(o.text) for o in ctx.sentences if o.paragraph == s.paragraph)
-    ):  # a timeline's entry: "22-24 May 2012 - GLEX 2012, Washington. ... not an ISECG meeting."
-        return None
-    events, references = _event_cues(s)
-    # "Date: 2014-09-30" over "Place: Toronto": a meeting record's head, whatever is above it
-    over_place = DATE_FIELD.match(s.text) if after and MEETING_FIELD.match(after.text) else None
-    field_ = MEETING_FIELD.match(s.text) or (headed and _head_date_line(ctx, s)) or over_place
-    if field_ and (after_mention or over_place):  # "When: 17-18 May 2022" under its heading
-        events.append(field_)
-    attended = None
-    if follows and not events:  # "The two-day meeting took place ... Twelve agencies attended."
-        attended = _ATTENDED.search(s.text)
-        events = [attended] if attended else []
-    if not events:
-        return None
-    # a group's word, or a member agency hosting: "Hosted by JAXA."; a heading under the group's
-    heading = not ctx.dates[s.index] and _heading(ctx, s)
-    relevant = (
-        ISECG_CONTEXT.search(s.text)
-        or any(r.search(s.masked) for r in HOST)
-        or field_
-        or heading
-        or (follows and any(_CUE_VERB.fullmatch(e.group()) for e in events))
-        or attended
-    )
-    the_meeting = _THE_MEETING.search(s.text)
-    if not relevant and not the_meeting:
-        return None
-    gatherings = [
-        g
-        for g in OTHER_GATHERING.finditer(s.text)
-        if not BESIDE_GATHERING.search(s.text[max(0, g.start() - 50) : g.start()])
-    ]
-    if (
-        any(_near(g, events, 80, 80) for g in gatherings)
-        and not ISECG_MEETING.search(s.text)
-        and not ISECG_MET.search(s.text)
-    ):
-        return None
-    m = _Mention(s, strong=False)
-    m.date = _date(ctx, s, events, references)
-    line = None
-    if heading:
-        m.date, line = _line_below(ctx, s)
-    if m.date is None and not ctx.dates[s.index]:
-        m.date, line = _context_date(ctx, s)
-    m.when = resolve_date(ctx, m.date) if m.date else None
-    m.venue, m.owner = _venue(ctx, s, events)
-    m.city, m.country = _place(s, events, ctx.doc.text[s.start : s.end])
-    for written in (s, line):  # a place heading the entry, its own or its date line's
-        if written is not None and not (m.city or m.country):
-            m.city, m.country = _entry_place(ctx.doc.text[written.start : written.end])
-    if heading and line is not None and not m.city:  # "..., Daejeon, Republic of Korea, 26-27 ..."
-        known = CITY_AFTER_COMMA.search(ctx.doc.text[line.start : line.end])
-        if known:
-            m.city, m.country = CITIES[known.group("city")]
-    if m.venue and not m.city:  # "JAXA's Tokyo Office"
-        m.city, m.country = next(
-            (CITIES[w] for w in CITIES if re.search(rf"\b{re.escape(w)}\b", m.venue)),
-            (None, m.country),
-        )
-    hosts = [h for rule in HOST if (h := rule.search(s.masked))]
-    if hosts:  # the tightest: "X, taking over from Y, which hosted": Y
-        h = min(hosts, key=lambda h: len(h.group()) - len(h.group("a")))
-        m.host = ctx.text.agency(h.group("a")).acronym
-
-    def said(rule: re.Pattern[str]) -> bool:
-        return any(_near(x, events, 60, 60) for x in rule.finditer(s.text))
-
-    if said(VIRTUAL) and not said(HYBRID):
-        m.virtual = True
-    elif said(HYBRID) or said(IN_PERSON) or m.city or m.venue:
-        m.virtual = False
-    m.count = participants.stated_count(s)
-    m.total = m.count is not None and bool(TOTAL_COUNT.search(s.masked))
-    m.participants, m.list_sentence = participants.listed(ctx, s)
-    m.strong = bool(relevant) and bool(
-        m.date
-        or m.city
-        or m.country
-        or m.venue
-        or m.count
-        or m.participants
-        or m.host
-        or (re.search(r"ISECG|Coordination Group", s.text) and HAPPENED.search(s.text))
-    )
-    m.strong = m.strong or bool(the_meeting and m.when and m.when.value)
-    return m
+# --- from mentions to meetings ----------------------------------------------------------------
 
 
 def _same(a: _Mention, b: _Mention) -> bool:
-    """Mentions of one meeting: the same date, one more precise, or a day within the other's
-    days ("on 3 and 4 June" and "at the close of the meeting on 4 June")."""
+    """Mentions of one meeting: the same date, one more precise, or a day within the other's."""
     if a.when and b.when and a.when.value and b.when.value:
         x, y = a.when.value, b.when.value
         return x.startswith(y) or y.startswith(x) or _within(a.when, y) or _within(b.when, x)
@@ -650,9 +435,9 @@ def _within(when: When, day: str) -> bool:
     return bool(when.value and when.end and len(day) == 10 and when.value <= day <= when.end)
 
 
-def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
+def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
     """Mentions -> meetings: a dated mention opens or joins the meeting of its date; an undated
-    one (or a bare weekday) belongs to the meeting mentioned before it (or the first one)."""
+    one belongs to the meeting mentioned before it (or, before any, to the first one)."""
     groups: list[list[_Mention]] = []
     pending: list[_Mention] = []
     current: list[_Mention] | None = None
@@ -676,13 +461,8 @@ def _group(mentions: list[_Mention]) -> list[list[_Mention]]:
         elif any(m.strong for m in pending):
             groups.append(pending)
     for g in groups:
-        g.sort(key=lambda m: m.s.index)
+        g.sort(key=lambda m: m.sent.index)
     return groups
-
-
-def _locality(city: str) -> str:
-    """A city as its locality name: "Washington, D.C." -> "Washington"."""
-    return DISTRICT_SUFFIX.sub("", city) or city
 
 
 def _first(values):
@@ -691,10 +471,9 @@ def _first(values):
 
 def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
     strong = [m for m in group if m.strong] or group
-    dated = [m for m in group if m.when and m.when.value]
-    dated.sort(key=lambda m: -len(m.when.value))
+    dated = sorted((m for m in group if m.when and m.when.value), key=lambda m: -len(m.when.value))
     weekday = _first(m.date.weekday for m in group if m.date)
-    bounded = [m.when for m in group if m.when and m.when.earliest]
+    bounded = [m.when for m in group if m.when and (m.when.earliest or m.when.latest)]
     if dated:
         when = dated[0].when
         if weekday and not when.weekday:
@@ -705,57 +484,108 @@ def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
         phrase = _first(m.date.text for m in group if m.date)
         reason = f"dated only by {phrase!r}" if phrase else "the report gives no date"
         when = replace(ctx.bounds(reason), weekday=weekday)
-    venues = [m.venue for m in group if m.venue]
-    # what the dated mentions say first: an undated one before them may tell of another meeting
-    city = _first(m.city for m in dated) or _first(m.city for m in group)
-    host = (
-        _first(m.host for m in dated)
-        or _first(m.host for m in group)
-        or _first(m.owner for m in group)
-    )
+    places = [m.place for m in dated if m.place] + [m.place for m in group if m.place]
+    city = _first(p.city for p in places)
+    country = _first(p.country for p in places if p.city == city or not p.city) if places else None
+    venues = [p.venue for p in places if p.venue]
+    host = _first(m.host for m in dated) or _first(m.host for m in group)
     virtual = _first(m.virtual for m in group if m.virtual) or _first(m.virtual for m in group)
-    items = [i for m in group for i in m.participants]
-    absent = list(lists.agencies(items, absent=True))
-    list_sentence = _first(m.list_sentence for m in group)
+    if virtual and city:
+        city = None if not any(m.virtual is False for m in group) else city
+    absent = [a for m in group for a in m.absent]
+    participants = [a for m in group for a in m.participants if a not in absent]
+    count = _first(m.count for m in group if m.total) or _first(m.count for m in group)
+    list_sent = _first(m.list_sent for m in group)
     return Meeting(
         local=local,
         when=when,
-        evidence=ctx.evidence(strong[0].s),
+        evidence=ctx.evidence(strong[0].sent),
         venue=max(venues, key=len) if venues else None,
-        city=_locality(city) if city else None,
-        country=_first(m.country for m in group),
+        city=city,
+        country=country,
         host=AgencyRef(host) if host else None,
         virtual=virtual,
-        stated_participants=_first(m.count for m in group if m.total)
-        or _first(m.count for m in group),
-        participants=tuple(a for a in lists.agencies(items, absent=False) if a not in absent),
-        absent=tuple(absent),
-        participant_evidence=ctx.evidence(list_sentence) if list_sentence else None,
+        stated_participants=count,
+        participants=tuple(dict.fromkeys(participants)),
+        absent=tuple(dict.fromkeys(absent)),
+        participant_evidence=ctx.evidence(list_sent) if list_sent else None,
     )
 
 
-def find_meetings(ctx: Context) -> list[Meeting]:
-    """The meetings a document reports, one fact per meeting; records which sentences speak
-    of which meeting in ``ctx``."""
+def find_meetings(ctx: Context, groups: list[Group], roles: dict[int, Role]) -> Found:
+    """The meetings a document reports, one fact per meeting."""
+    by_sentence: dict[int, list[Group]] = {}
+    for g in groups:
+        if not g.block:
+            by_sentence.setdefault(g.sent.index, []).append(g)
     mentions: list[_Mention] = []
-    title = ctx.doc.title or ""
-    headed = bool(MEETING_CUE.search(title) and ISECG_CONTEXT.search(title))
-    for s in ctx.sentences:
-        # a meeting verb right after a meeting sentence of its paragraph carries the story on:
-        # "... took part in the ISECG meeting on 1 October. Some delegations met in Baku ..."
-        last = mentions[-1].s if mentions else None
-        follows = last is not None and last.index == s.index - 1 and last.paragraph == s.paragraph
-        m = _mention(ctx, s, headed or bool(mentions), follows, headed)
-        if m is not None:
-            mentions.append(m)
-    meetings = []
-    for local, group in enumerate(_group(mentions)):
-        meeting = _build(ctx, local, group)
-        meetings.append(meeting)
-        ctx.meeting_when[local] = meeting.when
-        for m in group:
-            ctx.meeting_of[m.s.index] = local
-            if m.list_sentence is not None:
-                ctx.meeting_of.setdefault(m.list_sentence.index, local)
-    meetings = participants.add_listed_apart(ctx, meetings)
-    return participants.add_absentees(ctx, participants.add_table_attendance(ctx, meetings))
+    rows = find_rows(ctx)
+    title_toks = ctx.notes.get("title_toks", [])
+    headed = bool(title_toks) and bool(ctx.notes.get("title_meeting"))
+    for sent in ctx.sents:
+        if sent.text.rstrip().endswith("?"):
+            continue  # a question reports nothing
+        row = rows.get(sent.index)
+        if row is not None and row.about_meetings:
+            mention = _row_mention(ctx, sent, row)
+            if mention is not None:
+                mentions.append(mention)
+            continue
+        events, references = event_cues(ctx, sent)
+        last = mentions[-1].sent if mentions else None
+        follows = last is not None and last.index == sent.index - 1 and last.paragraph == sent.paragraph
+        if not events and not references:
+            weak = _weak_cues(ctx, sent)
+            if weak and (_relevant(ctx, sent) or follows):
+                events = weak
+        if not events:
+            continue
+        if not (_relevant(ctx, sent) or follows or headed):
+            nouns = ctx.lex.phrases("event.nouns")
+            if not (any(nouns.at(sent.toks, m.start) for m in events) and _relevant(ctx, sent, 2)):
+                continue
+        if _denied(ctx, sent):
+            continue
+        nxt = ctx.after(sent)
+        if nxt is not None and nxt.paragraph == sent.paragraph and _denied(ctx, nxt) and (
+            nxt.toks and nxt.toks[0].key in ("it", "this", "that")
+        ):
+            continue
+        mentions.append(
+            _mention(ctx, sent, events, references, by_sentence.get(sent.index, []), roles)
+        )
+    found = Found([])
+    for local, cluster in enumerate(_cluster(mentions)):
+        meeting = _build(ctx, local, cluster)
+        found.meetings.append(meeting)
+        found.mentions[local] = [m.sent.index for m in cluster]
+        for m in cluster:
+            found.of_sentence[m.sent.index] = local
+    return found
+
+
+_APART = 4  # sentences after a meeting's mention that may still speak of it
+
+
+def add_apart(ctx: Context, found: Found, groups: list[Group], roles: dict[int, Role]) -> None:
+    """What a sentence of its own near the meeting's says of it: the count of those who took
+    part ("11 agencies attend.", "Delegations: 11 agencies.") and the host ("Host: CSA.")."""
+    for sent in ctx.sents:
+        if sent.index in found.of_sentence:
+            continue
+        local = found.meeting_for(sent)
+        if local is None or not any(
+            0 < sent.index - i <= _APART for i in found.mentions.get(local, [])
+        ):
+            continue
+        m = found.meetings[local]
+        own = [g for g in groups if g.sent is sent and not g.block]
+        if m.stated_participants is None:
+            count, _ = _count(ctx, sent, [], own)
+            if count is not None:
+                m = replace(m, stated_participants=count)
+        if m.host is None:
+            host = _host(ctx, roles, own)
+            if host is not None:
+                m = replace(m, host=AgencyRef(host))
+        found.meetings[local] = m

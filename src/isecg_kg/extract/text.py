@@ -1,9 +1,9 @@
-"""The document as the rules see it: folded text, sentences with offsets, agencies masked.
+"""The document as the stages see it: folded text, sentences with offsets, agencies found.
 
-Every string the rules match against has the same length as ``Document.text``, so a match's
-span is the evidence's span. Agencies are masked into placeholders of the same length
-(``AG`` in a pattern matches one), each standing for one agency however it was written
-("the European Space Agency's (ESA)" is one).
+Every string the stages read has the same length as ``Document.text``, so a span found in it is
+the evidence's span. Agencies are found once (``mentions``) and merged into one token per
+agency however it was written ("the European Space Agency's (ESA)" is one); ``masked`` replaces
+each by a same-length placeholder.
 """
 
 from __future__ import annotations
@@ -13,42 +13,22 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..registry import Mention, Registry, fold
+from . import mentions as agency_mentions
+from .lexicon import Lexicon
+from .tokens import keys
 
-# Headings after which a page holds no more report text (reader comments, related links).
-STOP_HEADINGS = re.compile(
-    r"^\W*(?:reader comments|comments?|leave a (?:reply|comment)|post comment|commenting rules|"
-    r"related(?: articles| posts| stories| news)?|share this:?|about the author|you may also like|"
-    r"responses|\d+ (?:comments|responses)|related (?:coverage|content|links|reading|stories)|"
-    r"further reading|see also|read (?:next|also|more)|more (?:news|stories|on this topic)|"
-    r"(?:latest|recent|popular|top) (?:news|posts|stories|articles)|most (?:read|popular|viewed)|"
-    r"you might also like|in other news)\W*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-# A paragraph that is an author's biography or a photo credit, not report text.
-NOISE_PARAGRAPHS = re.compile(
-    r"^(?:[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3} (?:is|was) (?:a|an|the) (?:[\w-]+ ){0,4}?"
-    r"(?:owner|writer|journalist|reporter|editor|contributor|author|founder|correspondent)\b|"
-    r"(?:Photo|Image) (?:credit|courtesy)\b|"
-    # a line of links to other posts: "Also on this blog: Notes from Tokyo · ..."
-    r"(?i:(?:also on this (?:blog|site)|related(?: (?:articles|posts|stories|news|links|coverage|"
-    r"reading))?|see also|read (?:more|also|next)|more on this (?:topic|story)|"
-    r"about the author)\s*:))",
-)
 ABBREVIATIONS = frozenset(
-    re.findall(
-        r"\S+",
-        "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st no inc ltd co corp "
-        "gen lt col sen rep gov vs etc e.g i.e u.s u.k d.c a.m p.m jr sr approx dept est fig",
-    )
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st no inc ltd co corp "
+    "gen lt col sen rep gov vs etc e.g i.e u.s u.k d.c a.m p.m jr sr approx dept est fig".split()
 )
 # A place's abbreviation ends a sentence when a sentence's opening word follows ("in Washington,
 # D.C. The Polish Space Agency ...").
 _PLACE_ABBREVIATIONS = frozenset(("u.s", "u.k", "d.c"))
-_OPENER = re.compile(r"(?:The|It|Its|This|These|They|There|In|On|At|A|An|He|She|We)\b")
 _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9*])")
-_DAY_END = re.compile(r"(?<![\d.])\b[0-3]?\d$")
-_MONTH_START = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.[\"')\]]*$")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_LIST_MARK = ("*", "•", "·", "▪", "-", "–", "—")
+_UNPUNCTUATED = 200  # a paragraph this long without a full stop has lost its punctuation
 
 AG_FIRST, AG_FILL, AG_BASE = "\ue000", "\ue001", 0xE100
 AG = "\ue000[\ue100-\uf8ff]\ue001*"
@@ -66,10 +46,6 @@ class Sentence:
     masked: str
     paragraph: int
 
-    def span(self, m: re.Match[str]) -> tuple[int, int]:
-        """A match on ``text``/``masked`` as document offsets."""
-        return self.start + m.start(), self.start + m.end()
-
 
 @dataclass(frozen=True)
 class AgencyToken:
@@ -79,33 +55,45 @@ class AgencyToken:
     start: int
     end: int
     possessive: bool
+    kind: str = "name"  # "name", "described" (by a country's adjective), "garbled" (fuzzy)
 
 
-def _merge(mentions: list[Mention], text: str) -> list[AgencyToken]:
+def _merge(found: list[Mention], text: str) -> list[AgencyToken]:
     """Join "Name (ACR)", "ACR (Name)" and "Name's (ACR)" into one token."""
     tokens: list[AgencyToken] = []
     i = 0
-    while i < len(mentions):
-        m = mentions[i]
+    while i < len(found):
+        m = found[i]
         end, possessive = m.end, False
         j = i + 1
-        tail = re.match(r"(['’]s?)?\s*\(", text[end:])
-        if tail:  # "(ACR)", "(Name, ACR)", "(Deutsches Zentrum ...; DLR)": all the same agency
-            at, k = end + tail.end(), j
-            while k < len(mentions) and mentions[k].acronym == m.acronym:
-                if mentions[k].start != at:
-                    break
+        at = end
+        if text[at : at + 2] in ("'s", "s'"):
+            at += 2
+        elif text[at : at + 1] == "'":
+            at += 1
+        while at < len(text) and text[at] == " ":
+            at += 1
+        if at < len(text) and text[at] == "(":  # "(ACR)", "(Name, ACR)": the same agency
+            k, pos = j, at + 1
+            while k < len(found) and found[k].acronym == m.acronym and found[k].start == pos:
+                pos = found[k].end
                 k += 1
-                sep = re.match(r"\s*(?:[;,/]|\bor\b)\s*", text[mentions[k - 1].end :])
-                at = mentions[k - 1].end + (sep.end() if sep else 0)
-            close = re.match(r"(?:,[^()]{0,40})?\)", text[mentions[k - 1].end :]) if k > j else None
-            if close:
-                end = mentions[k - 1].end + close.end()
-                possessive = bool(tail.group(1))
-                j = k
-        if re.match(r"['’]s?(?!\w)", text[end:]):
+                while pos < len(text) and text[pos] in " ;,/":
+                    pos += 1
+                if text[pos : pos + 3] == "or ":
+                    pos += 3
+            if k > j:
+                close = text.find(")", found[k - 1].end, found[k - 1].end + 42)
+                between = text[found[k - 1].end : close] if close >= 0 else "("
+                if close >= 0 and "(" not in between:
+                    end = close + 1
+                    possessive = text[m.end : m.end + 1] == "'"
+                    j = k
+        if text[end : end + 2] in ("'s", "s'") or (
+            text[end : end + 1] == "'" and not text[end + 1 : end + 2].isalpha()
+        ):
             possessive = True
-        tokens.append(AgencyToken(m.acronym, m.start, end, possessive))
+        tokens.append(AgencyToken(m.acronym, m.start, end, possessive, m.kind))
         i = j
     return tokens
 
@@ -121,53 +109,110 @@ def mask(text: str, tokens: list[AgencyToken]) -> str:
     return "".join(out)
 
 
-def token_index(placeholder: str) -> int:
-    """The token number a placeholder stands for."""
-    return ord(placeholder[1]) - AG_BASE
+def _line_key(line: str) -> str:
+    """A line as a heading is looked up: its words' keys, digits as N."""
+    words = keys(line)
+    return " ".join("N" if w.isdigit() else w for w in words if w not in ("#", "|"))
 
 
-def _report_end(text: str) -> int:
-    m = STOP_HEADINGS.search(text)
-    return m.start() if m else len(text)
+def _report_end(text: str, lex: Lexicon) -> int:
+    """Where the report's text ends: at a line that is only a heading of page chrome."""
+    stops = {_line_key(h) for h in lex.strings("text.stop_headings")}
+    at = 0
+    for line in text.split("\n"):
+        key = _line_key(line).strip(" :")
+        if key and key in stops:
+            return at
+        at += len(line) + 1
+    return len(text)
 
 
-def _chunks(text: str, limit: int) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of each paragraph, split at line breaks that end a sentence."""
+def _noise(paragraph: str, lex: Lexicon) -> bool:
+    """A credit, a caption, a line of links or an author's biography: not report text."""
+    head = " ".join(keys(paragraph[:80]))
+    if any(head.startswith(" ".join(keys(n))) for n in lex.strings("text.noise_starts")):
+        return True
+    words = paragraph.split()
+    # "Tomasz Nowakowski is the owner of ...": a name, "is/was a/an/the", a writer's noun
+    for n in range(2, 5):
+        if (
+            len(words) > n + 2
+            and all(w[:1].isupper() for w in words[:n])
+            and words[n] in ("is", "was")
+            and words[n + 1] in ("a", "an", "the")
+        ):
+            rest = {w.strip(",.").casefold() for w in words[n + 2 : n + 8]}
+            return bool(rest & lex.words("text.bio_nouns"))
+    return False
+
+
+def _chunks(text: str, limit: int, lex: Lexicon) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each paragraph, split at line breaks that end a sentence:
+    after sentence punctuation, before a list item, or after a short line (a heading)."""
     out: list[tuple[int, int, int]] = []
     for para, pm in enumerate(re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text[:limit])):
-        if NOISE_PARAGRAPHS.match(pm.group().strip()):
+        if _noise(pm.group().strip(), lex):
             continue
         start = pm.start()
-        for nl in re.finditer(r"\n", pm.group()):
-            before = text[start : pm.start() + nl.start()].rstrip()
-            after = text[pm.start() + nl.end() :]
+        at = pm.start()
+        for line in pm.group().split("\n")[:-1]:
+            at += len(line) + 1  # just after the line break
+            before = text[start : at - 1].rstrip()
+            after = text[at : pm.end()].lstrip()
+            numbered = after[:1].isdigit() and after.lstrip("0123456789")[:1] in (".", ")")
             if (
-                re.search(r"[.!?:;\"”)]$", before)
-                or re.match(r"\s*(?:[*•·▪-]|\d+[.)])\s", after)
-                or (len(before) < 60 and re.match(r"\s*[A-Z]", after))
+                before.endswith((".", "!", "?", ":", ";", '"', "”", ")"))
+                or (after[:1] in _LIST_MARK and after[1:2] == " ")
+                or numbered
+                or (len(before) < 60 and after[:1].isupper())
             ):
-                out.append((start, pm.start() + nl.start(), para))
-                start = pm.start() + nl.end()
+                out.append((start, at - 1, para))
+                start = at
         out.append((start, pm.end(), para))
     return out
 
 
-def split_sentences(text: str, limit: int | None = None) -> list[tuple[int, int, int]]:
+def _opener_splits(text: str, a: int, b: int, lex: Lexicon) -> list[int]:
+    """Where a run of text that lost its full stops starts new sentences: before a sentence's
+    opening word ("The", "It", ...) written capitalised after a word."""
+    openers = set(lex.strings("text.sentence_openers"))
+    names = lex.strings("text.opener_names")
+    cuts = []
+    for m in re.finditer(r"(?<=[a-z0-9)\]]) ([A-Z][a-z]*)\b", text[a:b]):
+        word = m.group(1)
+        at = a + m.start(1)
+        if word not in openers or any(text.startswith(n, at) for n in names):
+            continue
+        cuts.append(at)
+    return cuts
+
+
+def split_sentences(
+    text: str, lex: Lexicon, limit: int | None = None
+) -> list[tuple[int, int, int]]:
     """(start, end, paragraph) of each sentence of the (folded) text up to ``limit``."""
     spans: list[tuple[int, int, int]] = []
-    for start, end, para in _chunks(text, len(text) if limit is None else limit):
+    for start, end, para in _chunks(text, len(text) if limit is None else limit, lex):
         s = start
-        for b in _BOUNDARY.finditer(text, start, end):
+        cuts = [b for b in _BOUNDARY.finditer(text, start, end)]
+        for b in cuts:
             last = _LAST_WORD.search(text[s : b.start() + 1])
             word = last.group(1).casefold() if last else ""
+            after = text[b.end() : b.end() + 12]
             if (word in ABBREVIATIONS or len(word) == 1) and not (
-                word in _PLACE_ABBREVIATIONS and _OPENER.match(text, b.end())
+                word in _PLACE_ABBREVIATIONS and after.split(" ")[0] in _OPENERS
             ):
                 continue
-            if _DAY_END.search(text, s, b.start()) and _MONTH_START.match(text, b.end()):
+            if text[s : b.start()].rstrip()[-2:].strip().isdigit() and after.casefold().startswith(
+                _MONTHS
+            ):
                 continue  # "07. November 2007": a day, not a sentence's end
             spans.append((s, b.start() + len(b.group().rstrip()), para))
             s = b.end()
+        if end - start > _UNPUNCTUATED and not re.search(r"[.!?]", text[start:end]):
+            for cut in _opener_splits(text, s, end, lex):
+                spans.append((s, cut, para))
+                s = cut
         spans.append((s, end, para))
     out = []
     for a, b, p in spans:
@@ -178,9 +223,12 @@ def split_sentences(text: str, limit: int | None = None) -> list[tuple[int, int,
     return out
 
 
+_OPENERS = frozenset(("The", "It", "Its", "This", "These", "They", "There", "In", "On", "At", "A"))
+
+
 @dataclass(frozen=True)
 class Text:
-    """A document prepared for the rules."""
+    """A document prepared for the stages."""
 
     doc: Document
     folded: str
@@ -188,61 +236,20 @@ class Text:
     tokens: tuple[AgencyToken, ...]
     sentences: tuple[Sentence, ...]
 
-    def agency(self, placeholder: str) -> AgencyToken:
-        return self.tokens[token_index(placeholder)]
-
     def tokens_in(self, start: int, end: int) -> list[AgencyToken]:
         """The agency tokens lying inside a document span."""
         return [t for t in self.tokens if t.start >= start and t.end <= end]
 
-    def after(self, s: Sentence) -> Sentence | None:
-        """The sentence after ``s``, if any."""
-        return self.sentences[s.index + 1] if s.index + 1 < len(self.sentences) else None
 
-    def sentence_at(self, pos: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
-        return None
-
-
-# "the Agency" standing for one agency: the document's own, or the one last named as an agency.
-_THE_AGENCY = re.compile(r"\b[Tt]he Agency\b(?!['’]?\s+(?:[A-Z]|of\b|for\b|and\b))")
-
-
-def _the_agency(
-    doc: Document, registry: Registry, named: list[Mention], limit: int
-) -> list[Mention]:
-    """Mentions of "the Agency" (capitalised, as agencies write of themselves): the agency the
-    document's publisher or title names, if it names one; else the first agency named before it
-    whose name says "Agency", the one the text is about ("The UK Space Agency takes part ...
-    Officials of the Agency")."""
-    heads = {m.acronym for m in registry.mentions(f"{doc.publisher or ''}\n{doc.title or ''}")}
-    own = heads.pop() if len(heads) == 1 else None
-    out: list[Mention] = []
-    for m in _THE_AGENCY.finditer(doc.text, 0, limit):
-        if any(n.start < m.end() and m.start() < n.end for n in named):
-            continue
-        before = [n for n in named if n.end <= m.start() and "agency" in n.surface.casefold()]
-        acronym = own or (before[0].acronym if before else None)
-        if acronym:
-            start = m.start() + 4  # "Agency", as a name is masked without its article
-            out.append(Mention(acronym, start, m.end(), doc.text[start : m.end()]))
-    return out
-
-
-def prepare(doc: Document, registry: Registry) -> Text:
-    """Fold, mask and split a document."""
+def prepare(doc: Document, registry: Registry, lex: Lexicon) -> Text:
+    """Fold, find agencies, mask and split a document."""
     folded = fold(doc.text)
-    limit = _report_end(folded)
-    named = registry.mentions(doc.text[:limit])
-    described = registry.described(doc.text[:limit], named)
-    named = sorted(named + described, key=lambda m: m.start)
-    named = sorted(named + _the_agency(doc, registry, named, limit), key=lambda m: m.start)
+    limit = _report_end(folded, lex)
+    named = agency_mentions.find(doc, registry, lex, limit)
     tokens = _merge(named, folded)
     masked = mask(folded, tokens)
     sentences = tuple(
         Sentence(i, a, b, folded[a:b], masked[a:b], p)
-        for i, (a, b, p) in enumerate(split_sentences(folded, limit))
+        for i, (a, b, p) in enumerate(split_sentences(folded, lex, limit))
     )
     return Text(doc, folded, masked, tuple(tokens), sentences)

@@ -1,0 +1,402 @@
+"""Groups: the agencies a text names together, as one list, in whatever shape it writes them.
+
+A group is read from the tokens: items joined by separators ("ASI, CNES and DLR", "ASA/CSIRO",
+"ASA and CSIRO (Australia)"), each item an agency's token, a country standing for its agency
+("Canada, France and Ukraine"), a country labelling its agency ("Brazil (AEB)"), or a name the
+registry does not know that says it is an agency; brackets after an item that only describe it
+are part of it ("ASI (Italy)", "KARI (absent)", "CNSA*"). A region heads the items after it
+("Europe (ASI, CNES)", "Europe: ESA, ASI"). A list in brackets after a count hangs on the count
+("14 agencies (A, B, ...)"): the words around the count say what the list is. Lines that are
+each an item ("- ASI (Italy)", a table's rows) are one group with the line that introduces
+them. Footnote marks bind items or a count to the footnote that explains them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..facts import AgencyRef
+from ..gazetteer import gazetteer
+from .context import Context, Sent
+from .lexicon import Match, PhraseSet
+from .tokens import Token, keys
+
+_MARKS = ("*", "**", "***", "†", "‡")
+_OPEN, _CLOSE = "(", ")"
+_NOUN_HEADS = frozenset(
+    "agency agencies administration institute centre center organisation organization office "
+    "corporation commission authority".split()
+)
+_NAME_SMALL = frozenset("of for and the de du des la le d".split())
+_MAX_NAME = 9
+
+
+@dataclass
+class Item:
+    """One item of a list: the agencies it names (two for "ASA/CSIRO" read as one), its token
+    span in its sentence, and what its notes say."""
+
+    agencies: list[AgencyRef]
+    start: int
+    end: int
+    absent: bool = False
+    mark: str | None = None
+    by_country: bool = False
+    unregistered: bool = False
+
+
+@dataclass
+class Group:
+    """Agencies named together: inline in one sentence, or one a line under an intro."""
+
+    sent: Sent
+    items: list[Item]
+    start: int  # token span of the whole group in ``sent``
+    end: int
+    anchor: tuple[int, int] | None = None  # the count or noun a bracketed list hangs on
+    lines: list[Sent] = field(default_factory=list)  # a block's lines (``sent`` the first)
+    intro: Sent | None = None  # the line introducing a block
+    label: str | None = None  # "Europe": the region a list is given under
+    cells: dict[int, dict[str, str]] = field(default_factory=dict)  # item -> table cells
+
+    @property
+    def agencies(self) -> list[AgencyRef]:
+        seen: list[AgencyRef] = []
+        for item in self.items:
+            for a in item.agencies:
+                if a not in seen:
+                    seen.append(a)
+        return seen
+
+    @property
+    def block(self) -> bool:
+        return bool(self.lines)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The tokens role cues are measured from: the anchor's where there is one."""
+        if self.anchor is not None:
+            return self.anchor[0], max(self.end, self.anchor[1])
+        return self.start, self.end
+
+
+class _Reader:
+    """Reads the items of one sentence's tokens."""
+
+    def __init__(self, ctx: Context, sent: Sent) -> None:
+        self.ctx = ctx
+        self.sent = sent
+        self.toks = sent.toks
+        lex = ctx.lex
+        self.places = _place_phrases()
+        self.separators = lex.phrases("groups.separators")
+        self.fillers = lex.words("groups.fillers")
+        self.notes = lex.phrases("groups.notes")
+        self.absent = lex.phrases("roles.absent.after")
+        self.place_before = lex.phrases("groups.place_before")
+        self.country_before = lex.phrases("groups.country_agency_before")
+        self.when = ctx.published
+
+    # -- one item ---------------------------------------------------------------------------
+
+    def place(self, i: int) -> tuple[str, str, int] | None:
+        """A country or region at token ``i``: (kind, name, end)."""
+        if i >= len(self.toks) or not self.toks[i].capitalised and self.toks[i].key != "the":
+            return None
+        m = self.places.at(self.toks, i)
+        if m is None:
+            return None
+        written = " ".join(t.text for t in self.toks[m.start : m.end])
+        places = gazetteer()
+        country = places.country(written)
+        if country is not None:
+            return "country", country, m.end
+        if places.is_region(written) or written.removeprefix("the ") in places.regions:
+            region = written.removeprefix("the ")
+            if region in places.region_agencies:
+                return "country", region, m.end
+            return "region", region, m.end
+        return None
+
+    def notes_at(self, j: int) -> tuple[int, bool, str | None]:
+        """Brackets, marks and notes after an item that only describe it: (end, absent, mark)."""
+        toks, absent, mark = self.toks, False, None
+        while j < len(toks):
+            t = toks[j]
+            if t.key in _MARKS or (t.key == "*" and j + 1 < len(toks) and toks[j + 1].key == "*"):
+                k = j
+                while k < len(toks) and toks[k].key in ("*", "†", "‡"):
+                    k += 1
+                mark = "".join(x.key for x in toks[j:k])
+                j = k
+                continue
+            if t.key == _OPEN:
+                close = next((k for k in range(j + 1, min(len(toks), j + 14)) if toks[k].key in
+                              (_OPEN, _CLOSE)), None)
+                if close is None or toks[close].key != _CLOSE:
+                    break
+                inside = toks[j + 1 : close]
+                if not inside or not self._describes(inside):
+                    break
+                if self.absent.find(inside):
+                    absent = True
+                j = close + 1
+                continue
+            if t.key in ("-", "–", ":", ",") and j + 1 < len(toks):
+                m = self.absent.at(toks, j + 1) or self.notes.at(toks, j + 1)
+                if m is not None and (m.end == len(toks) or toks[m.end].kind == "punct"):
+                    absent = absent or bool(self.absent.at(toks, j + 1))
+                    j = m.end
+                    continue
+            break
+        return j, absent, mark
+
+    def _describes(self, inside: list[Token]) -> bool:
+        """Whether bracketed tokens only describe the item before them: a country or region,
+        its acronym or name again, a note ("absent", "host"), an agency's own words."""
+        if any(t.kind == "agency" for t in inside):
+            return all(t.kind in ("agency", "punct") or t.key in self.fillers for t in inside)
+        if self.absent.find(inside) or self.notes.at(inside, 0):
+            return True
+        written = " ".join(t.text for t in inside)
+        places = gazetteer()
+        if places.country(written) or places.is_region(written) or written in places.states:
+            return True
+        m = self.places.at(inside, 0)
+        if m is not None and all(t.kind == "punct" or t.key in ("and",) for t in inside[m.end :]):
+            return True
+        return all(t.kind == "word" and t.text.isupper() and len(t.text) <= 10 for t in inside)
+
+    def item(self, i: int, in_list: bool) -> Item | None:
+        """The item starting at token ``i`` (an article before it is skipped)."""
+        toks = self.toks
+        if i < len(toks) and toks[i].key in ("the", "l'"):
+            i += 1
+        if i >= len(toks):
+            return None
+        t = toks[i]
+        if t.kind == "agency":
+            acronym = self.ctx.text.tokens[t.ref].acronym
+            end, absent, mark = self.notes_at(i + 1)
+            return Item([AgencyRef(acronym)], i, end, absent, mark)
+        found = self.place(i)
+        if found is not None:
+            kind, name, j = found
+            if kind != "country":
+                return None
+            # "Brazil (AEB)": the country labels its agency
+            if j + 2 < len(toks) and toks[j].key == _OPEN and toks[j + 1].kind == "agency":
+                inner = self.item(j + 1, True)
+                if inner is not None and inner.end < len(toks) and toks[inner.end].key == _CLOSE:
+                    end, absent, mark = self.notes_at(inner.end + 1)
+                    return Item(inner.agencies, i, end, absent or inner.absent, mark or inner.mark)
+            if self.place_before.ending_at(toks, i) is not None:
+                return None  # "in Canada": a place
+            acronym = self.ctx.registry.by_country(name, self.when)
+            if acronym is None:
+                return None
+            end, absent, mark = self.notes_at(j)
+            if end < len(toks) and toks[end].key == "'s":  # "Norway's space agency"
+                end = self._agency_words(end + 1)
+            return Item([AgencyRef(acronym)], i, end, absent, mark, by_country=True)
+        if in_list and t.capitalised:
+            return self.unregistered(i)
+        return None
+
+    def _agency_words(self, j: int) -> int:
+        toks = self.toks
+        k = j
+        while k < len(toks) and toks[k].is_word and not toks[k].capitalised and k - j < 4:
+            k += 1
+            if toks[k - 1].key in _NOUN_HEADS:
+                return k
+        return j
+
+    def unregistered(self, i: int) -> Item | None:
+        """A name the registry does not know that says it is an agency ("Philippine Space
+        Agency (PhilSA)"), kept by its name for review."""
+        toks = self.toks
+        j = i
+        while j < len(toks) and j - i < _MAX_NAME and toks[j].is_word and (
+            toks[j].capitalised or toks[j].key in _NAME_SMALL
+        ):
+            j += 1
+        while j > i and toks[j - 1].key in _NAME_SMALL:
+            j -= 1
+        words = toks[i:j]
+        if len(words) < 2 or words[-1].key not in _NOUN_HEADS:
+            return None
+        name = self.ctx.written(words[0].start, words[-1].end)
+        end, absent, mark = self.notes_at(j)
+        return Item([AgencyRef(name, registered=False)], i, end, absent, mark, unregistered=True)
+
+    # -- a list ------------------------------------------------------------------------------
+
+    def separator(self, j: int) -> int | None:
+        """The token after a separator (and the fillers after it) at ``j``, if one is there."""
+        m: Match | None = self.separators.at(self.toks, j) if j < len(self.toks) else None
+        if m is None:
+            return None
+        k = m.end
+        while k < len(self.toks) and self.toks[k].key in self.fillers:
+            k += 1
+        return k
+
+    def region_label(self, i: int) -> tuple[str, int] | None:
+        """A region heading the items after it: "Europe (", "Europe:", "the Americas by"."""
+        found = self.place(i)
+        if found is None or found[0] != "region":
+            return None
+        _, name, j = found
+        if j < len(self.toks) and self.toks[j].key in (_OPEN, ":", "-", "–"):
+            return name, j + 1
+        return None
+
+    def groups(self) -> list[Group]:
+        out: list[Group] = []
+        toks = self.toks
+        i = 0
+        while i < len(toks):
+            label = self.region_label(i)
+            start = i
+            if label is not None:
+                i = label[1]
+            first = self.item(i, False)
+            if first is None or (first.by_country and not self._country_ok(first)):
+                i = start + 1
+                continue
+            items = [first]
+            j = first.end
+            while True:
+                k = self.separator(j)
+                if k is None:
+                    break
+                nested = self.region_label(k)
+                if nested is not None:
+                    k = nested[1]
+                nxt = self.item(k, True)
+                if nxt is None:
+                    break
+                items.append(nxt)
+                j = nxt.end
+                if j < len(toks) and toks[j].key == _CLOSE and nested is not None:
+                    j += 1
+            if label is not None and j < len(toks) and toks[j].key == _CLOSE:
+                j += 1
+            items = self._drop_lone_countries(items)
+            if items:
+                g = Group(self.sent, items, items[0].start, items[-1].end, label=label and label[0])
+                g.anchor = self._anchor(g)
+                out.append(g)
+            i = max(j, start + 1)
+        return out
+
+    def _country_ok(self, item: Item) -> bool:
+        """A country alone stands for its agency only after words that say so."""
+        return self.country_before.ending_at(self.toks, item.start) is not None or (
+            item.start > 0 and self.toks[item.start - 1].key == "the"
+            and self.country_before.ending_at(self.toks, item.start - 1) is not None
+        ) or self.separator(item.end) is not None
+
+    def _drop_lone_countries(self, items: list[Item]) -> list[Item]:
+        """Countries in a list stand for their agencies when the list is of agencies (it names
+        one) or of countries only (two or more); a lone country is a place."""
+        if all(it.by_country for it in items) and len(items) == 1:
+            it = items[0]
+            return items if self.country_before.ending_at(self.toks, it.start) else []
+        return [it for it in items if not it.unregistered or len(items) > 1]
+
+    def _anchor(self, g: Group) -> tuple[int, int] | None:
+        """The count or noun a bracketed list hangs on: "14 space agencies (A, B, ...)"."""
+        toks = self.toks
+        if g.start == 0 or toks[g.start - 1].key != _OPEN:
+            return None
+        j = g.start - 1
+        k = j
+        while k > 0 and j - k < 6 and toks[k - 1].kind in ("word", "num"):
+            k -= 1
+        head = toks[k:j]
+        if any(t.key in _HEADS for t in head) or any(t.value is not None for t in head):
+            return k, j
+        return None
+
+
+_HEADS = frozenset(keys("agencies members delegations organisations organizations participants"))
+
+
+_PLACES: PhraseSet | None = None
+
+
+def _place_phrases() -> PhraseSet:
+    """The gazetteer's country, region and state names as a phrase set."""
+    global _PLACES
+    if _PLACES is None:
+        from .lexicon import Phrase
+
+        phrases = []
+        places = gazetteer()
+        for name in [*places.countries, *places.aliases, *places.regions]:
+            slots = tuple(frozenset({k}) for k in keys(name))
+            if slots:
+                phrases.append(Phrase(slots, 1.0, name))
+        _PLACES = PhraseSet(phrases)
+    return _PLACES
+
+
+def inline_groups(ctx: Context, sent: Sent) -> list[Group]:
+    """The groups of one sentence."""
+    return _Reader(ctx, sent).groups()
+
+
+def _item_line(g: list[Group], sent: Sent) -> bool:
+    """Whether a line is an item of a list set out one a line: it opens with a group and holds
+    little else (a note after a colon or dash, the cells of a table row)."""
+    if not g:
+        return False
+    first = g[0]
+    lead = [t for t in sent.toks[: first.start] if t.kind != "punct" or t.key not in "*•·▪-–—|"]
+    if lead and not (len(lead) <= 2 and all(t.kind == "num" or t.key in (".", ")") for t in lead)):
+        return False
+    rest = sent.toks[first.end :]
+    if not rest:
+        return True
+    if "|" in sent.text:
+        return True
+    if rest[0].key in (":", "-", "–", "—", "|", ",", ";", "."):
+        words = [t for t in rest if t.is_word]
+        return len(words) <= 12 and not any(t.key in ("is", "are", "was", "were") for t in words)
+    return False
+
+
+def document_groups(ctx: Context) -> list[Group]:
+    """Every group of the document: the inline groups of each sentence, with the lines that
+    are each an item of one list gathered into one block group under their intro."""
+    per_sentence = [inline_groups(ctx, sent) for sent in ctx.sents]
+    out: list[Group] = []
+    i = 0
+    while i < len(ctx.sents):
+        if not _item_line(per_sentence[i], ctx.sents[i]):
+            out.extend(per_sentence[i])
+            i += 1
+            continue
+        j = i
+        while j < len(ctx.sents) and _item_line(per_sentence[j], ctx.sents[j]):
+            j += 1
+        lines = ctx.sents[i:j]
+        if len(lines) == 1 and len(per_sentence[i][0].items) < 2:
+            out.extend(per_sentence[i])
+            i += 1
+            continue
+        items: list[Item] = []
+        cells: dict[int, dict[str, str]] = {}
+        for sent, gs in zip(lines, per_sentence[i:j], strict=True):
+            for it in gs[0].items:
+                cells[len(items)] = {"line": sent.text}
+                items.append(it)
+            out.extend(gs[1:])
+        intro = ctx.sents[i - 1] if i > 0 else None
+        g = Group(lines[0], items, per_sentence[i][0].start, per_sentence[i][0].end,
+                  lines=list(lines), intro=intro, cells=cells)
+        out.append(g)
+        i = j
+    return out

@@ -1,0 +1,148 @@
+"""Mentions: every agency a document names, however it names it.
+
+By a name, acronym or former name of the registry; by its country's adjective ("the Italian
+hosts"); as "the Agency" in an agency's own release; and by a garbled name ("Korean Institute for
+Space Research"), matched approximately (rapidfuzz) against the registry's names of the agencies
+of the country the name says, or of all agencies when it says none. Countries standing for their
+agency in a list ("Canada, France and Ukraine met") are read by the group stage.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from ..document import Document
+from ..gazetteer import gazetteer
+from ..registry import Mention, Registry, normalize
+from .lexicon import Lexicon
+
+# A run of capitalised words, with the small words names carry ("Organization for the Japan
+# Aerospace Exploration", "Centre National d'Etudes Spatiales").
+_NAME_RUN = re.compile(
+    r"\b[A-Z][\w'-]*(?:\s+(?:of|for|and|the|de|du|des|la|le|d'|[A-Z][\w'-]*)(?=[\s,.;:)]|$))+"
+)
+_AGENCY_NOUNS = frozenset(
+    "agency agencies administration institute centre center organisation organization office "
+    "corporation commission authority bureau directorate".split()
+)
+# Words an agency's name may differ in without naming another agency.
+_GENERIC = _AGENCY_NOUNS | frozenset(
+    "national state federal space of for the and de du des la le d aeronautics".split()
+)
+_SMALL = frozenset("of for the and de du des la le d".split())
+FUZZY_ANY = 88  # score a garbled name needs against any agency
+FUZZY_COUNTRY = 74  # ... against an agency of the country it names
+_WORD_MATCH = 80
+
+
+def _the_agency(doc: Document, registry: Registry, named: list[Mention], limit: int):
+    """Mentions of "the Agency" (capitalised, as agencies write of themselves): the agency the
+    document's publisher or title names, if it names one; else the first agency named before it
+    whose name says "Agency"."""
+    heads = {m.acronym for m in registry.mentions(f"{doc.publisher or ''}\n{doc.title or ''}")}
+    own = heads.pop() if len(heads) == 1 else None
+    out: list[Mention] = []
+    text = doc.text
+    at = 0
+    while True:
+        i = text.find("he Agency", at, limit)
+        if i < 1:
+            break
+        at = i + 9
+        start = i + 3  # "Agency", as a name is masked without its article
+        if text[i - 1] not in "Tt" or (i > 1 and text[i - 2].isalpha()):
+            continue
+        after = text[at : at + 12].lstrip("'’")
+        if after[:1] == " " and (after[1:2].isupper() or after[1:].split(" ")[0] in ("of", "for", "and")):
+            continue  # "the Agency for ...", "The Agency Director": part of a longer name
+        if after[:1].isalnum() or any(n.start < at and start < n.end for n in named):
+            continue
+        before = [n for n in named if n.end <= start and "agency" in n.surface.casefold()]
+        acronym = own or (before[0].acronym if before else None)
+        if acronym:
+            out.append(Mention(acronym, start, at, text[start:at], "described"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _choices(registry: Registry) -> tuple[list[str], list[str]]:
+    """Every non-acronym name of the registry, normalised, and the agency it names."""
+    keys, owners = [], []
+    for acronym, names in registry.names().items():
+        for name in names:
+            if any(c.islower() for c in name) and len(name.split()) > 1:
+                keys.append(normalize(name))
+                owners.append(acronym)
+    return keys, owners
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w not in _GENERIC]
+
+
+def _words_agree(candidate: str, name: str) -> bool:
+    """Each word a garbled name stresses matches a word of the registry's name."""
+    theirs = name.split()
+    return all(
+        any(fuzz.ratio(w, t) >= _WORD_MATCH or (len(w) > 4 and w in t) for t in theirs)
+        for w in _content(candidate.split())
+    )
+
+
+def _country_of(words: list[str]) -> str | None:
+    places = gazetteer()
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n])
+            country = places.country(phrase) or places.demonyms.get(phrase)
+            if country:
+                return country
+    return None
+
+
+def garbled(text: str, registry: Registry, named: list[Mention], limit: int) -> list[Mention]:
+    """Agencies named by a name the registry does not hold, matched approximately."""
+    keys, owners = _choices(registry)
+    out: list[Mention] = []
+    for m in _NAME_RUN.finditer(text, 0, limit):
+        words = m.group().split()
+        while words and words[-1].casefold() in _SMALL:
+            words.pop()
+        if len(words) < 2 or not any(w.casefold() in _AGENCY_NOUNS for w in words):
+            continue
+        start = m.start()
+        end = start + len(" ".join(words))
+        if any(n.start < end and start < n.end for n in named):
+            continue
+        query = normalize(" ".join(words))
+        country = _country_of(words)
+        if country is not None:
+            allowed = set(registry.agencies_of(country))
+            if country in gazetteer().region_agencies:
+                allowed.add(gazetteer().region_agencies[country])
+            pool = [(k, o) for k, o in zip(keys, owners, strict=True) if o in allowed]
+            threshold = FUZZY_COUNTRY
+        else:
+            pool = list(zip(keys, owners, strict=True))
+            threshold = FUZZY_ANY
+        if not pool:
+            continue
+        best = process.extractOne(query, [k for k, _ in pool], scorer=fuzz.token_set_ratio)
+        if best is None or best[1] < threshold or not _words_agree(query, best[0]):
+            continue
+        out.append(Mention(pool[best[2]][1], start, end, text[start:end], "garbled"))
+    return out
+
+
+def find(doc: Document, registry: Registry, lex: Lexicon, limit: int) -> list[Mention]:
+    """Every agency the document names before ``limit``, left to right."""
+    text = doc.text[:limit]
+    named = registry.mentions(text)
+    when = doc.published or doc.modified
+    named = sorted(named + registry.described(text, named, when), key=lambda m: m.start)
+    named = sorted(named + _the_agency(doc, registry, named, limit), key=lambda m: m.start)
+    named = sorted(named + garbled(text, registry, named, limit), key=lambda m: m.start)
+    return named

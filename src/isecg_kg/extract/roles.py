@@ -1,0 +1,165 @@
+"""Roles: what a list of agencies (or one agency, or a count) is, from the cue words around it.
+
+Each role's cues come from the lexicon (``roles.*``): cues written before the agencies ("attended
+by") and after them ("took part"). A cue counts in the agencies' own clause only, on its own
+side, and weighs less the farther it stands (other agencies between it and the list take it for
+themselves first). The best-scoring role wins. A cue in the future or a plan ("will join", "is
+expected to attend") makes the role planned; a negation before it ("did not take part" is an
+absent cue of its own) denies it, and a denied attendance is an absence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .context import Context, Sent
+from .groups import Group
+from .lexicon import Match
+from .tokens import Token
+
+ROLES = ("participant", "absent", "member", "join", "host", "none")
+THRESHOLD = 0.4
+_NEG_WINDOW = 4  # tokens before a cue where a negation denies it
+_MODAL_WINDOW = 7  # tokens before a cue where a modal or future word makes it a plan
+_OTHER_GROUP = 3  # what another list between a cue and this one adds to their distance
+_INTRO_BONUS = 1.5  # a block's intro speaks of the block as a whole
+
+
+@dataclass
+class Role:
+    """The role a group (or span) takes, with the cue that decided it."""
+
+    name: str | None
+    score: float = 0.0
+    cue: Match | None = None
+    sent: Sent | None = None
+    planned: bool = False
+    negated: bool = False
+    scores: dict[str, float] = field(default_factory=dict)
+    also: tuple[str, ...] = ()  # a second role the same words give ("members, all present")
+
+    def is_(self, name: str) -> bool:
+        return (self.name == name or name in self.also) and not self.planned
+
+
+def decay(distance: float) -> float:
+    """A cue's weight at ``distance`` tokens from the agencies it speaks of."""
+    return 1.0 if distance <= 1 else 1.0 / (1.0 + 0.15 * (distance - 1))
+
+
+def clause(ctx: Context, sent: Sent, start: int, end: int) -> tuple[int, int]:
+    """The token span of the clause around ``start``..``end``: up to a clause break."""
+    toks = sent.toks
+    breaks = ctx.lex.phrases("clauses.breaks").find(toks)
+    left, right = 0, len(toks)
+    for m in breaks:
+        if m.end <= start:
+            left = max(left, m.end)
+        elif m.start >= end:
+            right = min(right, m.start)
+    return left, right
+
+
+def _window_has(ctx: Context, toks: list[Token], a: int, b: int, name: str) -> bool:
+    return bool(ctx.lex.phrases(name).find(toks, max(0, a), b))
+
+
+def _between_groups(groups: list[tuple[int, int]], a: int, b: int) -> int:
+    return sum(1 for s, e in groups if s >= a and e <= b)
+
+
+def score_span(
+    ctx: Context,
+    sent: Sent,
+    start: int,
+    end: int,
+    others: list[tuple[int, int]] = (),
+    *,
+    weight: float = 1.0,
+    at_end: bool = False,
+) -> dict[str, tuple[float, Match, bool, bool]]:
+    """Each role's best cue for tokens ``start``..``end`` of a sentence: (score, cue, planned,
+    negated). ``at_end``: the span stands for a list set out after the sentence (a block's
+    intro), so every cue of the sentence is before it."""
+    toks = sent.toks
+    if at_end:  # every clause of an intro speaks of the list after it
+        start = end = left = right = len(toks)
+        left = 0
+    else:
+        left, right = clause(ctx, sent, start, end)
+    best: dict[str, tuple[float, Match, bool, bool]] = {}
+    for role in ROLES:
+        for side in ("before", "after"):
+            cues = ctx.lex.phrases(f"roles.{role}.{side}")
+            if at_end:  # "... are listed below; all of them took part": every cue before
+                found = cues.find(toks, left, right)
+            elif side == "before":
+                found = [m for m in cues.find(toks, left, start) if m.end <= start]
+            else:
+                found = [m for m in cues.find(toks, end, right) if m.start >= end]
+            for m in found:
+                if at_end:
+                    distance = len(toks) - m.end
+                elif side == "before":
+                    distance = start - m.end + _OTHER_GROUP * _between_groups(others, m.end, start)
+                else:
+                    distance = m.start - end + _OTHER_GROUP * _between_groups(others, end, m.start)
+                s = weight * m.weight * decay(distance)
+                lo = m.start if side == "before" or at_end else end
+                planned = _window_has(ctx, toks, max(left, lo - _MODAL_WINDOW), m.start,
+                                      "modality.future") or _window_has(
+                    ctx, toks, m.start, m.end, "modality.future")
+                negated = role != "absent" and _window_has(
+                    ctx, toks, max(left, m.start - _NEG_WINDOW), m.end, "modality.negation"
+                )
+                if role not in best or s > best[role][0]:
+                    best[role] = (s, m, planned, negated)
+    return best
+
+
+def _decide(best: dict[str, tuple[float, Match, bool, bool]], sent: Sent) -> Role:
+    scores = {r: v[0] for r, v in best.items()}
+    if not best:
+        return Role(None, sent=sent)
+    role = max(best, key=lambda r: (best[r][0], -ROLES.index(r)))
+    s, cue, planned, negated = best[role]
+    if s < THRESHOLD:
+        return Role(None, s, sent=sent, scores=scores)
+    if negated:
+        if role == "participant":
+            return Role("absent", s, cue, sent, planned, True, scores)
+        return Role(None, s, cue, sent, planned, True, scores)
+    also = ()
+    pair = {"member": "participant", "participant": "member"}.get(role)
+    if pair and pair in best:
+        s2, cue2, planned2, negated2 = best[pair]
+        if s2 >= THRESHOLD * 2 and not planned2 and not negated2 and cue2 is not cue:
+            also = (pair,)
+    return Role(role, s, cue, sent, planned, False, scores, also)
+
+
+def role_of(ctx: Context, g: Group, others: list[Group] = ()) -> Role:
+    """The role of a group: from its own clause, or for a list set out one item a line, from
+    the line that introduces it (and the heading over that)."""
+    spans = [o.span for o in others if o is not g and o.sent is g.sent]
+    if not g.block:
+        a, b = g.span
+        return _decide(score_span(ctx, g.sent, a, b, spans), g.sent)
+    best: dict[str, tuple[float, Match, bool, bool]] = {}
+    sources = []
+    if g.intro is not None:
+        sources.append((g.intro, _INTRO_BONUS))
+        above = ctx.before(g.intro)
+        if above is not None and above.paragraph != g.intro.paragraph and len(above.toks) < 16:
+            sources.append((above, 1.0))
+    for sent, weight in sources:
+        for role, v in score_span(ctx, sent, 0, 0, weight=weight, at_end=True).items():
+            if role not in best or v[0] > best[role][0]:
+                best[role] = v
+    after = ctx.after(g.lines[-1])
+    if after is not None:
+        for role, v in score_span(ctx, after, 0, 0).items():
+            if role not in best or v[0] > best[role][0]:
+                best[role] = v
+    decided = _decide(best, g.intro or g.sent)
+    return decided
