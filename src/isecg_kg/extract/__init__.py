@@ -60,6 +60,17 @@ def about_isecg(doc: Document, lex: Lexicon | None = None) -> bool:
     return bool(_typos(where, lex))
 
 
+def _primary(ctx: Context, lex: Lexicon) -> bool:
+    """Whether the document is about the group, not one that names it in passing: its title,
+    address or opening names it, or its text does more than once."""
+    names = lex.phrases("group.names")
+    head = " ".join(x for x in (ctx.doc.title or "", ctx.doc.url or ""))
+    if about_isecg(replace(ctx.doc, text=head), lex) and head.strip():
+        return True
+    found = [s.index for s in ctx.sents if names.find(s.toks)]
+    return len(found) >= 2 or any(i < 4 for i in found)
+
+
 def _footnotes(ctx: Context, groups: list[Group], roles: dict[int, Role]) -> None:
     """A footnote ("* In alphabetical order: ASI (Italy), ...") lists what its mark stands on
     ("11 space agencies*"): its list takes the role the marked words have in their sentence.
@@ -207,17 +218,18 @@ def extract(doc: Document, registry: Registry) -> Extraction:
         ctx.notes["title_meeting"] = bool(title_sent.sents) and bool(
             event_cues(title_sent, title_sent.sents[0])[0]
         )
+    ctx.notes["primary"] = _primary(ctx, lex)
     groups = document_groups(ctx)
     roles = {id(g): role_of(ctx, g, groups) for g in groups}
     _footnotes(ctx, groups, roles)
     found = find_meetings(ctx, groups, roles)
     _all_members_but(ctx, found, groups, roles)
-    member_lists = find_member_lists(ctx, groups, roles, found)
+    joins = find_joins(ctx, groups, roles, found)
+    member_lists = find_member_lists(ctx, groups, roles, found, joins)
     meetings = _attach(ctx, found, groups, roles, _absent_by_mark(ctx, groups),
                        [ml for ml in member_lists if ml.members])
     found.meetings = meetings
     add_apart(ctx, found, groups, roles)
-    joins = find_joins(ctx, groups, roles, found)
     chairs = find_chair_changes(ctx, found)
     roadmaps = find_roadmaps(ctx)
     names = [

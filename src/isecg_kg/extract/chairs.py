@@ -31,9 +31,16 @@ def _agency(ctx: Context, t: Token) -> str:
 
 
 def _before(ctx: Context, toks: list[Token], k: int, name: str) -> Match | None:
+    """A phrase of ``name`` right before the agency at ``k`` (articles and a country's
+    possessive between: "to France's CNES")."""
     j = k
-    while j > 0 and toks[j - 1].key in _SKIP:
-        j -= 1
+    while j > 0:
+        if toks[j - 1].key in _SKIP:
+            j -= 1
+        elif j > 1 and toks[j - 1].key == "'s" and toks[j - 2].capitalised:
+            j -= 2
+        else:
+            break
     return ctx.lex.phrases(name).ending_at(toks, j, 6)
 
 
@@ -41,15 +48,24 @@ def _subject_of(ctx: Context, toks: list[Token], k: int, right: int, name: str) 
     """A verb of ``name`` the agency at ``k`` is the subject of, before the clause ends."""
     phrases = ctx.lex.phrases(name)
     j = k + 1
-    # ", which had chaired the group since 2015," and "'s" stand between a subject and its verb
-    while j < right and j - k <= _REACH:
+    steps = 0
+    while j < right and steps <= _REACH:
         t = toks[j]
         if t.kind == "agency":
             return None
+        if t.key == "," and j + 1 < len(toks) and toks[j + 1].key in ("which", "who", "whose"):
+            # ", which had chaired the group since 2015," stands between a subject and its verb
+            close = next((x for x in range(j + 2, min(len(toks), j + 25)) if toks[x].key == ","),
+                         None)
+            if close is None:
+                return None
+            j = close + 1
+            continue
         m = phrases.at(toks, j)
         if m is not None:
             return m
         j += 1
+        steps += 1
     return None
 
 

@@ -137,16 +137,24 @@ class Context:
         return ""
 
     def governor(self, sent: Sent, k: int) -> str:
-        """What governs the date at token ``k``: the nearest word before it in its phrase
+        """What governs the date at token ``k`` (see ``governing``)."""
+        return self.governing(sent, k)[0]
+
+    def governing(self, sent: Sent, k: int) -> tuple[str, str]:
+        """What governs the date at token ``k``, and the words that do: the nearest word before it in its phrase
         (up to a comma or bracket): "lower" ("since 2018"), "upper" ("by 2020"), "other" (a
         date of another event: "published in 2013"), "reference" (another meeting: "the last
         meeting in March"), "event" (a meeting cue: "met on 3 May"), or "".
         """
         dm = sent.date_of(sent.toks[k])
-        if dm.prep in ("since", "after", "from"):
-            return "lower"
+        ranged = dm.end_day is not None or (
+            k + 2 < len(sent.toks) and sent.toks[k + 1].key in ("to", "until", "-", "through")
+            and sent.toks[k + 2].kind == "date"
+        )  # "from July 10 to 12": the days of the event, not a bound
+        if dm.prep in ("since", "after") or (dm.prep == "from" and not ranged):
+            return "lower", dm.prep
         if dm.prep in ("by", "until", "before"):
-            return "upper"
+            return "upper", dm.prep
         toks = sent.toks
         lex = self.lex
         sets = (
@@ -162,18 +170,19 @@ class Context:
                 break
             for name, phrases in sets:
                 m = phrases.ending_at(toks, j, 5)
-                if m is None:
+                if m is None or (ranged and name == "lower" and toks[m.start].key == "from"):
                     continue
+                words = " ".join(t.key for t in toks[m.start : m.end])
                 if name == "event" and is_reference(lex, toks, m.start):
                     # "since the last meeting in March": the meeting is a bound's
                     for i in range(m.start, max(0, m.start - 6), -1):
                         for bound in ("lower", "upper"):
                             if lex.phrases(f"date.{bound}").ending_at(toks, i, 3) is not None:
-                                return bound
-                    return "reference"
-                return name
+                                return bound, words
+                    return "reference", words
+                return name, words
             j -= 1
-        return ""
+        return "", ""
 
     def relative_clause(self, sent: Sent, k: int) -> int | None:
         """Where the relative clause around token ``k`` begins (", which ...", ", who ..."),

@@ -28,6 +28,12 @@ _NOUN_HEADS = frozenset(
     "corporation commission authority".split()
 )
 _NAME_SMALL = frozenset("of for and the de du des la le d".split())
+# Lower-case words describing an agency before its name ("the French space agency CNES").
+_DESCRIPTOR_WORDS = frozenset(
+    "national federal state space science scientific research aerospace government civil "
+    "civilian exploration agency agencies administration centre center office organisation "
+    "organization institute corporation new former".split()
+)
 _MAX_NAME = 9
 
 
@@ -91,6 +97,7 @@ class _Reader:
         self.places = _place_phrases()
         self.separators = lex.phrases("groups.separators")
         self.fillers = lex.words("groups.fillers")
+        self.filler_phrases = lex.phrases("groups.fillers")
         self.notes = lex.phrases("groups.notes")
         self.absent = lex.phrases("roles.absent.after")
         self.place_before = lex.phrases("groups.place_before")
@@ -170,10 +177,17 @@ class _Reader:
     def item(self, i: int, in_list: bool) -> Item | None:
         """The item starting at token ``i`` (an article before it is skipped)."""
         toks = self.toks
-        if i < len(toks) and toks[i].key in ("the", "l'"):
-            i += 1
+        f = self.filler_phrases.at(toks, i) if i < len(toks) else None
+        if f is not None and toks[i].key in ("the", "l", "le", "la", "les", "der", "die", "das",
+                                            "el", "il", "lo"):
+            i = f.end
         if i >= len(toks):
             return None
+        k = self._described(i)
+        if k is not None:  # "the French space agency CNES", "Australia's CSIRO"
+            inner = self.item(k, in_list)
+            if inner is not None:
+                return Item(inner.agencies, i, inner.end, inner.absent, inner.mark)
         t = toks[i]
         if t.kind == "agency":
             acronym = self.ctx.text.tokens[t.ref].acronym
@@ -202,6 +216,29 @@ class _Reader:
         if in_list and t.capitalised:
             return self.unregistered(i)
         return None
+
+    def _described(self, i: int) -> int | None:
+        """The agency token a description before it leads to: a country or its adjective
+        (with "'s"), then words that say what kind of agency it is ("the French space agency
+        CNES", "Australia's CSIRO", "Italy's national space agency ASI")."""
+        toks = self.toks
+        k = i
+        places = gazetteer()
+        if k < len(toks) and toks[k].capitalised and (
+            places.country(toks[k].text) or toks[k].text in places.demonyms
+        ):
+            k += 1
+            if k < len(toks) and toks[k].key == "'s":
+                k += 1
+        else:
+            return None
+        steps = 0
+        while k < len(toks) and steps < 4 and toks[k].is_word and not toks[k].capitalised:
+            if toks[k].key not in _DESCRIPTOR_WORDS:
+                return None
+            k += 1
+            steps += 1
+        return k if k < len(toks) and toks[k].kind == "agency" and k > i else None
 
     def _agency_words(self, j: int) -> int:
         toks = self.toks
@@ -238,8 +275,11 @@ class _Reader:
         if m is None:
             return None
         k = m.end
-        while k < len(self.toks) and self.toks[k].key in self.fillers:
-            k += 1
+        while k < len(self.toks):
+            f = self.filler_phrases.at(self.toks, k)
+            if f is None:
+                break
+            k = f.end
         return k
 
     def region_label(self, i: int) -> tuple[str, int] | None:
@@ -368,6 +408,26 @@ def _item_line(g: list[Group], sent: Sent) -> bool:
     return False
 
 
+def _filler_line(ctx: Context, sent: Sent) -> bool:
+    """A short line between the items of a list that only describes the item above it: its
+    country ("Brazil"), a note ("Australia - host", "France - incoming Chair")."""
+    toks = sent.toks
+    if not toks or len(toks) > 6 or any(t.kind in ("agency", "date") for t in toks):
+        return False
+    places = _place_phrases()
+    notes = ctx.lex.phrases("groups.notes")
+    k = 0
+    while k < len(toks):
+        m = places.at(toks, k) or notes.at(toks, k)
+        if m is not None:
+            k = m.end
+        elif toks[k].kind == "punct" or toks[k].key in ("incoming", "outgoing", "new", "the"):
+            k += 1
+        else:
+            return False
+    return True
+
+
 def document_groups(ctx: Context) -> list[Group]:
     """Every group of the document: the inline groups of each sentence, with the lines that
     are each an item of one list gathered into one block group under their intro."""
@@ -380,23 +440,35 @@ def document_groups(ctx: Context) -> list[Group]:
             i += 1
             continue
         j = i
-        while j < len(ctx.sents) and _item_line(per_sentence[j], ctx.sents[j]):
-            j += 1
-        lines = ctx.sents[i:j]
+        while j < len(ctx.sents):
+            if _item_line(per_sentence[j], ctx.sents[j]):
+                j += 1
+            elif (
+                j + 1 < len(ctx.sents)
+                and _filler_line(ctx, ctx.sents[j])
+                and _item_line(per_sentence[j + 1], ctx.sents[j + 1])
+            ):
+                j += 1  # "Brazil" under "Agencia Espacial Brasileira (AEB)"
+            else:
+                break
+        while j > i and not _item_line(per_sentence[j - 1], ctx.sents[j - 1]):
+            j -= 1
+        lines = [x for x in ctx.sents[i:j] if _item_line(per_sentence[x.index], x)]
         if len(lines) == 1 and len(per_sentence[i][0].items) < 2:
             out.extend(per_sentence[i])
             i += 1
             continue
         items: list[Item] = []
         cells: dict[int, dict[str, str]] = {}
-        for sent, gs in zip(lines, per_sentence[i:j], strict=True):
+        for sent in lines:
+            gs = per_sentence[sent.index]
             for it in gs[0].items:
                 cells[len(items)] = {"line": sent.text}
                 items.append(it)
             out.extend(gs[1:])
         intro = ctx.sents[i - 1] if i > 0 else None
         g = Group(lines[0], items, per_sentence[i][0].start, per_sentence[i][0].end,
-                  lines=list(lines), intro=intro, cells=cells)
+                  lines=lines, intro=intro, cells=cells)
         out.append(g)
         i = j
     return out

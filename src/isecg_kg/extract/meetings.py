@@ -163,14 +163,22 @@ def event_cues(ctx: Context, sent: Sent) -> tuple[list[Match], list[Match]]:
     return events, references
 
 
+_GATHER_REACH = 8  # tokens between a gathering verb and the people it gathers
+
+
 def _weak_cues(ctx: Context, sent: Sent) -> list[Match]:
-    """A host's verb ("ASI hosted senior managers") tells of a meeting where nothing else does."""
-    blocked = ctx.lex.phrases("event.not_event").find(sent.toks)
-    return [
-        m
-        for m in ctx.lex.phrases("event.hosts").find(sent.toks)
-        if not any(b.start <= m.start < b.end for b in blocked)
-    ]
+    """A host's verb ("ASI hosted senior managers"), or a verb that gathers people followed by
+    them ("welcomed to its Paris headquarters representatives of thirteen agencies"), tells of
+    a meeting where nothing else does."""
+    toks = sent.toks
+    blocked = ctx.lex.phrases("event.not_event").find(toks)
+    found = list(ctx.lex.phrases("event.hosts").find(toks))
+    objects = ctx.lex.phrases("event.gathering_objects")
+    for m in ctx.lex.phrases("event.gathering_verbs").find(toks):
+        right = clause(ctx, sent, m.start, m.end)[1]
+        if objects.find(toks, m.end, min(right, m.end + _GATHER_REACH)):
+            found.append(m)
+    return [m for m in found if not any(b.start <= m.start < b.end for b in blocked)]
 
 
 def _relevant(ctx: Context, sent: Sent, reach: int = 0) -> bool:
@@ -178,14 +186,20 @@ def _relevant(ctx: Context, sent: Sent, reach: int = 0) -> bool:
     if reach:
         lo, hi = max(0, sent.index - reach), min(len(ctx.sents), sent.index + reach + 1)
         return any(_relevant(ctx, s) for s in ctx.sents[lo:hi])
-    if any(t.kind == "agency" for t in sent.toks):
-        return True
     lex = ctx.lex
-    return bool(
+    if (
         lex.phrases("group.names").find(sent.toks)
         or lex.phrases("group.refs").find(sent.toks)
         or lex.phrases("relevance.phrases").find(sent.toks)
         or any(t.key in ctx.notes.get("typos", ()) for t in sent.toks)
+    ):
+        return True
+    if not any(t.kind == "agency" for t in sent.toks):
+        return False
+    # agencies alone put a sentence on the group's business in a report about the group, or
+    # in a paragraph that names it
+    return bool(ctx.notes.get("primary")) or any(
+        lex.phrases("group.names").find(o.toks) for o in ctx.sents if o.paragraph == sent.paragraph
     )
 
 
@@ -207,6 +221,10 @@ def _usable_date(ctx: Context, sent: Sent, k: int, references: list[Match]) -> b
     dm = sent.date_of(toks[k])
     if dm.prep in _NOT_MEETING_PREPS or ctx.is_dateline(dm):
         return False
+    if k + 2 < len(toks) and toks[k + 1].key == "," and ctx.lex.phrases("date.of_meeting").at(
+        toks, k + 2
+    ):
+        return True  # "on Wednesday, 11 May, the opening day of the group's meeting"
     if ctx.tense(sent, dm) == "future":
         return False
     if ctx.governor(sent, k) in ("lower", "upper", "other", "reference"):

@@ -25,6 +25,13 @@ from .roles import Role, clause, score_span
 
 
 
+# Words of a join that govern its own date ("joined in 2019", "admitted on 5 October 2015").
+_JOIN_WORDS = frozenset(
+    "joined admitted accepted became membership member accession admission effective entered "
+    "approved".split()
+)
+
+
 def _clause_dates(ctx: Context, sent: Sent, a: int, b: int) -> list[tuple[int, DateMention]]:
     left, right = clause(ctx, sent, a, b)
     return [(k, sent.date_of(t)) for k, t in enumerate(sent.toks[left:right], left)
@@ -62,8 +69,10 @@ def _list_when(ctx: Context, g: Group, role: Role, found: Found) -> When:
 
 
 def member_lists(ctx: Context, groups: list[Group], roles: dict[int, Role],
-                 found: Found) -> list[MemberList]:
-    """A member list for each list whose role is ``member``, with the count stated with it."""
+                 found: Found, joins: list[Join] = ()) -> list[MemberList]:
+    """A member list for each list whose role is ``member``, with the count stated with it.
+    A list told with a join ("With the arrival of ASA, ISECG now counts 21 members:") holds
+    from the join on."""
     out: list[MemberList] = []
     for g in groups:
         role = roles[id(g)]
@@ -71,8 +80,13 @@ def member_lists(ctx: Context, groups: list[Group], roles: dict[int, Role],
             continue
         sent = role.sent if role.sent is not None else g.sent
         count = next((c.value for c in find_counts(ctx, sent)), None)
-        out.append(MemberList(_list_when(ctx, g, role, found), ctx.evidence(sent),
-                              tuple(g.agencies), count))
+        when = _list_when(ctx, g, role, found)
+        arriving = {a.key for o in groups if o.sent is sent and o is not g
+                    and roles[id(o)].is_("join") for a in o.agencies}
+        told = [j.when.value for j in joins if j.agency.key in arriving and j.when.value]
+        if told and (not when.value or max(told) > when.value[: len(max(told))]):
+            when = When(value=max(told), note="the list holds from the join it follows")
+        out.append(MemberList(when, ctx.evidence(sent), tuple(g.agencies), count))
     for sent in ctx.sents:  # a count of members stated without a list
         for c in find_counts(ctx, sent):
             if c.noun not in ("members", "member", "agencies"):
@@ -107,7 +121,9 @@ def _join_when(ctx: Context, g: Group, role: Role, found: Found, last: When | No
         when = resolve_date(ctx, dm)
         if when is None:
             continue
-        governor = ctx.governor(sent, k)
+        governor, words = ctx.governing(sent, k)
+        if governor == "other" and words.split()[0] in _JOIN_WORDS:
+            governor = ""  # "joined ISECG in March 2025": the join's own date
         if governor == "lower":
             lower = when.value or when.earliest
             continue
@@ -177,7 +193,36 @@ def joins(ctx: Context, groups: list[Group], roles: dict[int, Role], found: Foun
             old = out.get(ref.key)
             if old is None or _better(j.when, old.when):
                 out[ref.key] = j
+    for sent in ctx.sents:  # "Its membership took effect on 5 March."
+        when = _effective(ctx, sent)
+        if when is None:
+            continue
+        before = [j for j in out.values()
+                  if 0 < sent.s.start - j.evidence.start and
+                  ctx.sents.index(next(x for x in ctx.sents if x.s.start == j.evidence.start))
+                  >= sent.index - 2]
+        if len(before) == 1 and _better(when, before[0].when):
+            j = before[0]
+            out[j.agency.key] = Join(j.agency, when, ctx.evidence(sent), j.ordinal)
     return list(out.values())
+
+
+def _effective(ctx: Context, sent: Sent) -> When | None:
+    """The date a sentence gives a membership without naming its agency ("Its membership
+    took effect on 5 March", "The agency's admission was approved on 9 April 2019")."""
+    toks = sent.toks
+    subjects = ctx.lex.phrases("join.subjects").find(toks)
+    verbs = ctx.lex.phrases("join.effective").find(toks)
+    if not subjects or not verbs or verbs[0].start < subjects[0].start:
+        return None
+    if any(t.kind == "agency" for t in toks[: verbs[0].start]):
+        return None  # it names its agency: a join of its own
+    for k, t in enumerate(toks):
+        if t.kind == "date" and k > verbs[0].start:
+            when = resolve_date(ctx, sent.date_of(t))
+            if when is not None and when.value:
+                return when
+    return None
 
 
 def _ordinal(sent: Sent, role: Role) -> int | None:

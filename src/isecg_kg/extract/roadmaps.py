@@ -90,6 +90,8 @@ def _mentions(ctx: Context, sent: Sent, named_before: bool) -> list[_Mention]:
             has_num = m.end < len(toks) and toks[m.end].is_num and not _year(toks[m.end])
             if not (named_before or names) or not (has_ord or has_num or _announcing(ctx, sent, m)):
                 continue
+            if not (has_ord or has_num) and not names and not _roadmap_after(ctx, toks, m.end):
+                continue  # "the next iteration of the document": no roadmap named
         elif word not in ("roadmap", "roadmaps"):
             continue
         if not (named_before or names):
@@ -107,12 +109,29 @@ def _mentions(ctx: Context, sent: Sent, named_before: bool) -> list[_Mention]:
     return _dedupe(out)
 
 
+_APPOSITION = frozenset({",", "the", "its", "a", "an", "-", "(", ")", "isecg's", "group's"})
+
+
+def _roadmap_after(ctx: Context, toks: list[Token], j: int) -> bool:
+    """Whether a roadmap's name (or the word "roadmap") follows an edition noun: "the next
+    edition of the roadmap"."""
+    names = ctx.lex.phrases("roadmap.names")
+    for k in range(j, min(len(toks), j + 4)):
+        if names.at(toks, k) or toks[k].key in ("roadmap", "ger"):
+            return True
+    return False
+
+
 def _dedupe(ms: list[_Mention]) -> list[_Mention]:
+    """One mention for words that name one roadmap: "the Global Exploration Roadmap (GER)",
+    "the GER 2024, the fourth edition of the roadmap"."""
     out: list[_Mention] = []
     for m in ms:
-        if out and m.start <= out[-1].end + 3 and not (
-            m.named and out[-1].named and m.start > out[-1].end + 1
-        ):
+        gap = m.sent.toks[out[-1].end : m.start] if out else []
+        apposed = bool(out) and not (m.named and out[-1].named) and all(
+            t.key in _APPOSITION or t.is_ord or _year(t) for t in gap
+        ) and len(gap) <= 5
+        if out and (apposed or m.start <= out[-1].end + 1):
             prev = out[-1]
             prev.end = max(prev.end, m.end)
             prev.named = prev.named or m.named
@@ -124,11 +143,25 @@ def _dedupe(ms: list[_Mention]) -> list[_Mention]:
     return out
 
 
-def _announcing(ctx: Context, sent: Sent, m: Match | _Mention) -> bool:
+def _nearest(ms: list[_Mention], a: int, b: int) -> _Mention | None:
+    """The mention tokens ``a``..``b`` speak of: the nearest (the one after on a tie)."""
+    def distance(m: _Mention) -> tuple[int, int]:
+        if b <= m.start:
+            return m.start - b, 0
+        if a >= m.end:
+            return a - m.end, 1
+        return 0, 0
+    return min(ms, key=distance) if ms else None
+
+
+def _announcing(ctx: Context, sent: Sent, m: Match | _Mention,
+                ms: list[_Mention] | None = None) -> bool:
     toks = sent.toks
     left, right = clause(ctx, sent, m.start, m.end)
     phrases = ctx.lex.phrases("roadmap.announced")
     found = phrases.find(toks, max(left, m.start - 6), min(right, m.end + 10))
+    if ms:
+        found = [f for f in found if _nearest(ms, f.start, f.end) is m]
     if not found:
         return False
     habitual = ctx.lex.phrases("roadmap.habitual").find(toks, left, right)
@@ -177,12 +210,12 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
         nxt = toks[m.start + 1]
         if nxt.is_num and not _year(nxt):
             m.edition = nxt.value
-    m.announced = _announcing(ctx, sent, m)
+    m.announced = _announcing(ctx, sent, m, others)
     published = ctx.lex.phrases("roadmap.published")
     verbs = [v for v in published.find(toks, left, right)]
-    first = [v for v in verbs if toks[v.start].key == "first" or "first" in v.phrase.source]
+    first = ctx.lex.phrases("roadmap.first").find(toks, left, right)
     if first and m.edition is None and any(abs(v.start - m.end) <= 8 or abs(m.start - v.end) <= 8
-                                           for v in first):
+                                           for v in first) and not _rank(ctx, sent, m):
         m.first_issued = True
         m.edition = 1
     dates = [(k, sent.date_of(t)) for k, t in enumerate(toks) if t.kind == "date" and left <= k < right]
@@ -192,7 +225,7 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
         if not ctx.is_dateline(dm)
         and dm.prep not in ("since", "until", "by", "before")
         and any(v.end <= k <= v.end + 4 or k < v.start <= k + 3 for v in verbs)
-        and not any(o is not m and o.start <= k < o.end + 2 and o.start > m.end for o in others)
+        and _nearest(others, k, k + 1) is m
     ]
     entry = ctx.entry_date(sent)
     if entry is not None and not m.announced and not near:

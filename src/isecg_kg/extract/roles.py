@@ -42,6 +42,16 @@ class Role:
         return (self.name == name or name in self.also) and not self.planned
 
 
+def _relative_length(toks: list[Token], a: int, b: int) -> int:
+    """The length of a relative clause set off by commas right after a list (", which also
+    signed the 2007 strategy,"): a verb after it is the list's own."""
+    if a + 1 < b and toks[a].key == "," and toks[a + 1].key in ("which", "who", "whose"):
+        close = next((k for k in range(a + 2, b) if toks[k].key == ","), None)
+        if close is not None:
+            return close + 1 - a
+    return 0
+
+
 def decay(distance: float) -> float:
     """A cue's weight at ``distance`` tokens from the agencies it speaks of."""
     return 1.0 if distance <= 1 else 1.0 / (1.0 + 0.15 * (distance - 1))
@@ -88,6 +98,7 @@ def score_span(
     else:
         left, right = clause(ctx, sent, start, end)
     best: dict[str, tuple[float, Match, bool, bool]] = {}
+    events = ctx.lex.phrases("event.nouns").find(toks, left, right)
     for role in ROLES:
         for side in ("before", "after"):
             cues = ctx.lex.phrases(f"roles.{role}.{side}")
@@ -98,12 +109,16 @@ def score_span(
             else:
                 found = [m for m in cues.find(toks, end, right) if m.start >= end]
             for m in found:
+                if any(e.start <= m.start < e.end and len(e.phrase) > len(m.phrase)
+                       for e in events):
+                    continue  # "heads of" in "the heads of agency meeting"
                 if at_end:
                     distance = len(toks) - m.end
                 elif side == "before":
                     distance = start - m.end + _OTHER_GROUP * _between_groups(others, m.end, start)
                 else:
                     distance = m.start - end + _OTHER_GROUP * _between_groups(others, end, m.start)
+                    distance -= _relative_length(toks, end, m.start)
                 s = weight * m.weight * decay(distance)
                 lo = m.start if side == "before" or at_end else end
                 planned = _window_has(ctx, toks, max(left, lo - _MODAL_WINDOW), m.start,

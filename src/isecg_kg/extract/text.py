@@ -28,7 +28,8 @@ _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9*])")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.[\"')\]]*$")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _LIST_MARK = ("*", "•", "·", "▪", "-", "–", "—")
-_UNPUNCTUATED = 200  # a paragraph this long without a full stop has lost its punctuation
+_UNPUNCTUATED = 200
+_PROSE_LINE = 100  # a line this long is report text, not a menu  # a paragraph this long without a full stop has lost its punctuation
 
 AG_FIRST, AG_FILL, AG_BASE = "\ue000", "\ue001", 0xE100
 AG = "\ue000[\ue100-\uf8ff]\ue001*"
@@ -93,7 +94,13 @@ def _merge(found: list[Mention], text: str) -> list[AgencyToken]:
             text[end : end + 1] == "'" and not text[end + 1 : end + 2].isalpha()
         ):
             possessive = True
-        tokens.append(AgencyToken(m.acronym, m.start, end, possessive, m.kind))
+        prev = tokens[-1] if tokens else None
+        gap = text[prev.end : m.start] if prev is not None else "\n"
+        if prev is not None and prev.acronym == m.acronym and not gap.strip() and "\n" not in gap:
+            # "the French space agency CNES": a description and the name, one agency
+            tokens[-1] = AgencyToken(m.acronym, prev.start, end, possessive, prev.kind)
+        else:
+            tokens.append(AgencyToken(m.acronym, m.start, end, possessive, m.kind))
         i = j
     return tokens
 
@@ -119,10 +126,12 @@ def _report_end(text: str, lex: Lexicon) -> int:
     """Where the report's text ends: at a line that is only a heading of page chrome."""
     stops = {_line_key(h) for h in lex.strings("text.stop_headings")}
     at = 0
+    prose = False  # a site's menus above the report ("Contact Us") end nothing
     for line in text.split("\n"):
         key = _line_key(line).strip(" :")
-        if key and key in stops:
+        if prose and key and key in stops:
             return at
+        prose = prose or len(line) > _PROSE_LINE
         at += len(line) + 1
     return len(text)
 
