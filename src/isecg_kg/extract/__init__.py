@@ -29,6 +29,7 @@ from .membership import joins as find_joins
 from .membership import member_lists as find_member_lists
 from .roadmaps import find_roadmaps
 from .roles import Role, role_of, score_span
+from .tables import find_rows
 from .tokens import keys
 
 __all__ = ["about_isecg", "extract"]
@@ -139,7 +140,23 @@ def _attach(ctx: Context, found: Found, groups: list[Group], roles: dict[int, Ro
     meetings = list(found.meetings)
     if not meetings:
         return meetings
+    rows = find_rows(ctx)
     for g in groups:
+        said = _attendance(ctx, g, rows)
+        if said is not None:  # "ASI | Italy | Yes" under "Agency | Country | Represented"
+            local = found.meeting_for(g.intro or g.sent)
+            if local is not None:
+                present, gone = said
+                m = meetings[local]
+                absent = list(dict.fromkeys([*m.absent, *gone]))
+                meetings[local] = replace(
+                    m,
+                    participants=tuple(a for a in dict.fromkeys([*m.participants, *present])
+                                       if a not in absent),
+                    absent=tuple(absent),
+                    participant_evidence=m.participant_evidence or ctx.evidence(g.sent),
+                )
+            continue
         role = roles[id(g)]
         sent = role.sent if role.sent is not None else g.sent
         in_mention = not g.block and g.sent.index in found.of_sentence and role.sent is g.sent
@@ -186,6 +203,30 @@ def _attach(ctx: Context, found: Found, groups: list[Group], roles: dict[int, Ro
     return meetings
 
 
+def _attendance(ctx: Context, g: Group, rows: dict) -> tuple[list[AgencyRef], list[AgencyRef]] | None:
+    """Who a table's attendance column marks present and absent, line by line."""
+    if not g.block:
+        return None
+    yes, no = ctx.lex.phrases("tables.yes"), ctx.lex.phrases("tables.no")
+    present: list[AgencyRef] = []
+    gone: list[AgencyRef] = []
+    for line in g.lines:
+        row = rows.get(line.index)
+        if row is None or "attended" not in row.cells:
+            return None
+        cell = row.cells["attended"]
+        toks = [t for t in line.toks if cell.start <= t.start < cell.end]
+        first = next((t for t in line.toks if t.kind == "agency"), None)
+        if first is None or not toks:
+            continue
+        agency = AgencyRef(ctx.text.tokens[first.ref].acronym)
+        if yes.at(toks, 0) and yes.at(toks, 0).end == len(toks):
+            present.append(agency)
+        elif no.at(toks, 0) and no.at(toks, 0).end == len(toks):
+            gone.append(agency)
+    return present, gone
+
+
 def _all_members_but(ctx: Context, found: Found, groups: list[Group],
                      roles: dict[int, Role]) -> None:
     """Meetings "all member agencies except X and Y" attended: their participants are the
@@ -202,6 +243,30 @@ def _all_members_but(ctx: Context, found: Found, groups: list[Group],
         local = found.meeting_for(role.sent)
         if local is not None:
             found.all_members_but.add(local)
+
+
+def _members_by_count(ctx: Context, found: Found, lists: list[MemberList]) -> list[MemberList]:
+    """ "Thirteen of the fifteen member agencies were represented: [13 named] ... Apologies
+    were received from CNSA and ISRO": when those present and those absent make the stated
+    membership, together they are the members on the meeting's day."""
+    out = []
+    for local, m in enumerate(found.meetings):
+        named = list(dict.fromkeys([*m.participants, *m.absent]))
+        if not named or not m.absent or not all(a.registered for a in named):
+            continue
+        totals = {c.of_total for i in found.mentions.get(local, []) + [
+            s.index for s in ctx.sents if s.index in found.of_sentence
+            and found.of_sentence[s.index] == local]
+            for c in find_counts(ctx, ctx.sents[i]) if c.of_total}
+        totals |= {c.of_total for s in ctx.sents for c in find_counts(ctx, s)
+                   if c.of_total and found.meeting_for(s) == local}
+        if len(named) not in totals:
+            continue
+        if any(set(ml.members) == set(named) for ml in lists):
+            continue
+        evidence = m.participant_evidence or m.evidence
+        out.append(MemberList(m.when, evidence, tuple(named), len(named)))
+    return out
 
 
 def extract(doc: Document, registry: Registry) -> Extraction:
@@ -230,6 +295,7 @@ def extract(doc: Document, registry: Registry) -> Extraction:
                        [ml for ml in member_lists if ml.members])
     found.meetings = meetings
     add_apart(ctx, found, groups, roles)
+    member_lists += _members_by_count(ctx, found, member_lists)
     chairs = find_chair_changes(ctx, found)
     roadmaps = find_roadmaps(ctx)
     names = [

@@ -54,11 +54,13 @@ def _subject_of(ctx: Context, toks: list[Token], k: int, right: int, name: str) 
         if t.kind == "agency":
             return None
         if t.key == "," and j + 1 < len(toks) and toks[j + 1].key in ("which", "who", "whose"):
-            # ", which had chaired the group since 2015," stands between a subject and its verb
+            # ", which took over the chair from ESA," tells what the agency did; ", which had
+            # hosted the meeting," stands between it and its verb
             close = next((x for x in range(j + 2, min(len(toks), j + 25)) if toks[x].key == ","),
-                         None)
-            if close is None:
-                return None
+                         len(toks))
+            inside = next((m for x in range(j + 2, close) if (m := phrases.at(toks, x))), None)
+            if inside is not None:
+                return inside
             j = close + 1
             continue
         m = phrases.at(toks, j)
@@ -148,6 +150,16 @@ def find_chair_changes(ctx: Context, found: Found) -> list[ChairChange]:
     out: list[ChairChange] = []
     for sent in ctx.sents:
         to, frm, held, at = _roles(ctx, sent)
+        if at and frm and not (to or held) and out and not _planned(ctx, sent, at):
+            # "The handover from ESA took place today": the outgoing chair (and the day) of
+            # the change told just before
+            last = out[-1]
+            if last.previous is None and not last.state and last.to.key != frm[0]:
+                when, meeting, _ = _when(ctx, sent, found)
+                if not last.when.value and when.value:
+                    last = replace(last, when=when, meeting=meeting)
+                out[-1] = replace(last, previous=AgencyRef(frm[0]))
+            continue
         if not at or not (to or held):
             continue
         if _planned(ctx, sent, at):
@@ -157,8 +169,9 @@ def find_chair_changes(ctx: Context, found: Found) -> list[ChairChange]:
         if to:
             previous = next((AgencyRef(a) for a in frm if a != to[0]), None)
             change = ChairChange(AgencyRef(to[0]), when, evidence, previous, meeting)
-        elif since:
-            change = ChairChange(AgencyRef(held[0]), when, evidence, None, meeting)
+        elif since:  # "ESA has chaired ISECG since 20 May 2009, when it took over from JAXA"
+            previous = next((AgencyRef(a) for a in frm if a != held[0]), None)
+            change = ChairChange(AgencyRef(held[0]), when, evidence, previous, meeting)
         else:
             change = ChairChange(AgencyRef(held[0]), _held_when(ctx, when), evidence, None,
                                  meeting, state=True)

@@ -172,6 +172,10 @@ class Context:
                 m = phrases.ending_at(toks, j, 5)
                 if m is None or (ranged and name == "lower" and toks[m.start].key == "from"):
                     continue
+                if name in ("lower", "upper") and any(
+                    t.key not in _BOUND_GAP for t in toks[m.end : k]
+                ):
+                    continue  # "the handover from ESA took place today": not a bound
                 words = " ".join(t.key for t in toks[m.start : m.end])
                 if name == "event" and is_reference(lex, toks, m.start):
                     # "since the last meeting in March": the meeting is a bound's
@@ -230,6 +234,9 @@ class Context:
 
 
 _GOVERNOR_REACH = 10  # tokens before a date where the word governing it may stand
+# Words that may stand between a bound's word and its date ("since the end of 2019").
+_BOUND_GAP = frozenset(("the", "early", "late", "mid", "around", "about", "end", "of", "start",
+                        "beginning", "middle", "its", "their", "last"))
 
 
 def is_reference(lex: Lexicon, toks: list[Token], at: int) -> bool:

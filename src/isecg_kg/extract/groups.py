@@ -63,7 +63,6 @@ class Group:
     lines: list[Sent] = field(default_factory=list)  # a block's lines (``sent`` the first)
     intro: Sent | None = None  # the line introducing a block
     label: str | None = None  # "Europe": the region a list is given under
-    cells: dict[int, dict[str, str]] = field(default_factory=dict)  # item -> table cells
 
     @property
     def agencies(self) -> list[AgencyRef]:
@@ -459,16 +458,13 @@ def document_groups(ctx: Context) -> list[Group]:
             i += 1
             continue
         items: list[Item] = []
-        cells: dict[int, dict[str, str]] = {}
         for sent in lines:
             gs = per_sentence[sent.index]
-            for it in gs[0].items:
-                cells[len(items)] = {"line": sent.text}
-                items.append(it)
+            items.extend(gs[0].items)
             out.extend(gs[1:])
         intro = ctx.sents[i - 1] if i > 0 else None
         g = Group(lines[0], items, per_sentence[i][0].start, per_sentence[i][0].end,
-                  lines=lines, intro=intro, cells=cells)
+                  lines=lines, intro=intro)
         out.append(g)
         i = j
     return out

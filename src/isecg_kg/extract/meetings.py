@@ -30,6 +30,8 @@ _NEAR, _FAR = 25, 60  # tokens between a cue and its date
 _PLACE_REACH = 18  # tokens after a cue a place may stand
 _LOOK_BACK = 2  # sentences before a meeting sentence that may date it
 _SHORT_LINE = 16  # tokens: a heading or a date line
+_RELATIVE_REACH = 14  # tokens between "which" and a meeting cue in its relative clause
+_HEAD = 6  # sentences of a report's head where its meeting's place and date line may stand
 _NOT_MEETING_PREPS = frozenset({"since", "by", "until", "before", "after"})
 
 
@@ -108,7 +110,7 @@ def _backgrounded(sent: Sent, m: Match) -> bool:
     not the meeting reported."""
     toks = sent.toks
     k = m.start - 1
-    while k > 1 and m.start - k <= 8:
+    while k > 1 and m.start - k <= _RELATIVE_REACH:
         if toks[k].key in ("which", "who") and toks[k - 1].key == "," and toks[k - 2].kind == "agency":
             clause_toks = toks[k : min(len(toks), m.end + 6)]
             own_time = any(t.kind == "date" for t in clause_toks)
@@ -266,7 +268,8 @@ def _context_date(ctx: Context, sent: Sent) -> tuple[DateMention | None, Sent | 
             return None, None
         p = ctx.sents[sent.index - back]
         short = len(p.toks) <= _SHORT_LINE
-        if p.paragraph != sent.paragraph and not (back == 1 and short):
+        lead = any(ctx.is_dateline(dm) for dm in p.dates)  # a wire's lead: "... on Sunday"
+        if p.paragraph != sent.paragraph and not (back == 1 and (short or lead)):
             return None, None
         events, references = event_cues(ctx, p)
         if references and not events:
@@ -276,7 +279,7 @@ def _context_date(ctx: Context, sent: Sent) -> tuple[DateMention | None, Sent | 
             for k, t in enumerate(p.toks)
             if t.kind == "date" and _usable_date(ctx, p, k, references)
         ]
-        usable = [dm for dm in usable if _rank(dm) < 3 or dm.relative]
+        usable = [dm for dm in usable if _rank(dm) < 3 or dm.relative or (lead and dm.weekday_only)]
         if usable:
             return min(usable, key=_rank), p
         if events:
@@ -438,6 +441,26 @@ def _row_mention(ctx: Context, sent: Sent, row: Row) -> _Mention | None:
     return m
 
 
+def _head_line(ctx: Context) -> _Mention | None:
+    """A report whose title names a meeting ("ISECG SENIOR MANAGERS MEETING - SUMMARY") gives
+    its place and date in a line of its head: "London, United Kingdom, 12-13 May 2016"."""
+    for sent in ctx.sents[:_HEAD]:
+        if len(sent.toks) > _SHORT_LINE:
+            continue
+        place = entry_place(ctx, sent)
+        dates = [k for k, t in enumerate(sent.toks) if t.kind == "date"
+                 and _usable_date(ctx, sent, k, []) and sent.date_of(t).day is not None]
+        if place is None or not dates:
+            continue
+        m = _Mention(sent, [], strong=True)
+        m.date = sent.date_of(sent.toks[dates[0]])
+        m.when = resolve_date(ctx, m.date)
+        m.place = place
+        m.virtual = False
+        return m if m.when is not None and m.when.value else None
+    return None
+
+
 # --- from mentions to meetings ----------------------------------------------------------------
 
 
@@ -572,6 +595,11 @@ def find_meetings(ctx: Context, groups: list[Group], roles: dict[int, Role]) -> 
         mentions.append(
             _mention(ctx, sent, events, references, by_sentence.get(sent.index, []), roles)
         )
+    if headed and not any(m.when and m.when.value for m in mentions):
+        head = _head_line(ctx)
+        if head is not None:
+            mentions.insert(0, head)
+            mentions.sort(key=lambda m: m.sent.index)
     found = Found([])
     for local, cluster in enumerate(_cluster(mentions)):
         meeting = _build(ctx, local, cluster)

@@ -84,7 +84,7 @@ def member_lists(ctx: Context, groups: list[Group], roles: dict[int, Role],
         arriving = {a.key for o in groups if o.sent is sent and o is not g
                     and roles[id(o)].is_("join") for a in o.agencies}
         told = [j.when.value for j in joins if j.agency.key in arriving and j.when.value]
-        if told and (not when.value or max(told) > when.value[: len(max(told))]):
+        if told and (not when.value or max(told) <= when.value):
             when = When(value=max(told), note="the list holds from the join it follows")
         out.append(MemberList(when, ctx.evidence(sent), tuple(g.agencies), count))
     for sent in ctx.sents:  # a count of members stated without a list

@@ -162,6 +162,8 @@ def _announcing(ctx: Context, sent: Sent, m: Match | _Mention,
     found = phrases.find(toks, max(left, m.start - 6), min(right, m.end + 10))
     if ms:
         found = [f for f in found if _nearest(ms, f.start, f.end) is m]
+    # the roadmap as the subject of a future verb: "The third GER will update ..."
+    found += ctx.lex.phrases("modality.future").find(toks, m.end, min(right, m.end + 2))
     if not found:
         return False
     habitual = ctx.lex.phrases("roadmap.habitual").find(toks, left, right)
@@ -197,6 +199,10 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
         y = _year(t) or _date_year(sent, t)
         if y and m.year is None and j - m.end <= 2:
             m.year = y
+        if t.kind == "date" and j > 0 and toks[j - 1].key == "(" and m.published is None:
+            when = resolve_date(ctx, sent.date_of(t))  # "the second edition (August 2013)"
+            if when is not None and when.value:
+                m.published = when.value
         if t.key in ("edition", "version", "iteration") and j + 1 < len(toks):
             nxt = toks[j + 1]
             if nxt.is_num and not _year(nxt) and m.edition is None:
@@ -234,7 +240,7 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
         # a line that is only the roadmap and its date: "GER, 3rd edition | January 2018"
         near = [(k, dm) for k, dm in dates if ctx.governor(sent, k) in ("", "event")
                 and ctx.tense(sent, dm) != "future"][:1]
-    if near and not m.announced:
+    if near and not m.announced and m.published is None:
         k, dm = min(near, key=lambda x: min(abs(x[0] - m.start), abs(x[0] - m.end)))
         when = resolve_date(ctx, dm)
         if when is not None and when.value and (m.year is None or when.value.startswith(str(m.year))):
@@ -285,8 +291,7 @@ def _compatible(a: _Mention, b: _Mention) -> bool:
         return False
     if a.edition and b.edition and a.edition != b.edition:
         return False
-    return bool((ya and yb) or (a.edition and b.edition and a.edition == b.edition)
-                or (a.edition and yb and not b.edition) or (b.edition and ya and not a.edition))
+    return bool((ya and yb) or (a.edition and b.edition and a.edition == b.edition))
 
 
 def find_roadmaps(ctx: Context) -> list[Roadmap]:

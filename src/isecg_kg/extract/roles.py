@@ -165,7 +165,7 @@ def role_of(ctx: Context, g: Group, others: list[Group] = ()) -> Role:
     if g.intro is not None:
         sources.append((g.intro, _INTRO_BONUS))
         above = ctx.before(g.intro)
-        if above is not None and above.paragraph != g.intro.paragraph and len(above.toks) < 16:
+        if above is not None and above.paragraph != g.intro.paragraph and len(above.toks) < 40:
             sources.append((above, 1.0))
     for sent, weight in sources:
         for role, v in score_span(ctx, sent, 0, 0, weight=weight, at_end=True).items():

@@ -60,9 +60,19 @@ def _role_names(ctx: Context) -> dict[str, str]:
     return names
 
 
+def _role(text: str, names: dict[str, str]) -> str | None:
+    """The role a header cell names: its words, or their start ("Represented in Noordwijk")."""
+    words = keys(text.strip(" :*"))
+    for n in range(len(words), 0, -1):
+        role = names.get(" ".join(words[:n]))
+        if role is not None:
+            return role
+    return None
+
+
 def _header(cells: list[Cell], names: dict[str, str]) -> list[str | None] | None:
     """The role of each column if the cells are a header naming at least two roles."""
-    roles = [names.get(" ".join(keys(c.text.strip(" :*")))) for c in cells]
+    roles = [_role(c.text, names) for c in cells]
     named = [r for r in roles if r]
     return roles if len(set(named)) >= 2 and len(named) == len(set(named)) else None
 
