@@ -269,6 +269,28 @@ def _members_by_count(ctx: Context, found: Found, lists: list[MemberList]) -> li
     return out
 
 
+def _in_text_order(ctx: Context, m: Meeting, groups: list[Group], roles: dict[int, Role]) -> Meeting:
+    """A meeting's participants and absentees in the order its lists name them."""
+    first: dict[str, int] = {}
+    for g in sorted(groups, key=lambda g: (not (roles[id(g)].is_("participant")
+                                                or roles[id(g)].is_("absent")), g.sent.index)):
+        for it in g.items:
+            for a in it.agencies:
+                first.setdefault(a.key, g.sent.toks[min(it.start, len(g.sent.toks) - 1)].start
+                                 if not g.block else ctx.doc.text.find(a.key, g.sent.s.start))
+    for t in ctx.text.tokens:
+        first.setdefault(t.acronym, t.start)
+
+    def at(ref: AgencyRef) -> int:
+        if ref.registered:
+            return first.get(ref.key, len(ctx.doc.text))
+        found = ctx.doc.text.find(ref.key.split(" (")[0])
+        return found if found >= 0 else len(ctx.doc.text)
+
+    return replace(m, participants=tuple(sorted(m.participants, key=at)),
+                   absent=tuple(sorted(m.absent, key=at)))
+
+
 def extract(doc: Document, registry: Registry) -> Extraction:
     """Every ISECG fact the document states: meetings, members, joins, chairs, roadmaps."""
     lex = lexicon()
@@ -298,6 +320,7 @@ def extract(doc: Document, registry: Registry) -> Extraction:
     member_lists += _members_by_count(ctx, found, member_lists)
     chairs = find_chair_changes(ctx, found)
     roadmaps = find_roadmaps(ctx)
+    meetings = [_in_text_order(ctx, m, groups, roles) for m in meetings]
     names = [
         ref.key
         for facts in (

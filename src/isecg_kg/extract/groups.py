@@ -101,7 +101,8 @@ class _Reader:
         self.absent = lex.phrases("roles.absent.after")
         self.place_before = lex.phrases("groups.place_before")
         self.country_before = lex.phrases("groups.country_agency_before")
-        self.when = ctx.published
+        self.labels = lex.phrases("groups.labels")
+        self.when = ctx.published or (ctx.past_max.value if ctx.past_max else None)
 
     # -- one item ---------------------------------------------------------------------------
 
@@ -124,11 +125,23 @@ class _Reader:
             return "region", region, m.end
         return None
 
-    def notes_at(self, j: int) -> tuple[int, bool, str | None]:
-        """Brackets, marks and notes after an item that only describe it: (end, absent, mark)."""
+    def notes_at(self, j: int, acronym: str | None = None) -> tuple[int, bool, str | None]:
+        """Brackets, marks and notes after an item that only describe it: (end, absent, mark).
+        ``acronym``: the item's agency, whose own country after a comma is a note too ("Korea
+        Aerospace Research Institute (KARI), Republic of Korea")."""
         toks, absent, mark = self.toks, False, None
         while j < len(toks):
             t = toks[j]
+            if acronym and t.key == "," and j + 1 < len(toks):
+                found = self.place(j + 1)
+                own = self.ctx.registry.country(acronym)
+                if found is not None and found[0] == "country" and own and found[1] == own:
+                    after = found[2]
+                    if after >= len(toks) or toks[after].kind == "punct" or toks[after].key in (
+                        "and", "-"
+                    ):
+                        j = after
+                        continue
             if t.key in _MARKS or (t.key == "*" and j + 1 < len(toks) and toks[j + 1].key == "*"):
                 k = j
                 while k < len(toks) and toks[k].key in ("*", "†", "‡"):
@@ -190,7 +203,7 @@ class _Reader:
         t = toks[i]
         if t.kind == "agency":
             acronym = self.ctx.text.tokens[t.ref].acronym
-            end, absent, mark = self.notes_at(i + 1)
+            end, absent, mark = self.notes_at(i + 1, acronym)
             return Item([AgencyRef(acronym)], i, end, absent, mark)
         found = self.place(i)
         if found is not None:
@@ -262,7 +275,13 @@ class _Reader:
         words = toks[i:j]
         if len(words) < 2 or words[-1].key not in _NOUN_HEADS:
             return None
-        name = self.ctx.written(words[0].start, words[-1].end)
+        end_tok = words[-1].end
+        if j + 2 < len(toks) and toks[j].key == _OPEN and toks[j + 2].key == _CLOSE and (
+            toks[j + 1].is_word and any(c.isupper() for c in toks[j + 1].text[1:])
+        ):  # "Philippine Space Agency (PhilSA)": its acronym is part of its name
+            end_tok = toks[j + 2].end
+            j += 3
+        name = self.ctx.written(words[0].start, end_tok)
         end, absent, mark = self.notes_at(j)
         return Item([AgencyRef(name, registered=False)], i, end, absent, mark, unregistered=True)
 
@@ -283,11 +302,22 @@ class _Reader:
 
     def region_label(self, i: int) -> tuple[str, int] | None:
         """A region heading the items after it: "Europe (", "Europe:", "the Americas by"."""
+        toks = self.toks
+        other = self.labels.at(toks, i) if i < len(toks) else None
+        if other is not None and other.end < len(toks) and toks[other.end].key in (":", "-", "–"):
+            return "other", other.end + 1  # "Others: Roscosmos and SSAU"
         found = self.place(i)
-        if found is None or found[0] != "region":
+        if found is None:
             return None
-        _, name, j = found
-        if j < len(self.toks) and self.toks[j].key in (_OPEN, ":", "-", "–"):
+        kind, name, j = found
+        if j >= len(toks) or toks[j].key not in (_OPEN, ":", "-", "–"):
+            return None
+        agencies_after = j + 1 < len(toks) and toks[j + 1].kind == "agency"
+        if kind == "region" or (
+            # "Europe (ESA, CNES, DLR)", "Europe: ESA, CNES": a place over its agencies
+            agencies_after and (toks[j].key != _OPEN or (
+                j + 2 < len(toks) and toks[j + 2].key in (",", "and", "/", ";", "&")))
+        ):
             return name, j + 1
         return None
 
@@ -295,13 +325,15 @@ class _Reader:
         out: list[Group] = []
         toks = self.toks
         i = 0
+        row = " | " in self.sent.text  # a table's row: its first cell may be any agency name
         while i < len(toks):
             label = self.region_label(i)
             start = i
             if label is not None:
                 i = label[1]
-            first = self.item(i, False)
-            if first is None or (first.by_country and not self._country_ok(first)):
+            first = self.item(i, row and i == 0)
+            if first is None or (first.by_country and not self._country_ok(first)
+                                 and not (row and i == 0)):
                 i = start + 1
                 continue
             items = [first]
@@ -324,7 +356,8 @@ class _Reader:
                 j += 1
             items = self._drop_lone_countries(items)
             if items:
-                g = Group(self.sent, items, items[0].start, items[-1].end, label=label and label[0])
+                first_tok = start if label is not None else items[0].start
+                g = Group(self.sent, items, first_tok, items[-1].end, label=label and label[0])
                 g.anchor = self._anchor(g)
                 out.append(g)
             i = max(j, start + 1)
@@ -339,9 +372,12 @@ class _Reader:
 
     def _drop_lone_countries(self, items: list[Item]) -> list[Item]:
         """Countries in a list stand for their agencies when the list is of agencies (it names
-        one) or of countries only (two or more); a lone country is a place."""
+        one) or of countries only (two or more); a lone country is a place, unless it is a
+        table row's first cell."""
         if all(it.by_country for it in items) and len(items) == 1:
             it = items[0]
+            if it.start == 0 and " | " in self.sent.text:
+                return items
             return items if self.country_before.ending_at(self.toks, it.start) else []
         return [it for it in items if not it.unregistered or len(items) > 1]
 
@@ -453,7 +489,8 @@ def document_groups(ctx: Context) -> list[Group]:
         while j > i and not _item_line(per_sentence[j - 1], ctx.sents[j - 1]):
             j -= 1
         lines = [x for x in ctx.sents[i:j] if _item_line(per_sentence[x.index], x)]
-        if len(lines) == 1 and len(per_sentence[i][0].items) < 2:
+        intro_colon = i > 0 and ctx.sents[i - 1].text.rstrip().endswith(":")
+        if len(lines) == 1 and (len(per_sentence[i][0].items) < 2 or not intro_colon):
             out.extend(per_sentence[i])
             i += 1
             continue

@@ -23,6 +23,7 @@ _NEG_WINDOW = 4  # tokens before a cue where a negation denies it
 _MODAL_WINDOW = 7  # tokens before a cue where a modal or future word makes it a plan
 _OTHER_GROUP = 3  # what another list between a cue and this one adds to their distance
 _INTRO_BONUS = 1.5  # a block's intro speaks of the block as a whole
+_HEADER_CELLS = 3  # short lines above a block's intro that may be its table's header cells
 
 
 @dataclass
@@ -50,6 +51,12 @@ def _relative_length(toks: list[Token], a: int, b: int) -> int:
         if close is not None:
             return close + 1 - a
     return 0
+
+
+def _heading(sent: Sent) -> bool:
+    """A heading or a line announcing what follows ("... are listed below:"), not prose."""
+    text = sent.text.rstrip()
+    return text.endswith(":") or (len(sent.toks) <= 12 and not text.endswith((".", "!", "?")))
 
 
 def decay(distance: float) -> float:
@@ -112,8 +119,8 @@ def score_span(
                 if any(e.start <= m.start < e.end and len(e.phrase) > len(m.phrase)
                        for e in events):
                     continue  # "heads of" in "the heads of agency meeting"
-                if at_end:
-                    distance = len(toks) - m.end
+                if at_end:  # an intro speaks of its list as a whole: its cues weigh alike
+                    distance = (len(toks) - m.end) / 2
                 elif side == "before":
                     distance = start - m.end + _OTHER_GROUP * _between_groups(others, m.end, start)
                 else:
@@ -127,9 +134,21 @@ def score_span(
                 negated = role != "absent" and _window_has(
                     ctx, toks, max(left, m.start - _NEG_WINDOW), m.end, "modality.negation"
                 )
+                if role == "participant" and side == "after" and _elsewhere(ctx, toks, m.end, right):
+                    continue  # "took part in the heads of agency plenary of the congress"
                 if role not in best or s > best[role][0]:
                     best[role] = (s, m, planned, negated)
     return best
+
+
+def _elsewhere(ctx: Context, toks: list[Token], j: int, right: int) -> bool:
+    """Whether an attendance verb at ``j`` is followed by another gathering it took place in."""
+    if j >= right or toks[j].key not in ("in", "at"):
+        return False
+    window = min(right, j + 9)
+    others = ctx.lex.phrases("event.other").find(toks, j, window)
+    own = ctx.lex.phrases("group.names").find(toks, j, window)
+    return bool(others) and not own
 
 
 def _decide(best: dict[str, tuple[float, Match, bool, bool]], sent: Sent) -> Role:
@@ -165,7 +184,16 @@ def role_of(ctx: Context, g: Group, others: list[Group] = ()) -> Role:
     if g.intro is not None:
         sources.append((g.intro, _INTRO_BONUS))
         above = ctx.before(g.intro)
-        if above is not None and above.paragraph != g.intro.paragraph and len(above.toks) < 40:
+        # a table's header cells set out one a line ("Organisation", "Country") stand between
+        # the list and its heading ("Delegations")
+        hops = 0
+        while above is not None and hops < _HEADER_CELLS and len(above.toks) <= 3 and not any(
+            t.kind == "agency" for t in above.toks
+        ):
+            sources.append((above, 1.0))
+            above = ctx.before(above)
+            hops += 1
+        if above is not None and above.paragraph != g.intro.paragraph and _heading(above):
             sources.append((above, 1.0))
     for sent, weight in sources:
         for role, v in score_span(ctx, sent, 0, 0, weight=weight, at_end=True).items():
