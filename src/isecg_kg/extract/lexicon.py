@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import product
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -150,24 +151,19 @@ class Lexicon:
             head, sep, tail = entry.rpartition("@")
             if sep and tail.replace(".", "", 1).isdigit():
                 text, weight = head.strip(), float(tail)
-            slots = []
-            for word in text.split():
-                if word in (NUM, ORD):
-                    slots.append(frozenset({word}))
-                    continue
-                parts = word.split("/") if "/" in word.strip("/") else [word]
-                alternatives = [self._tokenize(w) for w in parts]
-                if all(len(a) == 1 for a in alternatives):
-                    slots.append(frozenset(a[0] for a in alternatives))
-                else:  # "agency's" is two tokens: its words each a slot
-                    if len(alternatives) != 1:
-                        raise IsecgError(
-                            f"lexicon entry {entry!r}: alternatives must be single words",
-                            field=name,
-                        )
-                    slots.extend(frozenset({k}) for k in alternatives[0])
-            if slots:
-                out.append(Phrase(tuple(slots), weight, entry))
+            # "representatives of/from": one phrase for each alternative
+            choices = [w.split("/") if "/" in w.strip("/") else [w] for w in text.split()]
+            for words in product(*choices):
+                slots: list[frozenset[str]] = []
+                for word in words:
+                    if word in (NUM, ORD):
+                        slots.append(frozenset({word}))
+                    else:
+                        slots.extend(frozenset({k}) for k in self._tokenize(word))
+                if slots:
+                    out.append(Phrase(tuple(slots), weight, entry))
+        if not out and self.strings(name):
+            raise IsecgError(f"the lexicon list {name!r} has no usable entry", field=name)
         return out
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .context import Context, Sent
 from .groups import Group
 from .lexicon import Match
+from .places import city_at
 from .tokens import Token
 
 ROLES = ("participant", "absent", "member", "join", "host", "none")
@@ -41,6 +42,36 @@ class Role:
 
     def is_(self, name: str) -> bool:
         return (self.name == name or name in self.also) and not self.planned
+
+
+_PREPS = frozenset(("in", "at", "during", "for"))
+_DETERMINERS = frozenset(("the", "this", "that", "its", "their", "today", "yesterday", "'s"))
+
+
+def _compact(ctx: Context, toks: list[Token], events: list[Match]) -> tuple[list[Token], list[int]]:
+    """The tokens with the phrases that only say where the agencies took part left out ("in
+    the Berlin meeting", "at today's session", "in Noordwijk"), so that a cue reads across
+    them ("Taking part in the Berlin meeting were:"); and each kept token's index."""
+    skip: set[int] = set()
+    for e in events:
+        k = e.start - 1
+        while k >= 0 and e.start - k <= 4 and toks[k].key not in _PREPS:
+            if toks[k].kind == "punct" and toks[k].key != "'s":
+                break
+            k -= 1
+        if k >= 0 and toks[k].key in _PREPS:
+            skip.update(range(k, e.end))
+    for k, t in enumerate(toks[:-1]):
+        if t.key in ("in", "at") and (place := city_at(ctx, toks, k + 1)) is not None:
+            if place.end < len(toks) and toks[place.end].key in ("were", "was", ":"):
+                skip.update(range(k, place.end))
+    kept = [k for k in range(len(toks)) if k not in skip]
+    return [toks[k] for k in kept], kept
+
+
+def _at(where: list[int], k: int) -> int:
+    """The index in the compact view of the first kept token at or after ``k``."""
+    return next((i for i, x in enumerate(where) if x >= k), len(where))
 
 
 def _relative_length(toks: list[Token], a: int, b: int) -> int:
@@ -106,15 +137,20 @@ def score_span(
         left, right = clause(ctx, sent, start, end)
     best: dict[str, tuple[float, Match, bool, bool]] = {}
     events = ctx.lex.phrases("event.nouns").find(toks, left, right)
+    view, where = _compact(ctx, toks, events)
     for role in ROLES:
         for side in ("before", "after"):
             cues = ctx.lex.phrases(f"roles.{role}.{side}")
+            found = [
+                Match(where[m.start], where[m.end - 1] + 1, m.phrase)
+                for m in cues.find(view, _at(where, left), _at(where, right))
+            ]
             if at_end:  # "... are listed below; all of them took part": every cue before
-                found = cues.find(toks, left, right)
+                pass
             elif side == "before":
-                found = [m for m in cues.find(toks, left, start) if m.end <= start]
+                found = [m for m in found if m.end <= start]
             else:
-                found = [m for m in cues.find(toks, end, right) if m.start >= end]
+                found = [m for m in found if m.start >= end]
             for m in found:
                 if any(e.start <= m.start < e.end and len(e.phrase) > len(m.phrase)
                        for e in events):
