@@ -175,10 +175,30 @@ def find_chair_changes(ctx: Context, found: Found) -> list[ChairChange]:
         else:
             change = ChairChange(AgencyRef(held[0]), _held_when(ctx, when), evidence, None,
                                  meeting, state=True)
-        if any(_same(change, c) for c in out):
+        same = next((i for i, c in enumerate(out) if _same(change, c)), None)
+        if same is None:
+            out.append(change)
             continue
-        out.append(change)
-    return out
+        old = out[same]  # told again: keep what each telling adds (the date, the outgoing chair)
+        out[same] = replace(
+            old,
+            when=old.when if old.when.value else change.when,
+            meeting=old.meeting if old.when.value else change.meeting,
+            previous=old.previous or change.previous,
+        )
+    return [replace(c, when=_as_known(c.when)) for c in out]
+
+
+def _as_known(when: When) -> When:
+    """A date known only by bounds within one month (or one year) is known to that month."""
+    if when.value or not (when.earliest and when.latest):
+        return when
+    a, b = when.earliest, when.latest
+    if a[:7] == b[:7]:
+        return replace(when, value=a[:7])
+    if a[:4] == b[:4]:
+        return replace(when, value=a[:4])
+    return when
 
 
 def _held_when(ctx: Context, when: When) -> When:

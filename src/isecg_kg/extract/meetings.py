@@ -233,8 +233,10 @@ def _usable_date(ctx: Context, sent: Sent, k: int, references: list[Match]) -> b
         return False
     if any(0 <= k - r.end <= 4 for r in references):
         return False  # "the last meeting in March"
-    if ctx.lex.phrases("date.offset").find(toks, k + 1, min(len(toks), k + 6)):
-        return False  # "On July 17, the day after the meeting closed"
+    offset = ctx.lex.phrases("date.offset").find(toks, k + 1, min(len(toks), k + 6))
+    if offset and ctx.lex.phrases("event.nouns").find(toks, offset[0].end,
+                                                      min(len(toks), offset[0].end + 4)):
+        return False  # "On July 17, the day after the meeting closed": another day
     if dm.lower and ctx.published:
         try:
             if temporal.lower(dm.lower) > temporal.upper(ctx.published):
