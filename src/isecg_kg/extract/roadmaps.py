@@ -40,6 +40,7 @@ class _Mention:
     announced: bool = False
     first_issued: bool = False
     url_month: str | None = None  # the month its linked file was uploaded
+    date_at: int | None = None  # the token of the date it took
 
 
 def _year(t: Token) -> int | None:
@@ -99,7 +100,11 @@ def _mentions(ctx: Context, sent: Sent, named_before: bool) -> list[_Mention]:
         out.append(_Mention(sent, m.start, m.end, False))
     for t_idx, t in enumerate(toks):
         if t.key in supp_words:
-            near = [x for x in out if abs(x.start - t_idx) <= 6 or abs(t_idx - x.end) <= 6]
+            # "GER Supplement", "Supplement to the GER", "the 2022 Supplement": the word
+            # belongs to the name it stands beside, else it is a mention of its own
+            near = [x for x in out if 0 <= t_idx - x.end <= 1 or (
+                0 <= x.start - t_idx <= 4 and all(k.key in ("to", "the", "of", "isecg", "isecg's")
+                                                  for k in toks[t_idx + 1 : x.start]))]
             if near:
                 for x in near:
                     x.supplement = True
@@ -109,6 +114,11 @@ def _mentions(ctx: Context, sent: Sent, named_before: bool) -> list[_Mention]:
     return _dedupe(out)
 
 
+# Words that may stand in a roadmap's noun phrase before its name ("the new 2018 GER").
+_MODIFIERS = frozenset(("the", "its", "a", "an", "isecg", "isecg's", "group's", "new", "latest",
+                        "updated", "current", "original", "initial", "first", "'s", "our",
+                        "this", "that", "these", "lunar", "mars", "of", "edition", "version",
+                        "iteration", "issue", "update", "supplement"))
 _APPOSITION = frozenset({",", "the", "its", "a", "an", "-", "(", ")", "isecg's", "group's"})
 
 
@@ -131,7 +141,10 @@ def _dedupe(ms: list[_Mention]) -> list[_Mention]:
         apposed = bool(out) and not (m.named and out[-1].named) and all(
             t.key in _APPOSITION or t.is_ord or _year(t) for t in gap
         ) and len(gap) <= 5
-        if out and (apposed or m.start <= out[-1].end + 1):
+        touching = bool(out) and m.start <= out[-1].end + 1 and all(
+            t.kind == "punct" for t in gap
+        )
+        if out and (apposed or touching):
             prev = out[-1]
             prev.end = max(prev.end, m.end)
             prev.named = prev.named or m.named
@@ -143,8 +156,20 @@ def _dedupe(ms: list[_Mention]) -> list[_Mention]:
     return out
 
 
+_ATTACHED = frozenset(("in", "on", "of", "(", ",", "dated", "from"))
+
+
 def _nearest(ms: list[_Mention], a: int, b: int) -> _Mention | None:
-    """The mention tokens ``a``..``b`` speak of: the nearest (the one after on a tie)."""
+    """The mention tokens ``a``..``b`` speak of: the one right before them when only a
+    preposition or its own number stands between ("version 1 in 2011"), else the nearest
+    (the one after on a tie)."""
+    before = [m for m in ms if m.end <= a]
+    if before:
+        last = max(before, key=lambda m: m.end)
+        toks = last.sent.toks
+        if all(t.key in _ATTACHED or t.is_num for t in toks[last.end : a]) and a - last.end <= 3:
+            return last
+
     def distance(m: _Mention) -> tuple[int, int]:
         if b <= m.start:
             return m.start - b, 0
@@ -180,6 +205,8 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
         t = toks[k]
         if t.kind == "punct" and t.key not in ("'s", "-"):
             break
+        if t.is_word and not t.is_ord and t.key not in _MODIFIERS:
+            break  # "... follows version 1": a verb ends the name's noun phrase
         y = _year(t) or _date_year(sent, t)
         if y and m.year is None:
             m.year = y
@@ -203,19 +230,24 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
             when = resolve_date(ctx, sent.date_of(t))  # "the second edition (August 2013)"
             if when is not None and when.value:
                 m.published = when.value
-        if t.key in ("edition", "version", "iteration") and j + 1 < len(toks):
+        adjacent = j == m.end or (j == m.end + 1 and toks[m.end].kind == "punct")
+        if t.key in ("edition", "version", "iteration") and j + 1 < len(toks) and adjacent:
             nxt = toks[j + 1]
             if nxt.is_num and not _year(nxt) and m.edition is None:
-                m.edition = nxt.value
-        if t.key in ("edition", "version") and j > 0 and toks[j - 1].is_ord and m.edition is None:
-            m.edition = toks[j - 1].value
+                m.edition = nxt.value  # "GER, version 2"
+        if t.key in ("edition", "version") and toks[j - 1].is_ord and m.edition is None and (
+            j - 1 == m.end or (j - 2 == m.end and toks[m.end].kind == "punct")
+        ):
+            m.edition = toks[j - 1].value  # "GER, 3rd edition"
+        if t.kind == "date":
+            break  # what follows a date is another item's
         if t.kind == "agency" or t.key in (".", ";"):
             break
         j += 1
-    if m.edition is None and m.start + 1 < len(toks) and toks[m.start].key in ("version", "edition"):
+    if m.start + 1 < len(toks) and toks[m.start].key in ("version", "edition"):
         nxt = toks[m.start + 1]
         if nxt.is_num and not _year(nxt):
-            m.edition = nxt.value
+            m.edition = nxt.value  # "version 2": its own number first
     m.announced = _announcing(ctx, sent, m, others)
     published = ctx.lex.phrases("roadmap.published")
     verbs = [v for v in published.find(toks, left, right)]
@@ -230,7 +262,8 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
         for k, dm in dates
         if not ctx.is_dateline(dm)
         and dm.prep not in ("since", "until", "by", "before")
-        and any(v.end <= k <= v.end + 4 or k < v.start <= k + 3 for v in verbs)
+        and any(v.end <= k <= v.end + 4 or k < v.start <= k + 3
+                or (v.end <= m.start and m.end <= k <= m.end + 4) for v in verbs)
         and _nearest(others, k, k + 1) is m
     ]
     entry = ctx.entry_date(sent)
@@ -245,6 +278,7 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
         when = resolve_date(ctx, dm)
         if when is not None and when.value and (m.year is None or when.value.startswith(str(m.year))):
             m.published = when.value
+            m.date_at = k
     if m.announced and m.published:
         m.announced = False
     if not m.published and not m.announced and m.url_month:
@@ -294,6 +328,52 @@ def _compatible(a: _Mention, b: _Mention) -> bool:
     return bool((ya and yb) or (a.edition and b.edition and a.edition == b.edition))
 
 
+_SERIES_SKIP = frozenset((",", "and", ";", "the", "in", "on", "of", "(", ")", "then", "later",
+                          "a", "its", "followed", "by", "with", "while", "&"))
+
+
+def _series(ctx: Context, m: _Mention) -> list[tuple[int | None, str]]:
+    """Editions told in a row after the one a mention took its date from: "The first edition
+    was published in September 2011, the second in August 2013 and the third in January
+    2018", "follows version 1 in 2011 and version 2 in 2013", "issued in 2011, 2013 and
+    2018": (edition, published) for each further one."""
+    if m.date_at is None:
+        return []
+    sent, toks = m.sent, m.sent.toks
+    verbs = ctx.lex.phrases("roadmap.published")
+    editions = ctx.lex.words("roadmap.edition_nouns")
+    out: list[tuple[int | None, str]] = []
+    j, ordinal = m.date_at + 1, None
+    while j < len(toks):
+        t = toks[j]
+        verb = verbs.at(toks, j)
+        if t.kind == "date":
+            dm = sent.date_of(t)
+            when = resolve_date(ctx, dm)
+            if when is None or not when.value or ctx.governor(sent, j) in ("other", "upper"):
+                break
+            if ctx.tense(sent, dm) == "future":
+                break
+            out.append((ordinal, when.value))
+            ordinal = None
+            j += 1
+        elif t.is_ord and ordinal is None:
+            ordinal = t.value
+            j += 1
+        elif t.key in editions:
+            if j + 1 < len(toks) and toks[j + 1].is_num and ordinal is None:
+                ordinal = toks[j + 1].value  # "version 2"
+                j += 1
+            j += 1
+        elif verb is not None:
+            j = verb.end
+        elif t.key in _SERIES_SKIP:
+            j += 1
+        else:
+            break
+    return out
+
+
 def find_roadmaps(ctx: Context) -> list[Roadmap]:
     """The roadmap editions and supplements a document speaks of, one fact each."""
     mentions: list[_Mention] = []
@@ -306,6 +386,10 @@ def find_roadmaps(ctx: Context) -> list[Roadmap]:
             _fill(ctx, m, ms)
         named = named or any(m.named for m in ms)
         mentions.extend(ms)
+        for m in ms:  # the editions told in a row after it are mentions of their own
+            for edition, published in _series(ctx, m):
+                mentions.append(_Mention(sent, m.start, m.end, m.named, m.supplement,
+                                         None, edition, published))
     facts: list[_Mention] = []
     for m in mentions:
         target = next((f for f in facts if _compatible(f, m)), None)
