@@ -319,7 +319,11 @@ def extract(doc: Document, registry: Registry) -> Extraction:
     add_apart(ctx, found, groups, roles)
     member_lists += _members_by_count(ctx, found, member_lists)
     chairs = find_chair_changes(ctx, found)
-    roadmaps = find_roadmaps(ctx)
+    roadmaps = find_roadmaps(ctx, {
+        i: meetings[local].when.value
+        for i, local in found.of_sentence.items()
+        if meetings[local].when.value and len(meetings[local].when.value) == 10
+    })
     meetings = [_in_text_order(ctx, m, groups, roles) for m in meetings]
     names = [
         ref.key

@@ -156,7 +156,9 @@ def _dedupe(ms: list[_Mention]) -> list[_Mention]:
     return out
 
 
-_ATTACHED = frozenset(("in", "on", "of", "(", ",", "dated", "from"))
+_ATTACHED = frozenset(("in", "on", "of", "(", ",", "dated", "from", "published", "released",
+                       "issued", "unveiled", "presented", "launched", "updated", "adopted",
+                       "first", "was", "were", "appeared", "out"))
 
 
 def _nearest(ms: list[_Mention], a: int, b: int) -> _Mention | None:
@@ -167,7 +169,7 @@ def _nearest(ms: list[_Mention], a: int, b: int) -> _Mention | None:
     if before:
         last = max(before, key=lambda m: m.end)
         toks = last.sent.toks
-        if all(t.key in _ATTACHED or t.is_num for t in toks[last.end : a]) and a - last.end <= 3:
+        if all(t.key in _ATTACHED or t.is_num for t in toks[last.end : a]) and a - last.end <= 5:
             return last
 
     def distance(m: _Mention) -> tuple[int, int]:
@@ -374,8 +376,24 @@ def _series(ctx: Context, m: _Mention) -> list[tuple[int | None, str]]:
     return out
 
 
-def find_roadmaps(ctx: Context) -> list[Roadmap]:
-    """The roadmap editions and supplements a document speaks of, one fact each."""
+def _at_meeting(ctx: Context, m: _Mention, meeting_days: dict[int, str]) -> str | None:
+    """The day of the meeting a roadmap was published at: released in a sentence that tells
+    of a meeting ("On the occasion of the meeting, ISECG released the fourth edition")."""
+    day = meeting_days.get(m.sent.index)
+    if day is None or m.published or m.announced:
+        return None
+    toks = m.sent.toks
+    verbs = ctx.lex.phrases("roadmap.published").find(toks, max(0, m.start - 6), m.start)
+    return day if any(toks[v.start].key in _RELEASE_VERBS for v in verbs) else None
+
+
+_RELEASE_VERBS = frozenset(("released", "published", "issued", "unveiled", "presented",
+                            "launched", "publishes", "releases", "unveils", "presents"))
+
+
+def find_roadmaps(ctx: Context, meeting_days: dict[int, str] | None = None) -> list[Roadmap]:
+    """The roadmap editions and supplements a document speaks of, one fact each;
+    ``meeting_days``: sentence -> the day of the meeting it tells of."""
     mentions: list[_Mention] = []
     named = False
     for sent in ctx.sents:
@@ -384,6 +402,7 @@ def find_roadmaps(ctx: Context) -> list[Roadmap]:
             if m.named:
                 m.url_month = _upload_month(ctx, m)
             _fill(ctx, m, ms)
+            m.published = m.published or _at_meeting(ctx, m, meeting_days or {})
         named = named or any(m.named for m in ms)
         mentions.extend(ms)
         for m in ms:  # the editions told in a row after it are mentions of their own

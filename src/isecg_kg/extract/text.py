@@ -205,6 +205,8 @@ def split_sentences(
         s = start
         cuts = [b for b in _BOUNDARY.finditer(text, start, end)]
         for b in cuts:
+            if b.start() > 0 and text[b.start() - 1] == ".":
+                continue  # an ellipsis or a leader ("1st edition ... September 2011")
             last = _LAST_WORD.search(text[s : b.start() + 1])
             word = last.group(1).casefold() if last else ""
             after = text[b.end() : b.end() + 12]
