@@ -22,7 +22,8 @@ from .counts import Count, find_counts
 from .dates import DateMention
 from .groups import Group
 from .lexicon import Match
-from .places import Place, city_at, cue_city, entry_place, places_in
+from ..gazetteer import gazetteer
+from .places import VENUE_WORDS, Place, city_at, cue_city, entry_place, places_in
 from .roles import Role, clause, score_span
 from .tables import Row, find_rows, planned
 
@@ -122,6 +123,19 @@ def _backgrounded(sent: Sent, m: Match) -> bool:
     return False
 
 
+def _point_in_time(ctx: Context, sent: Sent, m: Match) -> bool:
+    """ "CNES assumed the chair from UKSA at the November 2016 meeting": a meeting named by
+    its date, as the time of a chair change or a join, dates that event; it is not reported."""
+    toks = sent.toks
+    k = m.start - 1
+    while k > 0 and toks[k].key in ("senior", "managers", "managers'", "isecg", "annual", "'s"):
+        k -= 1
+    if k < 0 or toks[k].kind != "date":
+        return False
+    return bool(ctx.lex.phrases("chair.nouns").find(toks) or ctx.lex.phrases(
+        "roles.join.after", "roles.join.before").find(toks))
+
+
 def _beside(ctx: Context, sent: Sent, other: Match) -> bool:
     """Whether another gathering is named as what the meeting was beside ("on the eve of")."""
     toks = sent.toks
@@ -155,7 +169,9 @@ def event_cues(ctx: Context, sent: Sent) -> tuple[list[Match], list[Match]]:
                                                 m.start):
             continue  # "did not meet", "No senior agency managers' meeting was held"
         planned = lex.phrases("modality.future").find(toks, max(left, m.start - 6), m.start)
-        if _reference(ctx, sent, m) or planned or _backgrounded(sent, m):
+        if _reference(ctx, sent, m) or planned or _backgrounded(sent, m) or _point_in_time(
+            ctx, sent, m
+        ):
             references.append(m)
             continue
         near_other = [o for o in others if left <= o.start < right and abs(o.start - m.start) <= 10]
@@ -313,7 +329,25 @@ def _place(ctx: Context, sent: Sent, events: list[Match]) -> Place | None:
         name = cue_city(ctx, sent.toks, m.end)
         if name is not None:
             return Place(name, None, None, None, m.end + 1, m.end + 2)
-    return entry_place(ctx, sent)
+    return entry_place(ctx, sent) or _venue_city(ctx, sent, left, right)
+
+
+def _venue_city(ctx: Context, sent: Sent, left: int, right: int) -> Place | None:
+    """A known city in a venue's name near the meeting ("in a meeting room of the Adelaide
+    Convention Centre")."""
+    toks = sent.toks
+    for k in range(left, right):
+        if toks[k].capitalised and k > 0 and toks[k - 1].key in ("the", "of", "at", "in"):
+            place = city_at(ctx, toks, k)
+            if place is None or not place.city or gazetteer().city(place.city) is None:
+                continue
+            j = place.end
+            while j < right and toks[j].capitalised:
+                j += 1
+            if any(t.key in VENUE_WORDS for t in toks[place.end : j]):
+                venue = ctx.written(toks[k].start, toks[j - 1].end)
+                return Place(place.city, place.country, venue, None, k, j)
+    return None
 
 
 def _virtual(ctx: Context, sent: Sent) -> bool | None:

@@ -18,7 +18,7 @@ from .context import Context, Sent
 from .lexicon import Phrase, PhraseSet
 from .tokens import Token, keys
 
-_VENUE_WORDS = frozenset(
+VENUE_WORDS = frozenset(
     "centre center headquarters hq hotel institute campus hall building house palace complex "
     "facility establishment laboratory laboratories university museum academy office offices "
     "embassy auditorium club residence mansion castle park site station base".split()
@@ -151,8 +151,8 @@ def venue_at(ctx: Context, toks: list[Token], i: int) -> Place | None:
     while j > k and toks[j - 1].key in _NAME_SMALL:
         j -= 1
     words = [t.key for t in toks[k:j]]
-    if j == k or not (_VENUE_WORDS & set(words)):
-        if owner and j == k and k < len(toks) and toks[k].key in _VENUE_WORDS:  # "ESA headquarters"
+    if j == k or not (VENUE_WORDS & set(words)):
+        if owner and j == k and k < len(toks) and toks[k].key in VENUE_WORDS:  # "ESA headquarters"
             return Place(None, None, ctx.written(toks[i].start, toks[k].end), owner, i, k + 1)
         return None
     name = _written(toks, k if owner is None else i, j, ctx)
@@ -270,6 +270,6 @@ def cue_city(ctx: Context, toks: list[Token], j: int) -> str | None:
     name = _written(toks, j + 1, k, ctx)
     if g.country(name) or g.is_region(name) or name in g.states:
         return None
-    if _VENUE_WORDS & {t.key for t in toks[j + 1 : k]}:
+    if VENUE_WORDS & {t.key for t in toks[j + 1 : k]}:
         return None
     return name
