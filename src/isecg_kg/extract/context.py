@@ -367,8 +367,8 @@ def _head_date(ctx: Context) -> str | None:
         nxt_toks = tokenize(fold(nxt), 0, len(nxt), [])
         if _starts_with_field(lex, toks, "date") and _starts_with_field(lex, nxt_toks, "event"):
             continue  # "Date: 2014-09-30" over "Place: Toronto": a meeting's date
-        found = [t for t in toks if t.kind == "date"]
         dms = find_dates(folded)
+        found = [t for t in toks if t.kind == "date" and dms[t.ref].year and dms[t.ref].month]
         for k, t in enumerate(toks):
             if t.kind != "date":
                 continue

@@ -175,8 +175,11 @@ def event_cues(ctx: Context, sent: Sent) -> tuple[list[Match], list[Match]]:
             references.append(m)
             continue
         near_other = [o for o in others if left <= o.start < right and abs(o.start - m.start) <= 10]
-        if near_other and not _group_named(ctx, sent, m.start - 8, m.end + 6):
+        named = _group_named(ctx, sent, m.start - 8, m.end + 6)
+        if near_other and not named:
             continue
+        if not _group_named(ctx, sent, 0, len(toks)) and any(left <= o.start < right for o in others):
+            continue  # "the State Department gathered ministers ... for the ISEF": another's
         events.append(m)
     return events, references
 
@@ -190,6 +193,9 @@ def _weak_cues(ctx: Context, sent: Sent) -> list[Match]:
     a meeting where nothing else does."""
     toks = sent.toks
     blocked = ctx.lex.phrases("event.not_event").find(toks)
+    others = [o for o in ctx.lex.phrases("event.other").find(toks) if not _beside(ctx, sent, o)]
+    if others and not _group_named(ctx, sent, 0, len(toks)):
+        return []  # "gathered ministers ... for the International Space Exploration Forum"
     found = list(ctx.lex.phrases("event.hosts").find(toks))
     objects = ctx.lex.phrases("event.gathering_objects")
     for m in ctx.lex.phrases("event.gathering_verbs").find(toks):
@@ -500,11 +506,29 @@ def _head_line(ctx: Context) -> _Mention | None:
 # --- from mentions to meetings ----------------------------------------------------------------
 
 
+def _dated(m: _Mention) -> bool:
+    """A mention whose own words date it: a date, or bounds a date expression gives ("the
+    first week of last October")."""
+    return bool(m.when and (m.when.value or (m.date is not None and m.when.earliest
+                                              and m.when.latest)))
+
+
+def _span(when: When) -> tuple[str, str]:
+    if when.value:
+        return str(temporal.lower(when.value)), str(temporal.upper(when.end or when.value))
+    return (str(temporal.lower(when.earliest)) if when.earliest else "0000",
+            str(temporal.upper(when.latest)) if when.latest else "9999")
+
+
 def _same(a: _Mention, b: _Mention) -> bool:
-    """Mentions of one meeting: the same date, one more precise, or a day within the other's."""
+    """Mentions of one meeting: the same date, one more precise, a day within the other's,
+    or bounds that hold the other's date."""
     if a.when and b.when and a.when.value and b.when.value:
         x, y = a.when.value, b.when.value
         return x.startswith(y) or y.startswith(x) or _within(a.when, y) or _within(b.when, x)
+    if _dated(a) and _dated(b):
+        (a0, a1), (b0, b1) = _span(a.when), _span(b.when)
+        return a0 <= b1 and b0 <= a1
     return False
 
 
@@ -519,7 +543,7 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
     pending: list[_Mention] = []
     current: list[_Mention] | None = None
     for m in mentions:
-        if m.when and m.when.value and m.strong:
+        if _dated(m) and m.strong:
             target = next((g for g in groups if any(_same(m, x) for x in g)), None)
             if target is None:
                 target = []

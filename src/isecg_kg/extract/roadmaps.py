@@ -391,6 +391,26 @@ _RELEASE_VERBS = frozenset(("released", "published", "issued", "unveiled", "pres
                             "launched", "publishes", "releases", "unveils", "presents"))
 
 
+def _copular(ms: list[_Mention]) -> list[_Mention]:
+    """ "The 2013 GER, released last August, is the second edition": the edition a sentence
+    says a named roadmap is belongs to it."""
+    out: list[_Mention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not m.named
+            and m.edition
+            and not (m.year or m.published)
+            and prev.edition is None
+            and any(t.key in ("is", "was", "becomes", "became") for t in m.sent.toks[prev.end : m.start])
+        ):
+            prev.edition = m.edition
+            continue
+        out.append(m)
+    return out
+
+
 def find_roadmaps(ctx: Context, meeting_days: dict[int, str] | None = None) -> list[Roadmap]:
     """The roadmap editions and supplements a document speaks of, one fact each;
     ``meeting_days``: sentence -> the day of the meeting it tells of."""
@@ -403,6 +423,7 @@ def find_roadmaps(ctx: Context, meeting_days: dict[int, str] | None = None) -> l
                 m.url_month = _upload_month(ctx, m)
             _fill(ctx, m, ms)
             m.published = m.published or _at_meeting(ctx, m, meeting_days or {})
+        ms = _copular(ms)
         named = named or any(m.named for m in ms)
         mentions.extend(ms)
         for m in ms:  # the editions told in a row after it are mentions of their own

@@ -19,12 +19,21 @@ from .places import city_at
 from .tokens import Token
 
 ROLES = ("participant", "absent", "member", "join", "host", "none")
+# Roles one list may have at once: members who all took part, an agency that joined and took
+# part in its first meeting.
+_COMPATIBLE = {
+    "member": ("participant",),
+    "participant": ("member", "join"),
+    "join": ("participant",),
+}
 THRESHOLD = 0.4
 _NEG_WINDOW = 4  # tokens before a cue where a negation denies it
 _MODAL_WINDOW = 7  # tokens before a cue where a modal or future word makes it a plan
 _OTHER_GROUP = 3  # what another list between a cue and this one adds to their distance
 _INTRO_BONUS = 1.5  # a block's intro speaks of the block as a whole
-_HEADER_CELLS = 3  # short lines above a block's intro that may be its table's header cells
+_HEADER_CELLS = 3
+# Words opening a sentence after a list that speak of the whole list ("All of them took part").
+_BACK_REFERENCES = frozenset(("all", "they", "these", "each", "every", "both", "those", "none"))  # short lines above a block's intro that may be its table's header cells
 
 
 @dataclass
@@ -138,13 +147,28 @@ def score_span(
     best: dict[str, tuple[float, Match, bool, bool]] = {}
     events = ctx.lex.phrases("event.nouns").find(toks, left, right)
     view, where = _compact(ctx, toks, events)
+    every = {
+        (role, side): [
+            Match(where[m.start], where[m.end - 1] + 1, m.phrase)
+            for m in ctx.lex.phrases(f"roles.{role}.{side}").find(
+                view, _at(where, left), _at(where, right)
+            )
+        ]
+        for role in ROLES
+        for side in ("before", "after")
+    }
+    # where cues of two roles overlap, the longer phrase says what the words mean ("joined
+    # remotely" is an attendance, not a join)
+    spans = [m for ms in every.values() for m in ms]
+    for key, ms in every.items():
+        every[key] = [
+            m for m in ms
+            if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                       for o in spans)
+        ]
     for role in ROLES:
         for side in ("before", "after"):
-            cues = ctx.lex.phrases(f"roles.{role}.{side}")
-            found = [
-                Match(where[m.start], where[m.end - 1] + 1, m.phrase)
-                for m in cues.find(view, _at(where, left), _at(where, right))
-            ]
+            found = every[(role, side)]
             if at_end:  # "... are listed below; all of them took part": every cue before
                 pass
             elif side == "before":
@@ -199,12 +223,15 @@ def _decide(best: dict[str, tuple[float, Match, bool, bool]], sent: Sent) -> Rol
         if role == "participant":
             return Role("absent", s, cue, sent, planned, True, scores)
         return Role(None, s, cue, sent, planned, True, scores)
-    also = ()
-    pair = {"member": "participant", "participant": "member"}.get(role)
-    if pair and pair in best:
-        s2, cue2, planned2, negated2 = best[pair]
-        if s2 >= THRESHOLD * 2 and not planned2 and not negated2 and cue2 is not cue:
-            also = (pair,)
+    also = tuple(
+        other
+        for other in _COMPATIBLE.get(role, ())
+        if other in best
+        and best[other][0] >= THRESHOLD * 2
+        and not best[other][2]
+        and not best[other][3]
+        and best[other][1] is not cue
+    )
     return Role(role, s, cue, sent, planned, False, scores, also)
 
 
@@ -236,7 +263,7 @@ def role_of(ctx: Context, g: Group, others: list[Group] = ()) -> Role:
             if role not in best or v[0] > best[role][0]:
                 best[role] = v
     after = ctx.after(g.lines[-1])
-    if after is not None:
+    if after is not None and after.toks and after.toks[0].key in _BACK_REFERENCES:
         for role, v in score_span(ctx, after, 0, 0).items():
             if role not in best or v[0] > best[role][0]:
                 best[role] = v
