@@ -136,8 +136,16 @@ def _when(ctx: Context, sent: Sent, found: Found) -> tuple[When, int | None, boo
             return found.meetings[own].when, own, since  # a month at a meeting of that month
         return when, own, since
     if local is not None and (sent.index in found.of_sentence or _near_meeting(sent, found, local)):
-        return found.meetings[local].when, local, False
+        when = found.meetings[local].when
+        if when.value and len(when.value) == 10:  # "at the close of the meeting": its last day
+            if when.end and ctx.lex.phrases("date.meeting_end").find(sent.toks):
+                return When(value=when.end, note=_AT_MEETING), local, False
+            return When(value=when.value, end=when.end, note=_AT_MEETING), local, False
+        return when, local, False
     return When(note="the report gives no date"), None, False
+
+
+_AT_MEETING = "the day of the meeting it happened at"
 
 
 def _near_meeting(sent: Sent, found: Found, local: int) -> bool:
@@ -180,10 +188,13 @@ def find_chair_changes(ctx: Context, found: Found) -> list[ChairChange]:
             out.append(change)
             continue
         old = out[same]  # told again: keep what each telling adds (the date, the outgoing chair)
+        better = not old.when.value or (
+            old.when.note == _AT_MEETING and change.when.value and change.when.note != _AT_MEETING
+        )  # a day the text states wins over the meeting's first day
         out[same] = replace(
             old,
-            when=old.when if old.when.value else change.when,
-            meeting=old.meeting if old.when.value else change.meeting,
+            when=change.when if better else old.when,
+            meeting=change.meeting if better and change.meeting is not None else old.meeting,
             previous=old.previous or change.previous,
         )
     return [replace(c, when=_as_known(c.when)) for c in out]

@@ -506,6 +506,8 @@ def resolve_date(ctx: Context, dm: DateMention, within: When | None = None) -> W
     them ("11-12 May 2016 - ... UAESA joins the group on 11 May")."""
     if dm.year is None and dm.day is not None and within and within.value:
         first = within.value
+        if len(first) == 10 and dm.month is None:  # "on the 11th": a day of the meeting's month
+            dm = replace(dm, month=int(first[5:7]))
         if len(first) == 10:
             day = with_year(dm, int(first[:4]))
             if day.value and first <= day.value <= (within.end or first):

@@ -77,10 +77,13 @@ _M = (
     r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
     r"(?![a-zA-Z])\.?"
 )
-# a day, with its ordinal suffix, or with a period before its month as German writes it
-# ("07. November 2007")
 _MONTH_AHEAD = r"(?=\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
-_D = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th|\." + _MONTH_AHEAD + r")?(?!\d)"
+# a day, with its ordinal suffix, with a period before its month as German writes it ("07.
+# November 2007"), or with its weekday in brackets as Korean releases write it ("16 (Tue)")
+_D = (
+    r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th|\." + _MONTH_AHEAD + r")?(?!\d)"
+    r"(?:\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\))?"
+)
 _Y = r"(?P<{0}>(?:19|20)\d{{2}})(?!\d)"
 _RANGE = r"\s*(?:-|to|until|through|and|&)\s*"
 _WD = r"(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)?"
@@ -158,6 +161,8 @@ GRAMMAR: tuple[re.Pattern[str], ...] = (
         r"(?P<wd2>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
     ),
     re.compile(r"\b(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"),
+    # a day of the month the text is speaking of: "at the close of the meeting on the 11th"
+    _p(r"(?<=[Oo]n the )(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{M})(?!\s*(?:-|and|to)\s)"),
     # a year in brackets: "Founding agencies (2007)", "GER (2018)"
     _p(r"(?<=\(){Y}(?=\))"),
     # a year that is a table's cell: "Polish Space Agency (POLSA) | Poland | 2018"
