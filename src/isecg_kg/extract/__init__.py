@@ -28,7 +28,7 @@ from .meetings import Found, add_apart, event_cues, find_meetings
 from .membership import joins as find_joins
 from .membership import member_lists as find_member_lists
 from .roadmaps import find_roadmaps
-from .roles import Role, role_of, score_span
+from .roles import Role, clause, role_of, score_span
 from .tables import find_rows
 from .tokens import keys
 
@@ -195,11 +195,6 @@ def _attach(ctx: Context, found: Found, groups: list[Group], roles: dict[int, Ro
             absent=tuple(absent),
             participant_evidence=m.participant_evidence or ctx.evidence(sent),
         )
-    for local in found.all_members_but:
-        if lists and local < len(meetings):
-            m = meetings[local]
-            members = [a for a in lists[0].members if a not in m.absent]
-            meetings[local] = replace(m, participants=tuple(members))
     return meetings
 
 
@@ -227,22 +222,56 @@ def _attendance(ctx: Context, g: Group, rows: dict) -> tuple[list[AgencyRef], li
     return present, gone
 
 
-def _all_members_but(ctx: Context, found: Found, groups: list[Group],
-                     roles: dict[int, Role]) -> None:
-    """Meetings "all member agencies except X and Y" attended: their participants are the
-    members less those named (settled once the member lists are known)."""
-    every = ctx.lex.phrases("roles.member.before")
-    for g in groups:
-        role = roles[id(g)]
-        if not role.is_("absent") or role.cue is None or role.sent is None:
+def _every_member(ctx: Context, found: Found) -> None:
+    """Meetings every member attended, or all but those named ("All fourteen ISECG agencies
+    took part", "All member agencies except Roscosmos and SSAU attended", "Every member agency
+    was represented bar one: SSAU")."""
+    every = ctx.lex.phrases("all_members.phrases")
+    attend = ctx.lex.phrases("roles.participant.after", "roles.participant.before",
+                             "roles.absent.before")
+    for sent in ctx.sents:
+        for m in every.find(sent.toks):
+            left, right = clause(ctx, sent, m.start, m.end)
+            cues = attend.find(sent.toks, left, right)
+            if not cues or ctx.lex.phrases("modality.future", "modality.negation").find(
+                sent.toks, max(left, m.start - 3), m.start
+            ):
+                continue
+            local = found.meeting_for(sent)
+            if local is not None:
+                found.all_members.add(local)
+
+
+def _members_on(day: str, lists: list[MemberList], joins: list) -> list[AgencyRef]:
+    """The members the document names as members on a day: its member lists that hold by
+    then, and the agencies it says joined by then."""
+    out: list[AgencyRef] = []
+    for ml in lists:
+        if ml.when.value and ml.when.value[:10] <= day:
+            out.extend(ml.members)
+    for j in joins:
+        known = j.when.value or j.when.latest
+        if known and known[:10] <= day:
+            out.append(j.agency)
+    return list(dict.fromkeys(out))
+
+
+def _with_every_member(found: Found, meetings: list[Meeting], lists: list[MemberList],
+                       joins: list) -> list[Meeting]:
+    """The participants of meetings every member attended: the members on the day, less the
+    absent (when the document names its members)."""
+    out = list(meetings)
+    for local in found.all_members:
+        m = out[local]
+        day = m.when.value or m.when.latest
+        if not day:
             continue
-        toks = role.sent.toks
-        before = every.find(toks, max(0, role.cue.start - 6), role.cue.start)
-        if not any(toks[m.start].key in ("all", "every") for m in before):
+        members = _members_on(day[:10] if len(day) >= 10 else day, lists, joins)
+        if not members:
             continue
-        local = found.meeting_for(role.sent)
-        if local is not None:
-            found.all_members_but.add(local)
+        present = [a for a in members if a not in m.absent]
+        out[local] = replace(m, participants=tuple(dict.fromkeys([*m.participants, *present])))
+    return out
 
 
 def _members_by_count(ctx: Context, found: Found, lists: list[MemberList]) -> list[MemberList]:
@@ -310,11 +339,12 @@ def extract(doc: Document, registry: Registry) -> Extraction:
     roles = {id(g): role_of(ctx, g, groups) for g in groups}
     _footnotes(ctx, groups, roles)
     found = find_meetings(ctx, groups, roles)
-    _all_members_but(ctx, found, groups, roles)
+    _every_member(ctx, found)
     joins = find_joins(ctx, groups, roles, found)
     member_lists = find_member_lists(ctx, groups, roles, found, joins)
     meetings = _attach(ctx, found, groups, roles, _absent_by_mark(ctx, groups),
                        [ml for ml in member_lists if ml.members])
+    meetings = _with_every_member(found, meetings, [ml for ml in member_lists if ml.members], joins)
     found.meetings = meetings
     add_apart(ctx, found, groups, roles)
     member_lists += _members_by_count(ctx, found, member_lists)

@@ -173,8 +173,17 @@ class _Reader:
     def _describes(self, inside: list[Token]) -> bool:
         """Whether bracketed tokens only describe the item before them: a country or region,
         its acronym or name again, a note ("absent", "host"), an agency's own words."""
-        if any(t.kind == "agency" for t in inside):
-            return all(t.kind in ("agency", "punct") or t.key in self.fillers for t in inside)
+        if any(t.kind == "agency" for t in inside):  # "(ASI)", "(formerly NSAU)"
+            k = 0
+            while k < len(inside):
+                note = self.notes.at(inside, k)
+                if note is not None:
+                    k = note.end
+                elif inside[k].kind in ("agency", "punct") or inside[k].key in self.fillers:
+                    k += 1
+                else:
+                    return False
+            return True
         if self.absent.find(inside) or self.notes.at(inside, 0):
             return True
         written = " ".join(t.text for t in inside)

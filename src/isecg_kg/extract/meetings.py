@@ -61,7 +61,7 @@ class Found:
     meetings: list[Meeting]
     of_sentence: dict[int, int] = field(default_factory=dict)  # sentence -> meeting local
     mentions: dict[int, list[int]] = field(default_factory=dict)  # meeting local -> sentences
-    all_members_but: set[int] = field(default_factory=set)  # meetings attended by "all but X"
+    all_members: set[int] = field(default_factory=set)  # meetings every member attended (but X)
 
     def meeting_for(self, sent: Sent) -> int | None:
         """The meeting a sentence speaks of: its own, the one told before it, or the only one."""
@@ -165,7 +165,7 @@ def event_cues(ctx: Context, sent: Sent) -> tuple[list[Match], list[Match]]:
         if any(habitual.at(toks, k) for k in range(m.end, min(len(toks), m.end + 3))):
             continue
         left, right = clause(ctx, sent, m.start, m.end)
-        if lex.phrases("modality.negation").find(toks, max(left, _phrase_start(toks, m) - 1),
+        if lex.phrases("modality.negation").find(toks, max(left, _phrase_start(toks, m) - 3),
                                                 m.start):
             continue  # "did not meet", "No senior agency managers' meeting was held"
         planned = lex.phrases("modality.future").find(toks, max(left, m.start - 6), m.start)
@@ -322,6 +322,9 @@ def _place(ctx: Context, sent: Sent, events: list[Match]) -> Place | None:
     left = min(clause(ctx, sent, m.start, m.end)[0] for m in events)
     right = max(clause(ctx, sent, m.start, m.end)[1] for m in events)
     found = [p for p in places_in(ctx, sent, left, right) if _near_cue(events, p.start, p.end)]
+    labelled = _labelled_place(ctx, sent)  # "Venue: ESTEC, Noordwijk": the line's place
+    if labelled is not None and not found:
+        found = [labelled]
     if found:
         best = next((p for p in found if p.city), None) or found[0]
         if best.venue is None:
@@ -336,6 +339,18 @@ def _place(ctx: Context, sent: Sent, events: list[Match]) -> Place | None:
         if name is not None:
             return Place(name, None, None, None, m.end + 1, m.end + 2)
     return entry_place(ctx, sent) or _venue_city(ctx, sent, left, right)
+
+
+def _labelled_place(ctx: Context, sent: Sent) -> Place | None:
+    """The place a line gives under a label ("Venue: ESTEC, Noordwijk", "Place: Toronto")."""
+    toks = sent.toks
+    k = next((i for i, t in enumerate(toks) if t.kind != "punct"), None)
+    if k is None:
+        return None
+    label = ctx.lex.phrases("fields.event").at(toks, k)
+    if label is None or label.end >= len(toks) or toks[label.end].key != ":":
+        return None
+    return next(iter(places_in(ctx, sent, k, len(toks))), None)
 
 
 def _venue_city(ctx: Context, sent: Sent, left: int, right: int) -> Place | None:
@@ -356,13 +371,24 @@ def _venue_city(ctx: Context, sent: Sent, left: int, right: int) -> Place | None
     return None
 
 
-def _virtual(ctx: Context, sent: Sent) -> bool | None:
+_MODE_REACH = 10  # tokens between a meeting cue and the words of its mode
+
+
+def _virtual(ctx: Context, sent: Sent, events: list[Match]) -> bool | None:
+    """Whether the meeting a sentence tells of was held online (its mode's words near a cue)."""
     lex, toks = ctx.lex, sent.toks
-    if lex.phrases("virtual.hybrid").find(toks):
+
+    def said(name: str) -> bool:
+        return any(
+            any(abs(m.start - e.start) <= _MODE_REACH for e in events) or not events
+            for m in lex.phrases(name).find(toks)
+        )
+
+    if said("virtual.hybrid"):
         return None
-    if lex.phrases("virtual.no").find(toks):
+    if said("virtual.no"):
         return False
-    if lex.phrases("virtual.yes").find(toks):
+    if said("virtual.yes"):
         return True
     return None
 
@@ -420,7 +446,7 @@ def _mention(ctx: Context, sent: Sent, events: list[Match], references: list[Mat
             head = replace(m.place, city=head.city, country=head.country)
         m.place = head or m.place
     m.host = _host(ctx, roles, groups) or (m.place.owner if m.place else None)
-    m.virtual = _virtual(ctx, sent)
+    m.virtual = _virtual(ctx, sent, events)
     if m.virtual is None and m.place and (m.place.city or m.place.venue):
         m.virtual = False
     m.count, m.total = _count(ctx, sent, events, groups)
@@ -694,4 +720,9 @@ def add_apart(ctx: Context, found: Found, groups: list[Group], roles: dict[int, 
             host = _host(ctx, roles, own)
             if host is not None:
                 m = replace(m, host=AgencyRef(host))
+        if m.city is None and not m.virtual:
+            place = _labelled_place(ctx, sent)  # "Venue: ESTEC, Noordwijk (NL)"
+            if place is not None and place.city:
+                m = replace(m, city=place.city, country=place.country,
+                            venue=m.venue or place.venue, virtual=False)
         found.meetings[local] = m

@@ -168,8 +168,23 @@ def places_in(ctx: Context, sent: Sent, start: int = 0, end: int | None = None) 
     end = len(toks) if end is None else end
     out: list[Place] = []
     i = start
+    labels = ctx.lex.phrases("fields.event")
     while i < end:
         t = toks[i]
+        label = labels.at(toks, i)
+        if label is not None and label.end + 1 < len(toks) and toks[label.end].key == ":":
+            # "Venue: ESTEC, Noordwijk", "Place: Toronto": a label stands for "at"
+            place = venue_at(ctx, toks, label.end + 1) or city_at(ctx, toks, label.end + 1)
+            if place is not None and place.venue and not place.city and place.end + 1 < len(toks) \
+                    and toks[place.end].key == ",":
+                after = city_at(ctx, toks, place.end + 1)
+                if after is not None:
+                    place = Place(after.city, after.country, place.venue, place.owner,
+                                  place.start, after.end)
+            if place is not None:
+                out.append(place)
+                i = place.end
+                continue
         if t.key in _CITY_PREPS and i + 1 < len(toks):
             nxt = i + 1
             if toks[nxt].key == "the" and nxt + 1 < len(toks):
