@@ -13,7 +13,7 @@ year, or same edition) are one fact; editions implied by their neighbours ("foll
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..facts import Roadmap
 from .context import Context, Sent, resolve_date
@@ -189,8 +189,10 @@ def _announcing(ctx: Context, sent: Sent, m: Match | _Mention,
     found = phrases.find(toks, max(left, m.start - 6), min(right, m.end + 10))
     if ms:
         found = [f for f in found if _nearest(ms, f.start, f.end) is m]
-    # the roadmap as the subject of a future verb: "The third GER will update ..."
-    found += ctx.lex.phrases("modality.future").find(toks, m.end, min(right, m.end + 2))
+    # a coming edition as the subject of a future verb: "The third GER will update ..."
+    if getattr(m, "edition", None) or any(t.key in ("new", "next", "updated", "fourth", "fifth")
+                        for t in toks[max(0, m.start - 3) : m.end]):
+        found += ctx.lex.phrases("modality.future").find(toks, m.end, min(right, m.end + 2))
     if not found:
         return False
     habitual = ctx.lex.phrases("roadmap.habitual").find(toks, left, right)
@@ -458,7 +460,26 @@ def find_roadmaps(ctx: Context, meeting_days: dict[int, str] | None = None) -> l
                 announced=f.announced and not published,
             )
         )
-    return _one_each(out)
+    return _number_earlier(_one_each(out))
+
+
+def _number_earlier(found: list[Roadmap]) -> list[Roadmap]:
+    """ "The third edition ... builds on the editions released in 2011 and 2013": when one
+    edition's number is stated and exactly that many earlier dated editions are named
+    without one, they are the editions before it, in order."""
+    editions = [r for r in found if not r.supplement and r.edition and r.published]
+    if len(editions) != 1:
+        return found
+    top = editions[0]
+    earlier = sorted(
+        (r for r in found if not r.supplement and r.edition is None and r.published
+         and r.published[:4] < top.published[:4]),
+        key=lambda r: r.published,
+    )
+    if len(earlier) != top.edition - 1:
+        return found
+    numbers = {id(r): n for n, r in enumerate(earlier, 1)}
+    return [replace(r, edition=numbers[id(r)]) if id(r) in numbers else r for r in found]
 
 
 def _finer(a: str | None, b: str | None) -> str | None:
