@@ -189,8 +189,12 @@ class _DocumentMapper:
     def member_list(self, ml: MemberList) -> None:
         for ref in ml.members:
             iri = self.membership(ref)
-            self.date(iri, ISECG.memberOn, ml.when.value)
-            self.evidence(iri, ml.evidence, ISECG.memberOn)
+            if ml.when.value:
+                self.date(iri, ISECG.memberOn, ml.when.value)
+                self.evidence(iri, ml.evidence, ISECG.memberOn)
+            else:  # a page with no date: a member today, on no date the graph can name
+                self.add(iri, ISECG.memberUndated, Literal(True))
+                self.evidence(iri, ml.evidence, ISECG.memberUndated)
         if ml.stated_count is not None and ml.when.value:
             count = ids.member_count(ml.when.value)
             self.add(count, RDF.type, ISECG.MemberCount)

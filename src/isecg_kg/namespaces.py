@@ -52,6 +52,7 @@ class ISECG(DefinedNamespace):
     joinedEarliest: URIRef
     joinedLatest: URIRef
     memberOn: URIRef
+    memberUndated: URIRef
     memberOrdinal: URIRef
     startDate: URIRef
     startMeeting: URIRef
