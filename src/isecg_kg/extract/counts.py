@@ -13,6 +13,8 @@ from .context import Context, Sent
 from .tokens import TENS, Token
 
 _MAX_MODIFIERS = 4
+# Words between "of" and the whole a part is counted of ("9 of the group's 12 members").
+_OWNERS = frozenset(("the", "its", "isecg", "isecg's", "group", "group's", "'s", "their", "our"))
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def find_counts(ctx: Context, sent: Sent) -> list[Count]:
                 break
             if toks[k].key == "of" and k + 1 < len(toks):  # "24 of the 28 members"
                 nxt = k + 1
-                while nxt < len(toks) and toks[nxt].key in ("the", "its", "isecg's", "group's"):
+                while nxt < len(toks) and toks[nxt].key in _OWNERS:
                     nxt += 1
                 inner = _number(toks, nxt) if nxt < len(toks) else None
                 if inner is not None:

@@ -175,9 +175,8 @@ def event_cues(ctx: Context, sent: Sent) -> tuple[list[Match], list[Match]]:
             references.append(m)
             continue
         near_other = [o for o in others if left <= o.start < right and abs(o.start - m.start) <= 10]
-        named = _group_named(ctx, sent, m.start - 8, m.end + 6)
-        if near_other and not named:
-            continue
+        if near_other and not _group_named(ctx, sent, m.start - 8, m.end + 6):
+            continue  # "the heads of agencies met in the congress's plenary"
         if not _group_named(ctx, sent, 0, len(toks)) and any(left <= o.start < right for o in others):
             continue  # "the State Department gathered ministers ... for the ISEF": another's
         events.append(m)
@@ -665,6 +664,8 @@ def find_meetings(ctx: Context, groups: list[Group], roles: dict[int, Role]) -> 
             weak = _weak_cues(ctx, sent)
             if weak and (_relevant(ctx, sent) or follows):
                 events = weak
+        own = by_sentence.get(sent.index, [])
+        events = [m for m in events if not _others_met(sent, m, own, roles)]
         if not events:
             continue
         if not (_relevant(ctx, sent) or follows or headed):
@@ -694,6 +695,14 @@ def find_meetings(ctx: Context, groups: list[Group], roles: dict[int, Role]) -> 
         for m in cluster:
             found.of_sentence[m.sent.index] = local
     return found
+
+
+def _others_met(sent: Sent, m: Match, groups: list[Group], roles: dict[int, Role]) -> bool:
+    """Whether the agencies a meeting verb is said of are another body's ("The station
+    partners NASA, ESA and JAXA met in Houston"): a list whose role is none, right before it."""
+    return any(
+        roles[id(g)].name == "none" and 0 <= m.start - g.end <= 2 for g in groups
+    )
 
 
 _APART = 4  # sentences after a meeting's mention that may still speak of it
