@@ -458,6 +458,8 @@ def _filler_line(ctx: Context, sent: Sent) -> bool:
     toks = sent.toks
     if not toks or len(toks) > 6 or any(t.kind in ("agency", "date") for t in toks):
         return False
+    if all(t.kind == "num" or t.key in (".", ")") for t in toks):
+        return True  # "1." numbering a list set out one item a line
     places = _place_phrases()
     notes = ctx.lex.phrases("groups.notes")
     k = 0

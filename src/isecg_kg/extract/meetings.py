@@ -340,8 +340,10 @@ def _place(ctx: Context, sent: Sent, events: list[Match]) -> Place | None:
     return entry_place(ctx, sent) or _venue_city(ctx, sent, left, right)
 
 
-def _labelled_place(ctx: Context, sent: Sent) -> Place | None:
-    """The place a line gives under a label ("Venue: ESTEC, Noordwijk", "Place: Toronto")."""
+def _labelled_place(ctx: Context, sent: Sent, anywhere: bool = False) -> Place | None:
+    """The place a line gives under a label ("Venue: ESTEC, Noordwijk", "Place: Toronto");
+    ``anywhere``: also a known city anywhere in the line ("Venue: British National Space
+    Centre, 151 Buckingham Palace Road, London SW1W 9SS")."""
     toks = sent.toks
     k = next((i for i, t in enumerate(toks) if t.kind != "punct"), None)
     if k is None:
@@ -349,7 +351,53 @@ def _labelled_place(ctx: Context, sent: Sent) -> Place | None:
     label = ctx.lex.phrases("fields.event").at(toks, k)
     if label is None or label.end >= len(toks) or toks[label.end].key != ":":
         return None
-    return next(iter(places_in(ctx, sent, k, len(toks))), None)
+    found = next((p for p in places_in(ctx, sent, k, len(toks)) if p.city), None)
+    if found is None and anywhere:
+        for i in range(label.end + 1, len(toks)):
+            place = city_at(ctx, toks, i)
+            if place is not None and gazetteer().city(place.city or ""):
+                return place
+    return found or next(iter(places_in(ctx, sent, k, len(toks))), None)
+
+
+_BOX = 8  # lines of a fact box under a meeting's heading
+
+
+def _box_lines(ctx: Context, sent: Sent) -> list[Sent]:
+    """The labelled lines right under a heading ("Venue: ...", "Dates: ...", "Host: ...")."""
+    labels = ctx.lex.phrases("fields.date", "fields.event")
+    out = []
+    for nxt in ctx.sents[sent.index + 1 : sent.index + 1 + _BOX]:
+        toks = nxt.toks
+        k = next((i for i, t in enumerate(toks) if t.kind != "punct"), None)
+        label = labels.at(toks, k) if k is not None else None
+        if label is None or label.end >= len(toks) or toks[label.end].key != ":":
+            if out:
+                break
+            continue  # a reference line between the heading and its box ("Ref.: ...")
+        out.append(nxt)
+    return out
+
+
+def _fact_box(ctx: Context, sent: Sent) -> tuple[DateMention, Sent] | None:
+    """The date a heading's fact box gives its meeting, and the line it is on."""
+    dates = ctx.lex.phrases("fields.date")
+    for line in _box_lines(ctx, sent):
+        k = next(i for i, t in enumerate(line.toks) if t.kind != "punct")
+        if dates.at(line.toks, k) is None:
+            continue
+        for j, t in enumerate(line.toks):
+            if t.kind == "date" and _usable_date(ctx, line, j, []):
+                return line.date_of(t), line
+    return None
+
+
+def _box_place(ctx: Context, sent: Sent) -> Place | None:
+    for line in _box_lines(ctx, sent):
+        place = _labelled_place(ctx, line, anywhere=True)
+        if place is not None:
+            return place
+    return None
 
 
 def _venue_city(ctx: Context, sent: Sent, left: int, right: int) -> Place | None:
@@ -436,8 +484,13 @@ def _mention(ctx: Context, sent: Sent, events: list[Match], references: list[Mat
     line = None
     if m.date is None and not any(t.kind == "date" for t in sent.toks):
         m.date, line = _context_date(ctx, sent)
+    box = _fact_box(ctx, sent) if m.date is None and len(sent.toks) <= _SHORT_LINE else None
+    if box is not None:  # a heading over its fact box: "Dates: Tuesday 23 - Wednesday 24 June"
+        m.date, line = box
     m.when = resolve_date(ctx, m.date) if m.date else None
     m.place = _place(ctx, sent, events)
+    if m.place is None and box is not None:
+        m.place = _labelled_place(ctx, line, anywhere=True) or _box_place(ctx, sent)
     if line is not None and (m.place is None or not m.place.city):
         # the entry's head line: "6 May 2012 - Graz."
         head = entry_place(ctx, line) or next(iter(places_in(ctx, line)), None)

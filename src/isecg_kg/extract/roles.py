@@ -83,6 +83,14 @@ def _at(where: list[int], k: int) -> int:
     return next((i for i, x in enumerate(where) if x >= k), len(where))
 
 
+def _has_list(ctx: Context, name: str) -> bool:
+    try:
+        ctx.lex.strings(name)
+    except KeyError:
+        return False
+    return True
+
+
 def _relative_length(toks: list[Token], a: int, b: int) -> int:
     """The length of a relative clause set off by commas right after a list (", which also
     signed the 2007 strategy,"): a verb after it is the list's own."""
@@ -147,6 +155,7 @@ def score_span(
     best: dict[str, tuple[float, Match, bool, bool]] = {}
     events = ctx.lex.phrases("event.nouns").find(toks, left, right)
     view, where = _compact(ctx, toks, events)
+    sides = ("before", "after", "heading") if at_end else ("before", "after")
     every = {
         (role, side): [
             Match(where[m.start], where[m.end - 1] + 1, m.phrase)
@@ -155,7 +164,8 @@ def score_span(
             )
         ]
         for role in ROLES
-        for side in ("before", "after")
+        for side in sides
+        if side != "heading" or _has_list(ctx, f"roles.{role}.heading")
     }
     # where cues of two roles overlap, the longer phrase says what the words mean ("joined
     # remotely" is an attendance, not a join)
@@ -167,8 +177,8 @@ def score_span(
                        for o in spans)
         ]
     for role in ROLES:
-        for side in ("before", "after"):
-            found = every[(role, side)]
+        for side in sides:
+            found = every.get((role, side), [])
             if at_end:  # "... are listed below; all of them took part": every cue before
                 pass
             elif side == "before":
