@@ -561,6 +561,20 @@ def _row_mention(ctx: Context, sent: Sent, row: Row) -> _Mention | None:
     return m
 
 
+def _title_place(ctx: Context, toks: list) -> Place | None:
+    """The city a meeting headline names after "in" ("ISECG Meets in Paris on the Eve of IAC
+    2022"), a city the gazetteer knows."""
+    g = gazetteer()
+    for k in range(len(toks) - 1):
+        if toks[k].key != "in":
+            continue
+        for n in (3, 2, 1):
+            name = " ".join(t.text for t in toks[k + 1 : k + 1 + n])
+            if len(toks) > k + n and g.city(name):
+                return Place(name, g.city(name), None, None, 0, 0)
+    return None
+
+
 def _head_line(ctx: Context) -> _Mention | None:
     """A report whose title names a meeting ("ISECG SENIOR MANAGERS MEETING - SUMMARY") gives
     its place and date in a line of its head: "London, United Kingdom, 12-13 May 2016"."""
@@ -664,6 +678,8 @@ def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
         reason = f"dated only by {phrase!r}" if phrase else "the report gives no date"
         when = replace(ctx.bounds(reason), weekday=weekday)
     places = [m.place for m in dated if m.place] + [m.place for m in group if m.place]
+    # a city the text writes wins over the one the gazetteer gives a venue
+    places.sort(key=lambda p: p.inferred and p.city is not None)
     city = _first(p.city for p in places)
     country = _first(p.country for p in places if p.city == city or not p.city) if places else None
     venues = [p.venue for p in places if p.venue]
@@ -735,6 +751,12 @@ def find_meetings(ctx: Context, groups: list[Group], roles: dict[int, Role]) -> 
         mentions.append(
             _mention(ctx, sent, events, references, by_sentence.get(sent.index, []), roles)
         )
+    title_place = _title_place(ctx, title_toks) if headed else None
+    if title_place is not None and mentions:  # "Space Agencies Meet in Saint-Hubert ..."
+        first = min(mentions, key=lambda m: (not _dated(m), m.sent.index))
+        if first.place is None or (first.place.inferred and first.place.city != title_place.city):
+            venue = first.place.venue if first.place else None
+            first.place = replace(title_place, venue=venue, owner=first.place and first.place.owner)
     if headed and not any(m.when and m.when.value for m in mentions):
         head = _head_line(ctx)
         if head is not None:

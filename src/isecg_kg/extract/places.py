@@ -43,6 +43,7 @@ class Place:
     owner: str | None
     start: int
     end: int
+    inferred: bool = False  # the city is the gazetteer's for the venue, not written here
 
 
 def _phrases(names: list[str]) -> PhraseSet:
@@ -142,7 +143,8 @@ def venue_at(ctx: Context, toks: list[Token], i: int) -> Place | None:
             if close is not None:
                 end = close + 1
         return Place(venue.city if venue else None, g.city(venue.city) if venue else None,
-                     name, owner or (venue.agency if venue else None), i, end)
+                     name, owner or (venue.agency if venue else None), i, end,
+                     inferred=venue is not None)
     j = k
     while j < len(toks) and j - k < 8 and (
         toks[j].capitalised or (toks[j].key in _NAME_SMALL and j > k) or toks[j].kind == "agency"
