@@ -233,7 +233,7 @@ class Context:
         return When(earliest=earliest, latest=latest, note="; ".join(reasons))
 
 
-_GOVERNOR_REACH = 10  # tokens before a date where the word governing it may stand
+_GOVERNOR_REACH = 14  # tokens before a date where the word governing it may stand
 # Words that may stand between a bound's word and its date ("since the end of 2019").
 _BOUND_GAP = frozenset(("the", "early", "late", "mid", "around", "about", "end", "of", "start",
                         "beginning", "middle", "its", "their", "last"))

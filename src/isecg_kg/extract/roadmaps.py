@@ -119,7 +119,7 @@ _MODIFIERS = frozenset(("the", "its", "a", "an", "isecg", "isecg's", "group's", 
                         "updated", "current", "original", "initial", "first", "'s", "our",
                         "this", "that", "these", "lunar", "mars", "of", "edition", "version",
                         "iteration", "issue", "update", "supplement"))
-_APPOSITION = frozenset({",", "the", "its", "a", "an", "-", "(", ")", "isecg's", "group's"})
+_APPOSITION = frozenset({",", "the", "its", "a", "an", "-", "(", ")", "isecg's", "group's", "of"})
 
 
 def _roadmap_after(ctx: Context, toks: list[Token], j: int) -> bool:
@@ -267,7 +267,8 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
         if not ctx.is_dateline(dm)
         and dm.prep not in ("since", "until", "by", "before")
         and any(v.end <= k <= v.end + 4 or k < v.start <= k + 3
-                or (v.end <= m.start and m.end <= k <= m.end + 4) for v in verbs)
+                or (v.end <= m.start and m.end <= k <= m.end + 4)
+                or (k <= 1 and k < v.start) for v in verbs)  # "Yesterday ISECG released"
         and _nearest(others, k, k + 1) is m
     ]
     entry = ctx.entry_date(sent)
