@@ -22,6 +22,7 @@ from .lexicon import Match, PhraseSet
 from .tokens import Token, keys
 
 _MARKS = ("*", "**", "***", "†", "‡")
+_LEAD_WORDS = frozenset(("the", "and", "l", "'", "le", "la", "les", "plus", "also"))
 _OPEN, _CLOSE = "(", ")"
 _NOUN_HEADS = frozenset(
     "agency agencies administration institute centre center organisation organization office "
@@ -438,7 +439,8 @@ def _item_line(g: list[Group], sent: Sent) -> bool:
     if not g:
         return False
     first = g[0]
-    lead = [t for t in sent.toks[: first.start] if t.kind != "punct" or t.key not in "*•·▪-–—|"]
+    lead = [t for t in sent.toks[: first.start]
+            if (t.kind != "punct" or t.key not in "*•·▪-–—|") and t.key not in _LEAD_WORDS]
     if lead and not (len(lead) <= 2 and all(t.kind == "num" or t.key in (".", ")") for t in lead)):
         return False
     rest = sent.toks[first.end :]

@@ -180,11 +180,13 @@ def joins(ctx: Context, groups: list[Group], roles: dict[int, Role], found: Foun
         last = when
         ordinal = _ordinal(sent, role)
         per_item: dict[str, tuple[When, Sent]] = {}
-        for line in g.lines:
+        for line in g.lines:  # "the ASA, ROSA and SSO, in the course of 2019"
             line_when = _line_when(ctx, line)
-            first = next((t for t in line.toks if t.kind == "agency"), None)
-            if line_when is not None and first is not None:
-                per_item[ctx.text.tokens[first.ref].acronym] = (line_when, line)
+            if line_when is None:
+                continue
+            for t in line.toks:
+                if t.kind == "agency":
+                    per_item.setdefault(ctx.text.tokens[t.ref].acronym, (line_when, line))
         for ref in g.agencies:
             own = per_item.get(ref.key)
             j_when, j_sent = own if own is not None else (when, sent)
@@ -197,14 +199,29 @@ def joins(ctx: Context, groups: list[Group], roles: dict[int, Role], found: Foun
         when = _effective(ctx, sent)
         if when is None:
             continue
-        before = [j for j in out.values()
-                  if 0 < sent.s.start - j.evidence.start and
-                  ctx.sents.index(next(x for x in ctx.sents if x.s.start == j.evidence.start))
-                  >= sent.index - 2]
-        if len(before) == 1 and _better(when, before[0].when):
-            j = before[0]
+        named = _last_named(ctx, sent)  # the agency "its", "the agency's" stands for
+        j = out.get(named) if named else None
+        if j is not None and _better(when, j.when):
             out[j.agency.key] = Join(j.agency, when, ctx.evidence(sent), j.ordinal)
     return list(out.values())
+
+
+_ANAPHOR_REACH = 2  # sentences back where "its", "the agency's" finds the agency it stands for
+
+
+def _last_named(ctx: Context, sent: Sent) -> str | None:
+    """The agency named last before a sentence (in it, before the words, or in the two
+    sentences before)."""
+    for back in range(0, _ANAPHOR_REACH + 1):
+        if sent.index - back < 0:
+            break
+        prev = ctx.sents[sent.index - back]
+        agencies = [t for t in prev.toks if t.kind == "agency"]
+        if back == 0:
+            agencies = agencies[:0]  # its own agencies name a join of their own
+        if agencies:
+            return ctx.text.tokens[agencies[-1].ref].acronym
+    return None
 
 
 def _effective(ctx: Context, sent: Sent) -> When | None:
@@ -213,9 +230,9 @@ def _effective(ctx: Context, sent: Sent) -> When | None:
     toks = sent.toks
     subjects = ctx.lex.phrases("join.subjects").find(toks)
     verbs = ctx.lex.phrases("join.effective").find(toks)
-    if not subjects or not verbs or verbs[0].start < subjects[0].start:
+    if not subjects or not verbs:
         return None
-    if any(t.kind == "agency" for t in toks[: verbs[0].start]):
+    if any(t.kind == "agency" for t in toks[: max(verbs[0].start, subjects[0].start)]):
         return None  # it names its agency: a join of its own
     for k, t in enumerate(toks):
         if t.kind == "date" and k > verbs[0].start:

@@ -83,6 +83,20 @@ def _at(where: list[int], k: int) -> int:
     return next((i for i, x in enumerate(where) if x >= k), len(where))
 
 
+def _ends_line(toks: list[Token], j: int, kept: set[int]) -> bool:
+    """Whether only punctuation, brackets and left-out where-phrases follow token ``j``."""
+    depth = 0
+    for k in range(j, len(toks)):
+        t = toks[k]
+        if t.key == "(":
+            depth += 1
+        elif t.key == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and k in kept and t.kind != "punct":
+            return False
+    return True
+
+
 def _has_list(ctx: Context, name: str) -> bool:
     try:
         ctx.lex.strings(name)
@@ -176,6 +190,11 @@ def score_span(
             if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
                        for o in spans)
         ]
+    kept = set(where)
+    for (role, side), ms in list(every.items()):
+        if side == "heading":  # a heading's words only where they end the line ("DELEGATIONS:",
+            # "Participants in the ISECG meeting (Kyoto, August 30-31, 2011)")
+            every[(role, side)] = [m for m in ms if _ends_line(toks, m.end, kept)]
     for role in ROLES:
         for side in sides:
             found = every.get((role, side), [])
