@@ -502,7 +502,11 @@ def document_groups(ctx: Context) -> list[Group]:
         while j > i and not _item_line(per_sentence[j - 1], ctx.sents[j - 1]):
             j -= 1
         lines = [x for x in ctx.sents[i:j] if _item_line(per_sentence[x.index], x)]
-        intro_colon = i > 0 and ctx.sents[i - 1].text.rstrip().endswith(":")
+        above = ctx.sents[i - 1].text.rstrip() if i > 0 else ""
+        # a list on one line under a line that announces it ("...:", or a heading)
+        intro_colon = above.endswith(":") or (
+            bool(above) and len(ctx.sents[i - 1].toks) <= 8 and not above.endswith((".", "!", "?"))
+        )
         if len(lines) == 1 and (len(per_sentence[i][0].items) < 2 or not intro_colon):
             out.extend(per_sentence[i])
             i += 1

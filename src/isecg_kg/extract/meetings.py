@@ -707,6 +707,39 @@ def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
     )
 
 
+_PAIR_REACH = 4  # tokens between a meeting's place and its date in a row of meetings
+
+
+def _series(ctx: Context, sent: Sent, events: list[Match], references: list[Match]) -> list[_Mention]:
+    """Meetings told in a row, each by its place and date: "Further meetings followed in
+    Montreal in July 2008 and in Yokohama, Japan, in March 2009; the most recent one took
+    place in Noordwijk, the Netherlands, in December 2009". One mention per pair."""
+    toks = sent.toks
+    plural = ctx.lex.phrases("event.plural").find(toks)
+    if not (events or references or plural) or not _relevant(ctx, sent, 2):
+        return []
+    places = [p for p in places_in(ctx, sent) if p.city]
+    out: list[_Mention] = []
+    used: set[int] = set()
+    for k, t in enumerate(toks):
+        if t.kind != "date" or not _usable_date(ctx, sent, k, []):
+            continue
+        near = [p for p in places if id(p) not in used and (
+            0 <= k - p.end <= _PAIR_REACH or 0 <= p.start - k - 1 <= _PAIR_REACH)]
+        if not near:
+            continue
+        place = min(near, key=lambda p: min(abs(k - p.end), abs(p.start - k)))
+        used.add(id(place))
+        m = _Mention(sent, events or references or plural, strong=True)
+        m.date = sent.date_of(t)
+        m.when = resolve_date(ctx, m.date)
+        m.place = place
+        m.virtual = False
+        if m.when is not None:
+            out.append(m)
+    return out if len(out) >= 2 else []
+
+
 def find_meetings(ctx: Context, groups: list[Group], roles: dict[int, Role]) -> Found:
     """The meetings a document reports, one fact per meeting."""
     by_sentence: dict[int, list[Group]] = {}
@@ -727,6 +760,10 @@ def find_meetings(ctx: Context, groups: list[Group], roles: dict[int, Role]) -> 
                 mentions.append(mention)
             continue
         events, references = event_cues(ctx, sent)
+        series = _series(ctx, sent, events, references)
+        if len(series) >= 2:  # "Further meetings followed in Montreal in July 2008 and in ..."
+            mentions.extend(series)
+            continue
         last = mentions[-1].sent if mentions else None
         follows = last is not None and last.index == sent.index - 1 and last.paragraph == sent.paragraph
         if not events and not references:
