@@ -55,7 +55,7 @@ def about_isecg(doc: Document, lex: Lexicon | None = None) -> bool:
     lex = lex or lexicon()
     where = " ".join(x for x in (doc.text, doc.title or "", doc.url or "") if x)
     folded = " ".join(keys(where))
-    for name in lex.strings("group.names"):
+    for name in [*lex.strings("group.names"), *lex.strings("group.about")]:
         if " ".join(keys(name)) in folded:
             return True
     return bool(_typos(where, lex))

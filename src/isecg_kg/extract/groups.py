@@ -235,9 +235,31 @@ class _Reader:
             if end < len(toks) and toks[end].key == "'s":  # "Norway's space agency"
                 end = self._agency_words(end + 1)
             return Item([AgencyRef(acronym)], i, end, absent, mark, by_country=True)
+        if t.capitalised:
+            labelled = self._by_its_country(i)  # "PT Space (Portugal)" in a list of agencies
+            if labelled is not None:
+                return labelled
         if in_list and t.capitalised:
             return self.unregistered(i)
         return None
+
+    def _by_its_country(self, i: int) -> Item | None:
+        """A name the registry does not know, with its country in brackets after it: the
+        agency that country's name stands for."""
+        toks = self.toks
+        j = i
+        while j < len(toks) and j - i < 4 and toks[j].capitalised:
+            j += 1
+        if j == i or j + 2 >= len(toks) or toks[j].key != _OPEN:
+            return None
+        found = self.place(j + 1)
+        if found is None or found[0] != "country" or found[2] >= len(toks) or toks[found[2]].key != _CLOSE:
+            return None
+        acronym = self.ctx.registry.by_country(found[1], self.when)
+        if acronym is None:
+            return None
+        end, absent, mark = self.notes_at(found[2] + 1, acronym)
+        return Item([AgencyRef(acronym)], i, end, absent, mark, by_country=True)
 
     def _described(self, i: int) -> int | None:
         """The agency token a description before it leads to: a country or its adjective

@@ -130,9 +130,12 @@ def clause(ctx: Context, sent: Sent, start: int, end: int) -> tuple[int, int]:
     """The token span of the clause around ``start``..``end``: up to a clause break."""
     toks = sent.toks
     breaks = ctx.lex.phrases("clauses.breaks").find(toks)
+    carry = ctx.lex.words("clauses.carry")
     left, right = 0, len(toks)
     for m in breaks:
-        if m.end <= start:
+        # "...membership has risen to 27 agencies; in alphabetical order they are: A, B":
+        # a clause of only such words carries the one before it on
+        if m.end <= start and not all(t.key in carry for t in toks[m.end : start]):
             left = max(left, m.end)
         elif m.start >= end:
             right = min(right, m.start)
