@@ -96,9 +96,11 @@ class Registry:
         self._countries = countries
         self._names = names
         places = gazetteer()
+        # a country's adjective, or its short name ("the UAE delegation"), before what it says
+        adjectives = {*places.demonyms, *(a for a in places.aliases if a.isupper())}
         self._described = re.compile(
             r"\b[Tt]he\s+(?P<d>"
-            + "|".join(re.escape(d) for d in sorted(places.demonyms, key=len, reverse=True))
+            + "|".join(re.escape(d) for d in sorted(adjectives, key=len, reverse=True))
             + rf")\s+(?P<what>{_DESCRIBED_WHAT})\b"
             r"(?!\s*(?:\(|,?\s*(?-i:[A-Z])))"  # "the French space agency CNES": the name follows
         )
@@ -214,7 +216,7 @@ class Registry:
         for m in self._described.finditer(folded):
             if any(n.start < m.end() and m.start() < n.end for n in named):
                 continue
-            country = places.demonyms[m.group("d")]
+            country = places.demonyms.get(m.group("d")) or places.country(m.group("d"))
             found = self._by_country.get(normalize(country), [])
             if len(found) > 1 and "agency" in m.group("what"):
                 spaced = [a for a in found if "space agency" in self._prefs[a].casefold()]

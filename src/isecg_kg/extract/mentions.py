@@ -36,6 +36,7 @@ _SMALL = frozenset("of for the and de du des la le d".split())
 FUZZY_ANY = 88  # score a garbled name needs against any agency
 FUZZY_COUNTRY = 74  # ... against an agency of the country it names
 _WORD_MATCH = 80
+_RECENT = 400  # characters back where "The agency" finds the agency it stands for
 
 
 def _the_agency(doc: Document, registry: Registry, named: list[Mention], limit: int):
@@ -48,7 +49,8 @@ def _the_agency(doc: Document, registry: Registry, named: list[Mention], limit: 
     text = doc.text
     at = 0
     while True:
-        i = text.find("he Agency", at, limit)
+        i = min((x for x in (text.find("he Agency", at, limit), text.find("he agency", at, limit))
+                 if x >= 0), default=-1)
         if i < 1:
             break
         at = i + 9
@@ -56,12 +58,18 @@ def _the_agency(doc: Document, registry: Registry, named: list[Mention], limit: 
         if text[i - 1] not in "Tt" or (i > 1 and text[i - 2].isalpha()):
             continue
         after = text[at : at + 12].lstrip("'’")
+        lower = text[i + 3] == "a"  # "The agency ...": the agency the text spoke of last
         if after[:1] == " " and (after[1:2].isupper() or after[1:].split(" ")[0] in ("of", "for", "and")):
             continue  # "the Agency for ...", "The Agency Director": part of a longer name
         if after[:1].isalnum() or any(n.start < at and start < n.end for n in named):
             continue
         before = [n for n in named if n.end <= start and "agency" in n.surface.casefold()]
         acronym = own or (before[0].acronym if before else None)
+        if lower:
+            recent = [n for n in named if n.end <= start and start - n.end < _RECENT]
+            if text[i - 1] != "T" or not recent:
+                continue  # only a sentence's subject "The agency" speaks of the one just named
+            acronym = recent[-1].acronym
         if acronym:
             out.append(Mention(acronym, start, at, text[start:at], "described"))
     return out
@@ -103,17 +111,30 @@ def _country_of(words: list[str]) -> str | None:
     return None
 
 
+def _runs(text: str, limit: int):
+    """Candidate names: each capitalised run, and its parts between " and the " (a list of
+    two names runs on: "the Korean Institute for Space Research and the British National
+    Space Centre")."""
+    for m in _NAME_RUN.finditer(text, 0, limit):
+        run = m.group()
+        yield m.start(), run
+        at = 0
+        for part in run.split(" and the "):
+            if part != run:
+                yield m.start() + at, part
+            at += len(part) + len(" and the ")
+
+
 def garbled(text: str, registry: Registry, named: list[Mention], limit: int) -> list[Mention]:
     """Agencies named by a name the registry does not hold, matched approximately."""
     keys, owners = _choices(registry)
     out: list[Mention] = []
-    for m in _NAME_RUN.finditer(text, 0, limit):
-        words = m.group().split()
+    for start, run in _runs(text, limit):
+        words = run.split()
         while words and words[-1].casefold() in _SMALL:
             words.pop()
         if len(words) < 2 or not any(w.casefold() in _AGENCY_NOUNS for w in words):
             continue
-        start = m.start()
         end = start + len(" ".join(words))
         if any(n.start < end and start < n.end for n in named):
             continue

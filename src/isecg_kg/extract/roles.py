@@ -228,9 +228,33 @@ def score_span(
                 )
                 if role == "participant" and side == "after" and _elsewhere(ctx, toks, m.end, right):
                     continue  # "took part in the heads of agency plenary of the congress"
+                if side == "after" and not at_end and _own_subject(toks, end, m.start):
+                    continue  # "... with NASA and CNES, and it also became a member of GEO"
+                if role == "join" and _other_body(ctx, toks, m.end):
+                    continue  # "became a member of the Group on Earth Observations"
                 if role not in best or s > best[role][0]:
                     best[role] = (s, m, planned, negated)
     return best
+
+
+_SUBJECTS = frozenset(("it", "he", "she", "they", "we", "i", "you"))
+
+
+def _own_subject(toks: list[Token], a: int, b: int) -> bool:
+    """Whether a verb after a list has a subject of its own between them ("..., and it")."""
+    return any(t.key in _SUBJECTS for t in toks[a:b])
+
+
+def _other_body(ctx: Context, toks: list[Token], j: int) -> bool:
+    """Whether a join's words name another body it joined: "a member of <not the group>"."""
+    if j + 1 >= len(toks) or toks[j].key != "of":
+        return False
+    k = j + 1
+    if toks[k].key == "the":
+        k += 1
+    window = toks[k : k + 6]
+    names = ctx.lex.phrases("group.names", "group.refs")
+    return bool(window) and window[0].capitalised and not names.find(toks, j + 1, k + 6)
 
 
 def _elsewhere(ctx: Context, toks: list[Token], j: int, right: int) -> bool:
