@@ -1,16 +1,48 @@
-"""Shared test scaffolding: the agency registry, and short documents written for a test."""
+"""Shared test scaffolding: the network guard, the agency registry, hypothesis profiles."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
+from pathlib import Path
 
 import pytest
 
-from isecg_kg.registry import Registry
-
+_GUARD = Path(__file__).parent / "netguard"
 _CACHE = tempfile.mkdtemp(prefix="isecg-kg-cache-")
+_NETLOG = Path(_CACHE) / "network-attempts.log"
+
+# No test opens a socket to anything but loopback: this process, and every Python subprocess
+# (sitecustomize on PYTHONPATH), gets a socket that fails and logs the attempt.
+os.environ["ISECG_KG_NETGUARD_LOG"] = str(_NETLOG)
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    p for p in (str(_GUARD), os.environ.get("PYTHONPATH")) if p
+)
+sys.path.insert(0, str(_GUARD))
+import isecg_netguard  # noqa: E402
+
+isecg_netguard.install()
+
+from isecg_kg.registry import Registry  # noqa: E402
+
+
+def _attempts() -> list[str]:
+    try:
+        return _NETLOG.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+
+
+@pytest.fixture(autouse=True)
+def no_network():
+    """Fail the test that tried to reach the network, even if the code swallowed the error."""
+    before = len(_attempts())
+    yield
+    new = _attempts()[before:]
+    if new:
+        pytest.fail("network access attempted:\n" + "\n".join(new), pytrace=False)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -19,11 +19,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
+from bs4 import (
+    BeautifulSoup,
+    MarkupResemblesLocatorWarning,
+    NavigableString,
+    Tag,
+    XMLParsedAsHTMLWarning,
+)
 from markdown_it import MarkdownIt
 
 from .document import Document, Link
 from .errors import IsecgError
+from .policy import read_limited
 from .temporal import is_partial_date
 
 META_KEYS = ("title", "published", "modified", "url", "publisher")
@@ -219,10 +226,7 @@ def detect(text: str) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as e:
-        raise IsecgError(f"cannot read: {e.strerror or e}", file=path) from None
+    return read_limited(path)
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -827,6 +831,7 @@ def _iso_date(value: Any) -> str | None:
 def _soup(markup: str) -> BeautifulSoup:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)  # XHTML is read as a page
         return BeautifulSoup(markup, "lxml")
 
 

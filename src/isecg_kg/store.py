@@ -316,6 +316,21 @@ def oxigraph_of(graph):
     return inner if ox is not None and isinstance(inner, ox.Store) else None
 
 
+def graph_names(graph) -> set[str]:
+    """The IRIs of the named graphs ``graph`` holds (a TriG build: one per source document)."""
+    store = oxigraph_of(graph)
+    if store is not None:
+        return {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+    contexts = getattr(graph, "contexts", None)
+    if contexts is None or not getattr(graph, "context_aware", False):
+        return set()
+    return {
+        str(g.identifier)
+        for g in contexts()
+        if isinstance(g.identifier, URIRef) and g.identifier != DATASET_DEFAULT_GRAPH_ID
+    }
+
+
 # -- querying -------------------------------------------------------------------------------
 
 
