@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -25,6 +26,13 @@ class _Group(click.Group):
         except IsecgError as e:
             click.echo(f"isecg-kg: error: {e}", err=True)
             ctx.exit(e.exit_code)
+        except BrokenPipeError:
+            # `isecg-kg build | head -1`: the reader left; later writes (and the interpreter's
+            # last flush) go nowhere instead of raising again.
+            with contextlib.suppress(OSError, ValueError):  # no real stdout in a test runner
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            click.echo("isecg-kg: error: output closed early (broken pipe)", err=True)
+            ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except Exception as e:
@@ -69,8 +77,16 @@ def cli() -> None:
 @click.option("--with-inferences", is_flag=True, help="Add the OWL-RL entailments to the export.")
 @click.option("--keep-going", is_flag=True, help="Exit 0 even when the graph has SHACL violations.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@click.option(
+    "--force", is_flag=True, help="Replace --out even when a source failed (default: keep it)."
+)
 def build_cmd(
-    sources: tuple[Path, ...], out: Path, with_inferences: bool, keep_going: bool, quiet: bool
+    sources: tuple[Path, ...],
+    out: Path,
+    with_inferences: bool,
+    keep_going: bool,
+    quiet: bool,
+    force: bool,
 ) -> None:
     """Read SOURCES (files or folders; default data/sources/), map, merge, reason, validate
     and write the knowledge graph. Works offline."""
@@ -78,13 +94,21 @@ def build_cmd(
     # collector's default of a young pass every 700 allocations re-scans them for ~10% of a
     # large build's time. This process only builds, so collect less often.
     gc.set_threshold(50_000, 20, 100)
-    result = build(list(sources), out=out, with_inferences=with_inferences)
+    result = build(list(sources), out=out, with_inferences=with_inferences, force=force)
     for error in result.errors:
         click.echo(f"isecg-kg: error: {error}", err=True)
+    if result.kept is not None:
+        failed = len(result.errors)
+        click.echo(
+            f"isecg-kg: error: {out}: kept as it was, not replaced: {failed} source"
+            f"{'' if failed == 1 else 's'} failed (--force replaces it anyway)",
+            err=True,
+        )
     if not quiet:
         s = result.summary()
+        what = f"built {out}" if result.kept is None else f"read, not written to {out}"
         click.echo(
-            f"built {out}: {s['documents']} documents, {s['triples']} triples, "
+            f"{what}: {s['documents']} documents, {s['triples']} triples, "
             f"{s['meetings']} meetings, {s['agencies']} agencies"
         )
         for message in result.inconsistencies:
@@ -310,6 +334,9 @@ def serve_cmd(data: tuple[Path, ...], host: str, port: int) -> None:
     """Serve the graph as a read-only SPARQL 1.1 Protocol endpoint, with a query page."""
     from .queries import list_queries, load_data
     from .server import serve
+
+    if not 0 <= port <= 65535:
+        raise IsecgError(f"--port {port} is not a TCP port", hint="0-65535; 0 takes a free one")
 
     graph = load_data(list(data) or [DEFAULT_OUT])
     saved = [(q.name, q.title, q.text) for q in list_queries()]

@@ -31,6 +31,7 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from .errors import IsecgError
+from .export import remove_stale
 from .sparqltext import inject_values, tokens
 
 try:
@@ -196,6 +197,7 @@ def _load(store, paths: Sequence[Path], bulk: bool) -> None:
 def _rebuild(paths: Sequence[Path], target: Path, stamp: str) -> None:
     """Bulk-load the files into a fresh directory, then swap it in (readers see old or new)."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    remove_stale(target)  # what a killed rebuild left
     shutil.rmtree(tmp, ignore_errors=True)
     store = ox.Store(str(tmp))
     try:
