@@ -25,7 +25,29 @@ import isecg_netguard  # noqa: E402
 
 isecg_netguard.install()
 
+from hypothesis import HealthCheck, settings  # noqa: E402
+
 from isecg_kg.registry import Registry  # noqa: E402
+
+# Fuzzing (tests/test_fuzz.py): "ci", the same few hundred inputs per target on every run;
+# ISECG_KG_FUZZ=long, ISECG_KG_FUZZ_EXAMPLES (default 10,000) random inputs per target.
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+settings.register_profile(
+    "ci",
+    max_examples=200,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[*_SLOW_OK, HealthCheck.function_scoped_fixture],
+)
+settings.register_profile(
+    "long",
+    max_examples=int(os.environ.get("ISECG_KG_FUZZ_EXAMPLES", "10000")),
+    database=None,
+    deadline=None,
+    suppress_health_check=[*_SLOW_OK, HealthCheck.function_scoped_fixture],
+)
+settings.load_profile(os.environ.get("ISECG_KG_FUZZ", "ci"))
 
 
 def _attempts() -> list[str]:

@@ -171,8 +171,19 @@ class Handler(BaseHTTPRequestHandler):
                 self._error(HTTPStatus.REQUEST_TIMEOUT, "the request came too slowly", close=True)
 
     def parse_request(self) -> bool:
-        """Time each request from its first line (not from the connection's idle wait)."""
+        """Time each request from its first line; skip empty lines before it (RFC 9112 2.2)."""
         self._started = time.monotonic()
+        for _ in range(8):
+            if self.raw_requestline not in (b"\r\n", b"\n"):
+                break
+            self.raw_requestline = self.rfile.readline(65537)
+        if not self.raw_requestline:
+            self.close_connection = True
+            return False
+        if len(self.raw_requestline) > 65536:
+            self.requestline, self.request_version, self.command = "", "HTTP/1.0", None
+            self.send_error(HTTPStatus.REQUEST_URI_TOO_LONG)
+            return False
         return super().parse_request()
 
     # -- methods ----------------------------------------------------------------------------
@@ -389,6 +400,20 @@ class Server(ThreadingHTTPServer):
             super().process_request_thread(request, client_address)
         finally:
             self.slots.release()
+
+    def shutdown_request(self, request: socket.socket) -> None:
+        """Close after reading what the client still sends (a refused body, up to 1 MB or 1 s),
+        so its unread bytes do not reset the connection before it reads our answer."""
+        with contextlib.suppress(OSError):
+            request.shutdown(socket.SHUT_WR)
+            request.settimeout(1.0)
+            deadline, drained = time.monotonic() + 1.0, 0
+            while drained < 1024 * 1024 and time.monotonic() < deadline:
+                chunk = request.recv(65536)
+                if not chunk:
+                    break
+                drained += len(chunk)
+        self.close_request(request)
 
     def handle_error(self, request, client_address) -> None:
         """A connection that broke (client gone, reset) ends quietly; nothing else is shared."""

@@ -256,6 +256,10 @@ def _decode(raw: bytes, path: Path) -> str:
 def _load_json(text: str, path: Path) -> Any:
     try:
         return json.loads(text)
+    except RecursionError:
+        raise IsecgError(
+            "malformed JSON: nested too deeply", file=path, hint="expected WordPress posts"
+        ) from None
     except json.JSONDecodeError as e:
         raise IsecgError(
             f"malformed JSON: {e.msg} at column {e.colno}",
@@ -328,6 +332,11 @@ def _wordpress(text: str, path: Path) -> list[_Parsed]:
     return [_wordpress_item(item) for item in items]
 
 
+def _text_or_none(value: Any) -> str | None:
+    """A metadata field's value if it is text (a post's JSON may hold anything there)."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def _is_wordpress(item: Any) -> bool:
     return isinstance(item, dict) and all(
         isinstance(item.get(k), dict) and isinstance(item[k].get("rendered"), str)
@@ -337,9 +346,11 @@ def _is_wordpress(item: Any) -> bool:
 
 def _wordpress_item(item: dict[str, Any]) -> _Parsed:
     guid = item.get("guid")
-    url = item.get("link") or (guid.get("rendered") if isinstance(guid, dict) else None)
+    url = _text_or_none(item.get("link")) or (
+        _text_or_none(guid.get("rendered")) if isinstance(guid, dict) else None
+    )
     yoast = item.get("yoast_head_json")
-    site = yoast.get("og_site_name") if isinstance(yoast, dict) else None
+    site = _text_or_none(yoast.get("og_site_name")) if isinstance(yoast, dict) else None
     paragraphs, links = _main_text(_soup(item["content"]["rendered"]), url, whole=True)
     title = _collapse(_soup(item["title"]["rendered"]).get_text())
     return _Parsed(
