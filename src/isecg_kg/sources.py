@@ -693,6 +693,9 @@ def _text_paragraphs(text: str) -> list[str]:
         if boxed:
             block.append(line)
             continue
+        if block and _BOXED.match(block[0]):  # the line after a box starts a block of its own
+            paragraphs += _unwrap(block)
+            block = []
         labelled = _LABELLED_RULE.fullmatch(line)  # "===== Slide 3": a rule, and a heading
         if labelled:
             paragraphs += _unwrap(block)
@@ -831,8 +834,9 @@ def _iso_date(value: Any) -> str | None:
         return None
     value = value.strip()
     for n in (10, 7, 4):
-        if is_partial_date(value[:n]) and (len(value) == n or not value[n].isdigit()):
-            return value[:n]
+        head = value[:n]
+        if len(head) == n and is_partial_date(head) and (len(value) == n or not value[n].isdigit()):
+            return head
     return None
 
 
