@@ -59,13 +59,16 @@ def main() -> int:
         other = ", ".join(
             f"{k} {v}"
             for k, v in sorted(row.items())
-            if k not in ("inputs", "read", "refused", "slowest_s")
+            if k not in ("inputs", "read", "refused", "slowest_s", "slowest")
         )
         print(
             f"| {target} | {inputs:,} | {row.get('read', 0):,} | {row.get('refused', 0):,} | "
             f"{other or '-'} | {row['slowest_s']:.2f} s |"
         )
     print(f"| all | {total:,} | | | | |")
+    print("\nslowest input of each target:")
+    for target, row in sorted(rows.items()):
+        print(f"- {target}: {row['slowest_s']:.2f} s, {row.get('slowest')}")
     return run.returncode
 
 

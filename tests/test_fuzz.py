@@ -36,6 +36,7 @@ from isecg_kg.temporal import is_partial_date
 HANG_SECONDS = float(os.environ.get("ISECG_KG_FUZZ_HANG", "10"))
 STATS: dict[str, Counter] = {}
 SLOWEST: dict[str, float] = {}
+SLOWEST_INPUT: dict[str, str] = {}
 
 
 class Hang(Exception):
@@ -43,7 +44,7 @@ class Hang(Exception):
 
 
 @contextmanager
-def bounded(target: str):
+def bounded(target: str, data: object = None):
     """Count the input, time it, and fail it as a hang past HANG_SECONDS."""
 
     def ring(signum, frame):
@@ -59,7 +60,9 @@ def bounded(target: str):
         signal.signal(signal.SIGALRM, previous)
         took = time.perf_counter() - started
         STATS[target]["inputs"] += 1
-        SLOWEST[target] = max(SLOWEST.get(target, 0.0), took)
+        if took > SLOWEST.get(target, 0.0):
+            SLOWEST[target] = took
+            SLOWEST_INPUT[target] = f"{len(data) if data is not None else '?'} long: {data!r:.300}"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -68,7 +71,10 @@ def report():
     yield
     path = os.environ.get("ISECG_KG_FUZZ_REPORT")
     if path:
-        rows = {t: {**c, "slowest_s": round(SLOWEST.get(t, 0), 3)} for t, c in STATS.items()}
+        rows = {
+            t: {**c, "slowest_s": round(SLOWEST.get(t, 0), 3), "slowest": SLOWEST_INPUT.get(t)}
+            for t, c in STATS.items()
+        }
         Path(path).write_text(json.dumps(rows, indent=2, sort_keys=True) + "\n")
 
 
@@ -489,7 +495,7 @@ def _bytes(text: st.SearchStrategy[str]) -> st.SearchStrategy[bytes]:
 
 def check_documents(data: bytes, path: Path, target: str) -> None:
     path.write_bytes(data)
-    with bounded(target) as counts:
+    with bounded(target, data) as counts:
         try:
             docs = load_all(path)
         except IsecgError as e:
@@ -531,7 +537,7 @@ def test_fuzz_markdown(folder, data):
 
 def check_rdf(data: bytes, path: Path, target: str, reader) -> object:
     path.write_bytes(data)
-    with bounded(target) as counts:
+    with bounded(target, data) as counts:
         try:
             graph = reader(path)
         except IsecgError as e:
@@ -654,7 +660,7 @@ def one_triple():
 
 @given(sparql)
 def test_fuzz_sparql_guard_misses_no_service_the_engine_would_run(one_triple, text):
-    with bounded("sparql guard") as counts:
+    with bounded("sparql guard", text) as counts:
         try:
             policy.check_query(text)
         except Refused:
@@ -735,7 +741,7 @@ def tiny_server(tmp_path_factory):
 @given(http_request)
 def test_fuzz_http_requests_always_get_a_status(tiny_server, data):
     with (
-        bounded("http requests") as counts,
+        bounded("http requests", data) as counts,
         socket.create_connection(("127.0.0.1", tiny_server), timeout=HANG_SECONDS) as s,
     ):
         try:
