@@ -487,3 +487,17 @@ def test_serve_on_a_port_in_use_is_one_line(graph):
     assert result.stderr.strip() == (
         f"isecg-kg: error: cannot listen on 127.0.0.1:{port}: Address already in use"
     )
+
+
+def test_a_query_over_the_worker_memory_cap_costs_only_its_worker(graph):
+    e = Endpoint([graph], workers=1, worker_memory_mb=300, timeout=60)
+    try:
+        hungry = (
+            "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?i != ?c) }"
+            " ORDER BY ?c ?f ?i LIMIT 1"  # sorts ~10^9 rows in memory
+        )
+        status, _, body = e.query(hungry)
+        assert status == 500 and b"worker died (over its 300 MB?)" in body
+        assert e.query("ASK { ?s ?p ?o }")[0] == 200  # a new worker answers
+    finally:
+        e.close()
