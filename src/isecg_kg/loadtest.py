@@ -76,6 +76,7 @@ class _Client:
         self.port, self.keep_alive, self.conn = port, keep_alive, None
 
     def ask(self, text: str, post: bool) -> tuple[int, float]:
+        """Send one query; (status, 0 on a failed connection; seconds)."""
         started = time.perf_counter()
         if self.conn is None:
             self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=CLIENT_TIMEOUT)
@@ -97,6 +98,7 @@ class _Client:
         return status, time.perf_counter() - started
 
     def close(self) -> None:
+        """Close the connection, if open."""
         if self.conn is not None:
             self.conn.close()
             self.conn = None

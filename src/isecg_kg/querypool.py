@@ -86,9 +86,11 @@ class _Capped(io.RawIOBase):
         self.limit, self.parts, self.size = limit, [], 0
 
     def writable(self) -> bool:
+        """A sink: always."""
         return True
 
     def write(self, data) -> int:
+        """Keep ``data``, unless the answer would grow past the limit."""
         self.size += len(data)
         if self.size > self.limit:
             raise _TooLarge
@@ -96,6 +98,7 @@ class _Capped(io.RawIOBase):
         return len(data)
 
     def value(self) -> bytes:
+        """Everything written."""
         return b"".join(self.parts)
 
 

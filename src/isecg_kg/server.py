@@ -76,6 +76,7 @@ class _Log:
         self.stream, self.lock = stream, threading.Lock()
 
     def write(self, line: str) -> None:
+        """Append one line (escaped) and flush it."""
         if self.stream is None:
             return
         text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in line)
@@ -97,6 +98,7 @@ class Handler(BaseHTTPRequestHandler):
     default_request_version = "HTTP/1.0"  # an unreadable request line still gets a status line
 
     def setup(self) -> None:
+        """Apply the read timeout to the socket before anything is read."""
         self.timeout = self.server.config.read_timeout
         super().setup()
         self.requestline = ""
@@ -196,9 +198,11 @@ class Handler(BaseHTTPRequestHandler):
     # -- methods ----------------------------------------------------------------------------
 
     def do_GET(self) -> None:
+        """The page, or a query in the URL."""
         self._get(body=True)
 
     def do_HEAD(self) -> None:
+        """As GET, without the body."""
         self._get(body=False)
 
     def _get(self, body: bool) -> None:
@@ -241,6 +245,7 @@ class Handler(BaseHTTPRequestHandler):
     do_PUT = do_DELETE = do_PATCH = do_TRACE = do_CONNECT = _not_allowed
 
     def do_POST(self) -> None:
+        """A query as the body (``application/sparql-query``) or as a form field."""
         url = urlsplit(self.path)
         if url.path != "/sparql":
             self._error(HTTPStatus.NOT_FOUND, "not found: try /sparql", close=True)
@@ -402,6 +407,7 @@ class Server(ThreadingHTTPServer):
         super().process_request(request, client_address)
 
     def process_request_thread(self, request, client_address) -> None:
+        """Serve one connection, then give its slot back."""
         try:
             super().process_request_thread(request, client_address)
         finally:
@@ -428,6 +434,7 @@ class Server(ThreadingHTTPServer):
             self.log.write(f"{client_address[0]} error: {type(error).__name__}: {error}")
 
     def server_close(self) -> None:
+        """Close the socket and stop the query workers."""
         super().server_close()
         self.pool.close()
 
