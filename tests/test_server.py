@@ -373,6 +373,9 @@ def test_a_rebuilt_graph_is_served_and_a_broken_one_is_not(graph, tmp_path):
 
 def test_each_request_is_one_access_log_line(endpoint):
     endpoint.request("GET", "/sparql?query=ASK%7B%7D&marker=log-me")
+    deadline = time.monotonic() + 5  # the line is written just after the answer is sent
+    while "log-me" not in endpoint.log.getvalue() and time.monotonic() < deadline:
+        time.sleep(0.01)
     lines = [line for line in endpoint.log.getvalue().splitlines() if "log-me" in line]
     assert len(lines) == 1
     assert re.fullmatch(
