@@ -467,7 +467,13 @@ def _refers(node: object) -> bool:
         if isinstance(item, dict):
             for key, value in item.items():
                 if key in ("@context", "@import"):
-                    values = value if isinstance(value, list) else [value]
+                    values, todo = [], [value]
+                    while todo:  # the strings of nested lists count too
+                        v = todo.pop()
+                        if isinstance(v, list):
+                            todo.extend(v)
+                        else:
+                            values.append(v)
                     if any(
                         isinstance(v, str) and (key == "@import" or v != LOCAL_CONTEXT_IRI)
                         for v in values

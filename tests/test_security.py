@@ -149,6 +149,8 @@ FILE_IMPORT = {
             "@context.term.@context",
             "ctx.jsonld",
         ),
+        # rdflib also reads a list in a list, and fetched it (found by tests/test_fuzz.py)
+        ({"@context": [[{"@version": 1.1}, [FAR]]], "@id": "x"}, "@context", FAR),
     ],
 )
 @pytest.mark.parametrize("command", ["validate", "add", "query", "build"])
@@ -171,12 +173,13 @@ def test_jsonld_references_are_refused_by_every_command(tmp_path, doc, field, ta
     assert not (tmp_path / "data").exists()
 
 
-def test_the_package_context_is_resolved_locally(tmp_path):
+@pytest.mark.parametrize("context", [LOCAL_CONTEXT_IRI, [[LOCAL_CONTEXT_IRI]]])
+def test_the_package_context_is_resolved_locally(tmp_path, context):
     record = tmp_path / "agency.jsonld"
     record.write_text(
         json.dumps(
             {
-                "@context": LOCAL_CONTEXT_IRI,
+                "@context": context,
                 "@id": "agency:XYZ",
                 "@type": "isecg:Agency",
                 "skos:prefLabel": "Example Space Agency",

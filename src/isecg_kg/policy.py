@@ -216,8 +216,7 @@ def resolve_jsonld(data: bytes | str, path: Path) -> bytes | str:
         raise Refused("JSON nested too deeply", file=path) from None
     local = False
     for key, where, value in _references(doc):
-        values = value if isinstance(value, list) else [value]
-        for item in values:
+        for item in _flat(value):  # rdflib reads nested lists too: [["http://..."]] is fetched
             if not isinstance(item, str):
                 continue
             if key == "@context" and item == LOCAL_CONTEXT_IRI:
@@ -233,21 +232,40 @@ def resolve_jsonld(data: bytes | str, path: Path) -> bytes | str:
             )
     if not local:
         return data
-    return json.dumps(_inline(doc, local_context())).encode("utf-8")
+    try:
+        return json.dumps(_inline(doc, local_context())).encode("utf-8")
+    except RecursionError:
+        raise Refused("JSON nested too deeply", file=path) from None
+
+
+def _flat(value: Any) -> Iterator[Any]:
+    """The items of a value and of the lists in it, at any depth."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        else:
+            yield item
 
 
 def _inline(node: Any, context: dict[str, str]) -> Any:
     """``node`` with each reference to the local context replaced by the context itself."""
+
+    def put(value: Any) -> Any:
+        if value == LOCAL_CONTEXT_IRI:
+            return context
+        if isinstance(value, list):
+            return [put(v) for v in value]
+        return value
+
     stack = [node]
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
             for key, value in item.items():
                 if key == "@context":
-                    if value == LOCAL_CONTEXT_IRI:
-                        item[key] = context
-                    elif isinstance(value, list):
-                        item[key] = [context if v == LOCAL_CONTEXT_IRI else v for v in value]
+                    item[key] = put(value)
                 stack.append(item[key])
         elif isinstance(item, list):
             stack.extend(item)
