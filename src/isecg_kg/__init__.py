@@ -44,9 +44,12 @@ def build(
     *,
     out: str | Path | None = None,
     with_inferences: bool = False,
+    force: bool = False,
 ) -> BuildResult:
-    """Build the graph from source files or folders (default ``data/sources``); write ``out``."""
-    return _build(_paths(sources), out=Path(out) if out else None, with_inferences=with_inferences)
+    """Build the graph from source files or folders (default ``data/sources``); write ``out``
+    (an existing ``out`` is kept when a source failed, unless ``force``)."""
+    out_path = Path(out) if out else None
+    return _build(_paths(sources), out=out_path, with_inferences=with_inferences, force=force)
 
 
 def load(data: str | Path | Sequence[str | Path] = "build/isecg.ttl") -> Graph:

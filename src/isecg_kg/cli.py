@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -25,6 +26,13 @@ class _Group(click.Group):
         except IsecgError as e:
             click.echo(f"isecg-kg: error: {e}", err=True)
             ctx.exit(e.exit_code)
+        except BrokenPipeError:
+            # `isecg-kg build | head -1`: the reader left; later writes (and the interpreter's
+            # last flush) go nowhere instead of raising again.
+            with contextlib.suppress(OSError, ValueError):  # no real stdout in a test runner
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            click.echo("isecg-kg: error: output closed early (broken pipe)", err=True)
+            ctx.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except Exception as e:
@@ -69,8 +77,16 @@ def cli() -> None:
 @click.option("--with-inferences", is_flag=True, help="Add the OWL-RL entailments to the export.")
 @click.option("--keep-going", is_flag=True, help="Exit 0 even when the graph has SHACL violations.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@click.option(
+    "--force", is_flag=True, help="Replace --out even when a source failed (default: keep it)."
+)
 def build_cmd(
-    sources: tuple[Path, ...], out: Path, with_inferences: bool, keep_going: bool, quiet: bool
+    sources: tuple[Path, ...],
+    out: Path,
+    with_inferences: bool,
+    keep_going: bool,
+    quiet: bool,
+    force: bool,
 ) -> None:
     """Read SOURCES (files or folders; default data/sources/), map, merge, reason, validate
     and write the knowledge graph. Works offline."""
@@ -78,13 +94,21 @@ def build_cmd(
     # collector's default of a young pass every 700 allocations re-scans them for ~10% of a
     # large build's time. This process only builds, so collect less often.
     gc.set_threshold(50_000, 20, 100)
-    result = build(list(sources), out=out, with_inferences=with_inferences)
+    result = build(list(sources), out=out, with_inferences=with_inferences, force=force)
     for error in result.errors:
         click.echo(f"isecg-kg: error: {error}", err=True)
+    if result.kept is not None:
+        failed = len(result.errors)
+        click.echo(
+            f"isecg-kg: error: {out}: kept as it was, not replaced: {failed} source"
+            f"{'' if failed == 1 else 's'} failed (--force replaces it anyway)",
+            err=True,
+        )
     if not quiet:
         s = result.summary()
+        what = f"built {out}" if result.kept is None else f"read, not written to {out}"
         click.echo(
-            f"built {out}: {s['documents']} documents, {s['triples']} triples, "
+            f"{what}: {s['documents']} documents, {s['triples']} triples, "
             f"{s['meetings']} meetings, {s['agencies']} agencies"
         )
         for message in result.inconsistencies:
@@ -306,24 +330,120 @@ def push_cmd(data: tuple[Path, ...], endpoint: str, add: bool) -> None:
 @data_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-def serve_cmd(data: tuple[Path, ...], host: str, port: int) -> None:
-    """Serve the graph as a read-only SPARQL 1.1 Protocol endpoint, with a query page."""
-    from .queries import list_queries, load_data
-    from .server import serve
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=float,
+    help="Seconds a query may run; past them it is stopped and answered 503.",
+)
+@click.option(
+    "--workers", type=int, help="Query worker processes [default: one per core, at least 2]."
+)
+@click.option(
+    "--max-request-kb", default=1024, show_default=True, type=int, help="Largest body (413 above)."
+)
+@click.option(
+    "--max-result-mb", default=64, show_default=True, type=int, help="Largest answer (507 above)."
+)
+@click.option(
+    "--read-timeout",
+    default=10.0,
+    show_default=True,
+    type=float,
+    help="Seconds a client may take to send each part of its request (408 or closed after).",
+)
+@click.option(
+    "--cors-origin",
+    "cors",
+    multiple=True,
+    metavar="ORIGIN",
+    help="Origin whose pages may read the answers (repeatable) [default: *, any].",
+)
+@click.option("--no-cors", is_flag=True, help="Send no CORS headers.")
+@click.option(
+    "--access-log",
+    default="-",
+    show_default=True,
+    metavar="PATH",
+    help="Where to write one line per request ('-': stderr).",
+)
+@click.option("--no-access-log", is_flag=True, help="Write no access log.")
+@click.option("--no-reload", is_flag=True, help="Keep serving the graph as first loaded.")
+def serve_cmd(
+    data: tuple[Path, ...],
+    host: str,
+    port: int,
+    timeout: float,
+    workers: int | None,
+    max_request_kb: int,
+    max_result_mb: int,
+    read_timeout: float,
+    cors: tuple[str, ...],
+    no_cors: bool,
+    access_log: str,
+    no_access_log: bool,
+    no_reload: bool,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 Protocol endpoint, with a query page.
 
-    graph = load_data(list(data) or [DEFAULT_OUT])
+    Queries run in worker processes: one over --timeout is stopped and answered 503 while the
+    others go on. The graph is reloaded when its file changes (a rebuild)."""
+    import signal
+
+    from .queries import list_queries
+    from .server import Config, serve
+
+    if not 0 <= port <= 65535:
+        raise IsecgError(f"--port {port} is not a TCP port", hint="0-65535; 0 takes a free one")
+    for name, value in (
+        ("--timeout", timeout),
+        ("--read-timeout", read_timeout),
+        ("--max-request-kb", max_request_kb),
+        ("--max-result-mb", max_result_mb),
+        ("--workers", 1 if workers is None else workers),
+    ):
+        if not value > 0:
+            raise IsecgError(f"{name} must be positive, not {value}")
+    log = None if no_access_log else _log_stream(access_log)
+    config = Config(
+        timeout=timeout,
+        workers=workers or max(2, os.cpu_count() or 1),
+        read_timeout=read_timeout,
+        max_request_bytes=max_request_kb * 1024,
+        max_result_bytes=max_result_mb * 1024 * 1024,
+        cors_origins=[] if no_cors else list(cors or ["*"]),
+        reload_interval=0 if no_reload else 1.0,
+        access_log=log,
+    )
     saved = [(q.name, q.title, q.text) for q in list_queries()]
     try:
-        httpd = serve(graph, saved, host, port)
+        httpd = serve(list(data) or [DEFAULT_OUT], saved, host, port, config)
+    except OverflowError:
+        raise IsecgError(f"--port {port} is not a TCP port") from None
     except OSError as e:
-        raise IsecgError(f"cannot listen on {host}:{port}: {e.strerror}") from None
+        raise IsecgError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+    bound = httpd.server_address[1]
     click.echo(
-        f"SPARQL endpoint on http://{host}:{port}/sparql (query page: http://{host}:{port}/)"
+        f"SPARQL endpoint on http://{host}:{bound}/sparql (query page: http://{host}:{bound}/)"
     )
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         httpd.serve_forever()
     except KeyboardInterrupt:
+        pass
+    finally:
         httpd.server_close()
+
+
+def _log_stream(path: str):
+    """The access log: stderr for '-', else the file, appended to, a line at a time."""
+    if path == "-":
+        return sys.stderr
+    try:
+        return open(path, "a", encoding="utf-8", buffering=1)
+    except OSError as e:
+        raise IsecgError(f"cannot open the access log: {e.strerror}", file=path) from None
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -56,6 +56,7 @@ class BuildResult:
     errors: list[IsecgError] = field(default_factory=list)
     out: Path | None = None
     records: list[Graph] = field(default_factory=list)
+    kept: Path | None = None  # an existing output left as it was, since sources failed
     _data: Graph | None = field(default=None, repr=False, compare=False)
 
     def asserted(self) -> list[Graph]:
@@ -301,8 +302,13 @@ def build(
     reason: bool = True,
     validate: bool = True,
     with_inferences: bool = False,
+    force: bool = False,
 ) -> BuildResult:
-    """Build the knowledge graph from source files or folders; write it to ``out`` if given."""
+    """Build the knowledge graph from source files or folders; write it to ``out`` if given.
+
+    When a source failed and ``out`` already exists, the old file is kept (``result.kept``)
+    unless ``force``: a mistyped path must not replace a good graph with a worse one.
+    """
     paths = list(sources) or [p for p in (DEFAULT_SOURCES, DEFAULT_RECORDS) if p.exists()]
     if not paths:
         raise IsecgError(
@@ -328,7 +334,9 @@ def build(
         from .validate import validate as run_shapes
 
         result.report = run_shapes(data, ontology=result.ontology)
-    if out is not None:
+    if out is not None and result.errors and out.exists() and not force:
+        result.kept = out
+    elif out is not None:
         graphs = result.asserted()
         if with_inferences and result.inferred is not None:
             graphs.append(result.inferred)

@@ -33,10 +33,9 @@ from rdflib.namespace import SKOS, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Identifier
 
-from . import ids, registry, resources, store, temporal
+from . import ids, policy, registry, resources, store, temporal
 from .errors import IsecgError, parser_complaint
 from .namespaces import ID, ISECG
-from .offline import check_jsonld
 
 # Parameter kinds, as a header may spell them -> the kind.
 KINDS = {
@@ -220,14 +219,21 @@ def load_data(paths: Sequence[Path | str]) -> Graph:
                 hint="build it with `isecg-kg build`, or give --data",
             )
         formats.append(fmt)
-    if store.available() and not set(formats) - _STORE_FORMATS:
+    in_store = store.available() and not set(formats) - _STORE_FORMATS
+    for path, fmt in zip(paths, formats, strict=True):
+        policy.check_size(path, graph=in_store)
+        if fmt == "xml":
+            policy.check_xml(path)
+    if in_store:
         return store.open_graph(paths)
     graph: Graph = Dataset(default_union=True) if _QUAD_FORMATS & set(formats) else Graph()
     for path, fmt in zip(paths, formats, strict=True):
-        if fmt == "json-ld":
-            check_jsonld(path.read_bytes(), path)
         try:
-            graph.parse(path, format=fmt)
+            if fmt == "json-ld":
+                data = policy.resolve_jsonld(policy.read_limited(path), path)
+                graph.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
+            else:
+                graph.parse(path, format=fmt)
         except (SyntaxError, ValueError, OSError, RdflibError) as e:
             raise _parse_error(e, path, fmt) from None
     return graph
@@ -435,8 +441,9 @@ def run(
     query: SavedQuery, graph: Graph, params: Mapping[str, str | Identifier] | None = None
 ) -> Result:
     """Run a SELECT query on ``graph``; string parameters are resolved first (``bind_params``)."""
-    bindings = bind_params(query, graph, params or {})
     where = query.path or query.name
+    policy.check_query(query.text, where)
+    bindings = bind_params(query, graph, params or {})
     try:
         prepared = prepareQuery(query.text)
     except ParseException as e:
@@ -447,6 +454,7 @@ def run(
         raise IsecgError(
             f"{query.name} is not a SELECT query", hint="only SELECT queries give rows"
         )
+    policy.check_dataset(query.text, store.graph_names(graph), where)
     columns, rows = store.select(graph, query.text, bindings)
     return Result(columns, [dict(zip(columns, row, strict=True)) for row in rows])
 

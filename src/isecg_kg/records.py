@@ -18,7 +18,7 @@ from rdflib import Graph, URIRef
 
 from .errors import IsecgError, parser_complaint
 from .namespaces import ID
-from .offline import check_jsonld
+from .policy import read_limited, resolve_jsonld
 
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
 DATA_DIR = Path("data")
@@ -31,13 +31,10 @@ def is_rdf(path: Path) -> bool:
 
 def load_rdf(path: Path) -> Graph:
     """An RDF record as a graph named ``id:record/<hash of its bytes>``."""
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise IsecgError(f"cannot read: {e.strerror}", file=path) from None
-    if RDF_FORMATS[path.suffix.lower()] == "json-ld":
-        check_jsonld(data, path)
+    data = read_limited(path)
     graph = Graph(identifier=ID[f"record/{hashlib.sha256(data).hexdigest()[:16]}"])
+    if RDF_FORMATS[path.suffix.lower()] == "json-ld":
+        data = resolve_jsonld(data, path)
     try:
         graph.parse(data=data, format=RDF_FORMATS[path.suffix.lower()])
     except Exception as e:  # rdflib raises many types; each is this file's syntax problem

@@ -19,11 +19,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
+from bs4 import (
+    BeautifulSoup,
+    MarkupResemblesLocatorWarning,
+    NavigableString,
+    Tag,
+    XMLParsedAsHTMLWarning,
+)
 from markdown_it import MarkdownIt
 
 from .document import Document, Link
 from .errors import IsecgError
+from .policy import read_limited
 from .temporal import is_partial_date
 
 META_KEYS = ("title", "published", "modified", "url", "publisher")
@@ -219,10 +226,7 @@ def detect(text: str) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as e:
-        raise IsecgError(f"cannot read: {e.strerror or e}", file=path) from None
+    return read_limited(path)
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -252,6 +256,10 @@ def _decode(raw: bytes, path: Path) -> str:
 def _load_json(text: str, path: Path) -> Any:
     try:
         return json.loads(text)
+    except RecursionError:
+        raise IsecgError(
+            "malformed JSON: nested too deeply", file=path, hint="expected WordPress posts"
+        ) from None
     except json.JSONDecodeError as e:
         raise IsecgError(
             f"malformed JSON: {e.msg} at column {e.colno}",
@@ -324,6 +332,11 @@ def _wordpress(text: str, path: Path) -> list[_Parsed]:
     return [_wordpress_item(item) for item in items]
 
 
+def _text_or_none(value: Any) -> str | None:
+    """A metadata field's value if it is text (a post's JSON may hold anything there)."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def _is_wordpress(item: Any) -> bool:
     return isinstance(item, dict) and all(
         isinstance(item.get(k), dict) and isinstance(item[k].get("rendered"), str)
@@ -333,9 +346,11 @@ def _is_wordpress(item: Any) -> bool:
 
 def _wordpress_item(item: dict[str, Any]) -> _Parsed:
     guid = item.get("guid")
-    url = item.get("link") or (guid.get("rendered") if isinstance(guid, dict) else None)
+    url = _text_or_none(item.get("link")) or (
+        _text_or_none(guid.get("rendered")) if isinstance(guid, dict) else None
+    )
     yoast = item.get("yoast_head_json")
-    site = yoast.get("og_site_name") if isinstance(yoast, dict) else None
+    site = _text_or_none(yoast.get("og_site_name")) if isinstance(yoast, dict) else None
     paragraphs, links = _main_text(_soup(item["content"]["rendered"]), url, whole=True)
     title = _collapse(_soup(item["title"]["rendered"]).get_text())
     return _Parsed(
@@ -678,6 +693,9 @@ def _text_paragraphs(text: str) -> list[str]:
         if boxed:
             block.append(line)
             continue
+        if block and _BOXED.match(block[0]):  # the line after a box starts a block of its own
+            paragraphs += _unwrap(block)
+            block = []
         labelled = _LABELLED_RULE.fullmatch(line)  # "===== Slide 3": a rule, and a heading
         if labelled:
             paragraphs += _unwrap(block)
@@ -816,8 +834,9 @@ def _iso_date(value: Any) -> str | None:
         return None
     value = value.strip()
     for n in (10, 7, 4):
-        if is_partial_date(value[:n]) and (len(value) == n or not value[n].isdigit()):
-            return value[:n]
+        head = value[:n]
+        if len(head) == n and is_partial_date(head) and (len(value) == n or not value[n].isdigit()):
+            return head
     return None
 
 
@@ -827,6 +846,7 @@ def _iso_date(value: Any) -> str | None:
 def _soup(markup: str) -> BeautifulSoup:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)  # XHTML is read as a page
         return BeautifulSoup(markup, "lxml")
 
 

@@ -31,6 +31,7 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from .errors import IsecgError
+from .export import remove_stale
 from .sparqltext import inject_values, tokens
 
 try:
@@ -196,6 +197,7 @@ def _load(store, paths: Sequence[Path], bulk: bool) -> None:
 def _rebuild(paths: Sequence[Path], target: Path, stamp: str) -> None:
     """Bulk-load the files into a fresh directory, then swap it in (readers see old or new)."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    remove_stale(target)  # what a killed rebuild left
     shutil.rmtree(tmp, ignore_errors=True)
     store = ox.Store(str(tmp))
     try:
@@ -314,6 +316,21 @@ def oxigraph_of(graph):
         return graph
     inner = getattr(getattr(graph, "store", None), "_inner", None)
     return inner if ox is not None and isinstance(inner, ox.Store) else None
+
+
+def graph_names(graph) -> set[str]:
+    """The IRIs of the named graphs ``graph`` holds (a TriG build: one per source document)."""
+    store = oxigraph_of(graph)
+    if store is not None:
+        return {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+    contexts = getattr(graph, "contexts", None)
+    if contexts is None or not getattr(graph, "context_aware", False):
+        return set()
+    return {
+        str(g.identifier)
+        for g in contexts()
+        if isinstance(g.identifier, URIRef) and g.identifier != DATASET_DEFAULT_GRAPH_ID
+    }
 
 
 # -- querying -------------------------------------------------------------------------------
