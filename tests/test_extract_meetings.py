@@ -852,10 +852,11 @@ def test_the_city_after_a_long_venue_name_is_the_meetings(reg):
 
 
 def test_a_place_abbreviation_ends_a_sentence_before_a_sentence_opener():
+    from isecg_kg.extract.lexicon import lexicon
     from isecg_kg.extract.text import split_sentences
 
     text = "They met in Washington, D.C. The U.S. National Space Council attended."
-    assert [text[a:b] for a, b, _ in split_sentences(text)] == [
+    assert [text[a:b] for a, b, _ in split_sentences(text, lexicon())] == [
         "They met in Washington, D.C.",
         "The U.S. National Space Council attended.",
     ]

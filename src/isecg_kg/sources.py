@@ -161,7 +161,7 @@ def _is_source(rel: Path) -> bool:
     )
 
 
-def load(path: Path, meta: dict[str, Any] | None = None) -> Document:
+def load(path: Path | str, meta: dict[str, Any] | None = None) -> Document:
     """The one Document in ``path``; a file holding several must be read with ``load_all``."""
     docs = load_all(path, meta)
     if len(docs) != 1:
@@ -169,8 +169,9 @@ def load(path: Path, meta: dict[str, Any] | None = None) -> Document:
     return docs[0]
 
 
-def load_all(path: Path, meta: dict[str, Any] | None = None) -> list[Document]:
+def load_all(path: Path | str, meta: dict[str, Any] | None = None) -> list[Document]:
     """Every Document in ``path`` (a WordPress array gives several), with sidecar metadata."""
+    path = Path(path)
     raw = _read_bytes(path)
     text = _decode(raw, path)
     kind = detect(text)

@@ -303,10 +303,20 @@ def _in_text_order(ctx: Context, m: Meeting, groups: list[Group], roles: dict[in
     first: dict[str, int] = {}
     for g in sorted(groups, key=lambda g: (not (roles[id(g)].is_("participant")
                                                 or roles[id(g)].is_("absent")), g.sent.index)):
+        if g.block:  # a list one a line: where each line names its agency
+            for line in g.lines:
+                for t in line.toks:
+                    if t.kind == "agency":
+                        first.setdefault(ctx.text.tokens[t.ref].acronym, t.start)
+                for it in g.items:
+                    for a in it.agencies:
+                        if line.toks and any(line.s.start <= x.start < line.s.end for x in
+                                             ctx.text.tokens if x.acronym == a.key):
+                            first.setdefault(a.key, line.s.start)
+            continue
         for it in g.items:
             for a in it.agencies:
-                first.setdefault(a.key, g.sent.toks[min(it.start, len(g.sent.toks) - 1)].start
-                                 if not g.block else ctx.doc.text.find(a.key, g.sent.s.start))
+                first.setdefault(a.key, g.sent.toks[min(it.start, len(g.sent.toks) - 1)].start)
     for t in ctx.text.tokens:
         first.setdefault(t.acronym, t.start)
 
@@ -335,6 +345,9 @@ def extract(doc: Document, registry: Registry) -> Extraction:
             event_cues(title_sent, title_sent.sents[0])[0]
         )
     ctx.notes["primary"] = _primary(ctx, lex)
+    # a chronology's entries are all on its subject: one naming the group puts all on its business
+    ctx.notes["primary"] = ctx.notes["primary"] or (ctx.chronology and any(
+        lex.phrases("group.names").find(s.toks) for s in ctx.sents))
     groups = document_groups(ctx)
     roles = {id(g): role_of(ctx, g, groups) for g in groups}
     _footnotes(ctx, groups, roles)

@@ -63,6 +63,8 @@ def _subject_of(ctx: Context, toks: list[Token], k: int, right: int, name: str) 
                 return inside
             j = close + 1
             continue
+        if t.key == "," and j > k + 1 and name == "chair.state":
+            return None  # "Under ESA's leadership, the chair of the panel spoke": another clause
         m = phrases.at(toks, j)
         if m is not None:
             return m
@@ -87,15 +89,21 @@ def _roles(ctx: Context, sent: Sent) -> tuple[list[str], list[str], list[str], l
         if _before(ctx, toks, k, "chair.from_words"):
             frm.append(acronym)
         elif _before(ctx, toks, k, "chair.to_words"):
-            (held if _before(ctx, toks, k, "chair.state") else to).append(acronym)
+            taking = _subject_of(ctx, toks, k, right, "chair.take")  # "..., which takes over"
+            taking = taking is not None and _key(toks, taking) not in _HOLDING
+            state = _before(ctx, toks, k, "chair.state") and not taking
+            (held if state else to).append(acronym)
         elif _subject_of(ctx, toks, k, right, "chair.give"):
             frm.append(acronym)
         elif (m := _subject_of(ctx, toks, k, right, "chair.take")) is not None:
-            key = " ".join(x.key for x in toks[m.start : m.end])
-            (held if key in _HOLDING else to).append(acronym)
+            (held if _key(toks, m) in _HOLDING else to).append(acronym)
         elif _subject_of(ctx, toks, k, right, "chair.state") or _before(ctx, toks, k, "chair.state"):
             held.append(acronym)
     return to, frm, held, [m.start for m in nouns]
+
+
+def _key(toks: list[Token], m: Match) -> str:
+    return " ".join(x.key for x in toks[m.start : m.end])
 
 
 _HOLDING = frozenset(("has held", "holds", "held", "chairs", "chaired", "has chaired", "leads",
@@ -110,8 +118,10 @@ def _planned(ctx: Context, sent: Sent, at: list[int]) -> bool:
     return bool(window)
 
 
-def _when(ctx: Context, sent: Sent, found: Found) -> tuple[When, int | None, bool]:
-    """The sentence's own date, else its meeting's: (when, meeting, since)."""
+def _when(ctx: Context, sent: Sent, found: Found,
+          anchor: int | None = None) -> tuple[When, int | None, bool]:
+    """The sentence's own date, else its meeting's: (when, meeting, since); ``anchor``: the
+    incoming chair's token (a date in a relative clause before it is another agency's)."""
     local = found.meeting_for(sent) if sent.index in found.of_sentence or found.meetings else None
     within = found.meetings[local].when if local is not None else None
     nouns = [m.start for m in ctx.lex.phrases("chair.nouns").find(sent.toks)]
@@ -119,33 +129,63 @@ def _when(ctx: Context, sent: Sent, found: Found) -> tuple[When, int | None, boo
         if t.kind != "date":
             continue
         dm = sent.date_of(t)
-        if ctx.is_dateline(dm) or dm.prep in ("by", "until", "before"):
+        when_clause = k + 2 < len(sent.toks) and sent.toks[k + 1].key == "," and \
+            sent.toks[k + 2].key == "when"  # "held the chair until 2009, when it passed to ESA"
+        if ctx.is_dateline(dm) or (dm.prep in ("by", "until", "before") and not when_clause):
             continue
         rel = ctx.relative_clause(sent, k)
         if rel is not None and not any(n > rel for n in nouns):
             continue  # "CSA, taking over from DLR, which hosted ... last November"
+        if rel is not None and anchor is not None and anchor > _clause_end(sent, k):
+            continue  # "DLR, which had held the chair since 2016, passed over to NASA"
         if ctx.governor(sent, k) in ("other", "reference"):
             continue
         when = resolve_date(ctx, dm, within)
         if when is None or not (when.value or when.earliest):
             continue
-        since = dm.prep == "since" or (k > 0 and sent.toks[k - 1].key == "since")
-        own = next((m for m, mt in enumerate(found.meetings)
-                    if mt.when.value and when.value and mt.when.value.startswith(when.value)), None)
-        if own is not None and when.value and len(when.value) < 10:
+        # "since June 2009", "from 2014 to 2015": the tenure began then
+        since = dm.prep in ("since", "from") or (k > 0 and sent.toks[k - 1].key in ("since", "from")) \
+            or _since_meeting(ctx, sent, max(0, k - 7), k)  # "since its meeting in Rome last May"
+        own = next((m for m, mt in enumerate(found.meetings) if _on(when, mt.when)), None)
+        if own is not None and when.value and len(when.value) == 7:
             return found.meetings[own].when, own, since  # a month at a meeting of that month
         return when, own, since
     if local is not None and (sent.index in found.of_sentence or _near_meeting(sent, found, local)):
         when = found.meetings[local].when
+        since = _since_meeting(ctx, sent)
         if when.value and len(when.value) == 10:  # "at the close of the meeting": its last day
             if when.end and ctx.lex.phrases("date.meeting_end").find(sent.toks):
-                return When(value=when.end, note=_AT_MEETING), local, False
-            return When(value=when.value, end=when.end, note=_AT_MEETING), local, False
-        return when, local, False
+                return When(value=when.end, note=_AT_MEETING), local, since
+            return When(value=when.value, end=when.end, note=_AT_MEETING), local, since
+        return when, local, since
     return When(note="the report gives no date"), None, False
 
 
 _AT_MEETING = "the day of the meeting it happened at"
+
+
+def _on(when: When, meeting: When) -> bool:
+    """Whether a date falls on a meeting: its day within the meeting's days, or its month or
+    year the meeting's."""
+    a, b = meeting.value, meeting.end or meeting.value
+    if not (when.value and a) or len(when.value) < 7:
+        return False  # a year does not place it at that year's meeting
+    if len(when.value) == 10 and len(a) == 10 and b and len(b) == 10:
+        return a <= when.value <= b
+    return a.startswith(when.value)
+
+
+def _clause_end(sent: Sent, k: int) -> int:
+    """The comma closing the clause token ``k`` stands in (the sentence's end if none)."""
+    return next((j for j in range(k + 1, len(sent.toks)) if sent.toks[j].key == ","), len(sent.toks))
+
+
+def _since_meeting(ctx: Context, sent: Sent, a: int = 0, b: int | None = None) -> bool:
+    """ "Since that plenary meeting, the chair has rested with KARI": held from the meeting on."""
+    nouns = ctx.lex.words("event.nouns")
+    toks = sent.toks
+    return any(toks[k].key == "since" and any(x.key in nouns for x in toks[k + 1 : k + 4])
+               for k in range(a, len(toks) if b is None else b))
 
 
 def _near_meeting(sent: Sent, found: Found, local: int) -> bool:
@@ -172,7 +212,9 @@ def find_chair_changes(ctx: Context, found: Found) -> list[ChairChange]:
             continue
         if _planned(ctx, sent, at):
             continue
-        when, meeting, since = _when(ctx, sent, found)
+        anchor = next((k for k, t in enumerate(sent.toks)
+                       if t.kind == "agency" and to and _agency(ctx, t) == to[0]), None)
+        when, meeting, since = _when(ctx, sent, found, anchor)
         evidence = ctx.evidence(sent)
         if to:
             previous = next((AgencyRef(a) for a in frm if a != to[0]), None)

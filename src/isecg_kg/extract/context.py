@@ -23,6 +23,7 @@ from .dates import (
     anchor_years,
     find_dates,
     infer_year,
+    join_week_days,
     month_year_before,
     relative_span,
     week_bounds,
@@ -375,9 +376,10 @@ def _head_date(ctx: Context) -> str | None:
             dm = dms[t.ref]
             if dm.year is None or not dm.month:
                 continue
-            label = labels.ending_at(toks, k) or (
-                labels.ending_at(toks, k - 1) if k and toks[k - 1].kind == "punct" else None
-            )
+            j = k  # "Posted on: Thu, 6 Apr 2017": over the weekday and the punctuation
+            while j > 0 and (toks[j - 1].kind == "punct" or _weekday_word(toks[j - 1].key)):
+                j -= 1
+            label = labels.ending_at(toks, k) or labels.ending_at(toks, j)
             if label is not None:
                 return dm.value
         if ctx.chronology or len(line) > 120 or len(found) != 1:
@@ -388,6 +390,12 @@ def _head_date(ctx: Context) -> str | None:
         if not dateline_words(lex, toks):
             return dm.value
     return None
+
+
+def _weekday_word(key: str) -> bool:
+    """A weekday's name or its abbreviation ("thu", "thurs.")."""
+    key = key.rstrip(".")
+    return len(key) >= 3 and any(w.casefold().startswith(key) for w in WEEKDAYS)
 
 
 _HEAD_WORDS = frozenset(
@@ -411,7 +419,8 @@ def _date_atoms(dates: list[DateMention], offset: int = 0) -> list[tuple[int, in
 
 def _sentences(text: Text) -> list[Sent]:
     """Each sentence with its dates and tokens (agencies and dates one token each)."""
-    found = anchor_years([dm for s in text.sentences for dm in find_dates(s.text, s.start)])
+    found = anchor_years([dm for s in text.sentences
+                          for dm in join_week_days(find_dates(s.text, s.start), text.folded)])
     by_sentence: dict[int, list[DateMention]] = {s.index: [] for s in text.sentences}
     at = iter(text.sentences)
     s = next(at, None)
@@ -518,6 +527,14 @@ def resolve_date(ctx: Context, dm: DateMention, within: When | None = None) -> W
         if value or earliest:
             return When(value=value, earliest=earliest, latest=latest, note=note)
         return None
+    if dm.weekday_only and dm.in_week:  # "on Wednesday of last week"
+        _, monday, _ = relative_span(replace(dm, qualifier=dm.in_week), ctx.today)
+        if monday is None:
+            return None
+        first = temporal.lower(monday) + timedelta(days=WEEKDAYS.index(dm.weekday))
+        last = temporal.lower(monday) + timedelta(days=WEEKDAYS.index(dm.end_weekday or dm.weekday))
+        return When(value=first.isoformat(), end=last.isoformat() if last > first else None,
+                    weekday=dm.weekday, note=f"{dm.text!r}, counted from the publication date {ctx.today}")
     if dm.weekday_only and dm.end_weekday:  # "last Thursday and Friday": the days ending
         last = _last_weekday(dm.end_weekday, ctx.today)  # on the last such Friday
         if last is None or last.value is None:

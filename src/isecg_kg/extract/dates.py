@@ -196,6 +196,7 @@ class DateMention:
     week: str | None = None  # "first" ... "last": a week of the month; "week": the day's week
     year_offset: int | None = None  # "August of last year": -1, counted from publication
     after_year: int | None = None  # "September of the following year": +1 from the year before
+    in_week: str | None = None  # "on Wednesday of last week": the week its weekday is in
 
     @property
     def value(self) -> str | None:
@@ -323,6 +324,33 @@ def anchor_years(dates: list[DateMention]) -> list[DateMention]:
             dm = replace(dm, year=last + dm.after_year)
         elif dm.year is not None:
             last = dm.end_year or dm.year
+        out.append(dm)
+    return out
+
+
+_WEEK_GAPS = frozenset(("of", ",", "on", ", on", "last", "-"))
+
+
+def join_week_days(dates: list[DateMention], text: str) -> list[DateMention]:
+    """A weekday and the week it is in, one date: "on Thursday and Friday of last week", "last
+    week, on Wednesday" (``text``: what the offsets index)."""
+    out: list[DateMention] = []
+    skip: set[int] = set()
+    for i, dm in enumerate(dates):
+        if i in skip:
+            continue
+        if dm.weekday_only and i + 1 < len(dates) or dm.qualifier in ("last week", "this week"):
+            nxt = dates[i + 1] if i + 1 < len(dates) else None
+            if nxt is not None:
+                gap = " ".join(text[dm.end : nxt.start].replace(",", " , ").split())
+                pair = (dm, nxt) if dm.weekday_only else (nxt, dm)
+                day, week = pair
+                if day.weekday_only and week.qualifier in ("last week", "this week") and (
+                    not gap or gap in _WEEK_GAPS):
+                    out.append(replace(day, start=min(dm.start, nxt.start), end=max(dm.end, nxt.end),
+                                       text=text[dm.start : nxt.end], in_week=week.qualifier))
+                    skip.add(i + 1)
+                    continue
         out.append(dm)
     return out
 

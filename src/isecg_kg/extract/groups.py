@@ -19,6 +19,7 @@ from ..facts import AgencyRef
 from ..gazetteer import gazetteer
 from .context import Context, Sent
 from .lexicon import Match, PhraseSet
+from .places import venue_at
 from .tokens import Token, keys
 
 _MARKS = ("*", "**", "***", "†", "‡")
@@ -213,6 +214,10 @@ class _Reader:
         t = toks[i]
         if t.kind == "agency":
             acronym = self.ctx.text.tokens[t.ref].acronym
+            if i + 1 < len(toks) and toks[i + 1].key in ("'s", "'"):
+                place = venue_at(self.ctx, toks, i)
+                if place is not None and place.venue:
+                    return None  # "at ESA's ESOC": the venue's owner, named in a place
             end, absent, mark = self.notes_at(i + 1, acronym)
             return Item([AgencyRef(acronym)], i, end, absent, mark)
         found = self.place(i)

@@ -130,6 +130,8 @@ def _point_in_time(ctx: Context, sent: Sent, m: Match) -> bool:
     k = m.start - 1
     while k > 0 and toks[k].key in ("senior", "managers", "managers'", "isecg", "annual", "'s"):
         k -= 1
+    if k >= 0 and toks[k].key in ("the", "its", "their") and k > 0 and toks[k - 1].key == "since":
+        return True  # "Since the ISECG meeting in Bengaluru, all meetings have been online"
     if k < 0 or toks[k].kind != "date":
         return False
     return bool(ctx.lex.phrases("chair.nouns").find(toks) or ctx.lex.phrases(
@@ -174,7 +176,8 @@ def event_cues(ctx: Context, sent: Sent) -> tuple[list[Match], list[Match]]:
         ):
             references.append(m)
             continue
-        near_other = [o for o in others if left <= o.start < right and abs(o.start - m.start) <= 10]
+        near_other = [o for o in others if (left <= o.start < right and abs(o.start - m.start) <= 10)
+                      or (o.end <= m.start and m.start - o.end <= 16)]  # "at the IAC ..., they met"
         if near_other and not _group_named(ctx, sent, m.start - 8, m.end + 6):
             continue  # "the heads of agencies met in the congress's plenary"
         if not _group_named(ctx, sent, 0, len(toks)) and any(left <= o.start < right for o in others):
@@ -277,7 +280,10 @@ def _date(ctx: Context, sent: Sent, events: list[Match], references: list[Match]
         if distance > _FAR:
             continue
         dm = sent.date_of(t)
-        key = (distance > _NEAR, _rank(dm), distance)
+        rank = _rank(dm)
+        if dm.weekday_only and ctx.today and len(ctx.today) == 10:
+            rank = 0  # "On Tuesday, ... the first meeting of 2026": the day, in a dated report
+        key = (distance > _NEAR, rank, distance)
         if best_key is None or key < best_key:
             best, best_key = dm, key
     return best
@@ -302,7 +308,9 @@ def _context_date(ctx: Context, sent: Sent) -> tuple[DateMention | None, Sent | 
             for k, t in enumerate(p.toks)
             if t.kind == "date" and _usable_date(ctx, p, k, references)
         ]
-        usable = [dm for dm in usable if _rank(dm) < 3 or dm.relative or (lead and dm.weekday_only)]
+        dated = bool(ctx.today) and len(ctx.today or "") == 10
+        usable = [dm for dm in usable
+                  if _rank(dm) < 3 or dm.relative or ((lead or dated) and dm.weekday_only)]
         if usable:
             return min(usable, key=_rank), p
         if events:
@@ -337,6 +345,10 @@ def _place(ctx: Context, sent: Sent, events: list[Match]) -> Place | None:
         name = cue_city(ctx, sent.toks, m.end)
         if name is not None:
             return Place(name, None, None, None, m.end + 1, m.end + 2)
+        if m.end + 1 < len(sent.toks) and sent.toks[m.end].key == ",":
+            place = city_at(ctx, sent.toks, m.end + 1)  # "Second meeting, Montreal (host: CSA)"
+            if place is not None:
+                return place
     return entry_place(ctx, sent) or _venue_city(ctx, sent, left, right)
 
 
@@ -389,6 +401,24 @@ def _fact_box(ctx: Context, sent: Sent) -> tuple[DateMention, Sent] | None:
         for j, t in enumerate(line.toks):
             if t.kind == "date" and _usable_date(ctx, line, j, []):
                 return line.date_of(t), line
+    return None
+
+
+def _line_under(ctx: Context, sent: Sent) -> tuple[DateMention, Sent] | None:
+    """The date on the line under a meeting heading that gives none ("SIXTH MEETING" over
+    "Daejeon, Republic of Korea, 26-27 April 2010"): a line of its own with no cue of its own,
+    whose date is no page label's ("Prepared by ..., 20 May 2010")."""
+    nxt = ctx.after(sent)
+    if nxt is None or nxt.paragraph == sent.paragraph or len(nxt.toks) > 2 * _SHORT_LINE:
+        return None
+    events, references = event_cues(ctx, nxt)
+    if events or references:
+        return None
+    for j, t in enumerate(nxt.toks):
+        if t.kind == "date" and _usable_date(ctx, nxt, j, []):
+            dm = nxt.date_of(t)
+            if dm.day is not None:
+                return dm, nxt
     return None
 
 
@@ -485,6 +515,8 @@ def _mention(ctx: Context, sent: Sent, events: list[Match], references: list[Mat
     if m.date is None and not any(t.kind == "date" for t in sent.toks):
         m.date, line = _context_date(ctx, sent)
     box = _fact_box(ctx, sent) if m.date is None and len(sent.toks) <= _SHORT_LINE else None
+    if box is None and m.date is None and line is None and len(sent.toks) <= _SHORT_LINE:
+        box = _line_under(ctx, sent)
     if box is not None:  # a heading over its fact box: "Dates: Tuesday 23 - Wednesday 24 June"
         m.date, line = box
     m.when = resolve_date(ctx, m.date) if m.date else None
@@ -547,7 +579,7 @@ def _row_mention(ctx: Context, sent: Sent, row: Row) -> _Mention | None:
                       if city_at(ctx, sent.toks, k) is not None), None)
         venue = next((p for p in places_in(ctx, sent, a, b) if p.venue), None)
         if found is not None:
-            m.place = replace(found, venue=venue.venue if venue else None)
+            m.place = replace(found, venue=found.venue or (venue.venue if venue else None))
         if m.virtual is None and found is not None:
             m.virtual = False
     if "host" in row.cells:
@@ -686,7 +718,10 @@ def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
     host = _first(m.host for m in dated) or _first(m.host for m in group)
     virtual = _first(m.virtual for m in group if m.virtual) or _first(m.virtual for m in group)
     if virtual and city:
-        city = None if not any(m.virtual is False for m in group) else city
+        # kept where some met there ("Some delegations met in Baku while others connected
+        # online"): a sentence naming the city beside its online part
+        city = city if any(m.virtual is False or (m.place and m.place.city == city and
+                                                  not m.place.inferred) for m in group) else None
     absent = [a for m in group for a in m.absent]
     participants = [a for m in group for a in m.participants if a not in absent]
     count = _first(m.count for m in group if m.total) or _first(m.count for m in group)

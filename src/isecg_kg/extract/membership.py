@@ -115,10 +115,15 @@ def _join_when(ctx: Context, g: Group, role: Role, found: Found, last: When | No
     cue = role.cue
     lower = upper = None
     value = None
+    near = found.meeting_for(sent)
+    told = found.mentions.get(near, []) if near is not None else []
+    beside = near is not None and any(  # the sentence right after one telling the meeting
+        0 <= sent.index - i <= 1 and ctx.sents[i].paragraph == sent.paragraph for i in told)
+    within = found.meetings[near].when if beside else None
     for k, dm in _clause_dates(ctx, sent, a, b):
         if ctx.tense(sent, dm) == "future":
             continue
-        when = resolve_date(ctx, dm)
+        when = resolve_date(ctx, dm, within)  # "joins the group on 11 May": a day of the meeting
         if when is None:
             continue
         governor, words = ctx.governing(sent, k)
@@ -142,7 +147,7 @@ def _join_when(ctx: Context, g: Group, role: Role, found: Found, last: When | No
     if ctx.lex.phrases("date.same_time").find(sent.toks) and last is not None and lower is None:
         return last
     local = found.of_sentence.get(sent.index)
-    meeting = found.meetings[local].when if local is not None else None
+    meeting = found.meetings[local].when if local is not None else within
     if meeting is not None and meeting.value:
         if lower is None:
             return When(value=meeting.value, end=None, note="joined at the meeting the report tells")

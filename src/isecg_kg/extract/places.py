@@ -108,7 +108,7 @@ def city_at(ctx: Context, toks: list[Token], i: int) -> Place | None:
             # "Washington, D.C.": the district is part of the place, not of the sentence
             if toks[end + 1].key in ("d.c.", "dc", "d.c"):
                 end += 2
-        return Place(name, country or home, None, None, i, end)
+        return _with_venue(ctx, toks, Place(name, country or home, None, None, i, end))
     if countries.at(toks, i) is not None:
         return None
     j = _capitalised_run(toks, i, 3)
@@ -117,7 +117,20 @@ def city_at(ctx: Context, toks: list[Token], i: int) -> Place | None:
     country, end = _country_after(toks, j, ctx)
     if country is None:
         return None
-    return Place(_written(toks, i, j, ctx), country, None, None, i, end)
+    return _with_venue(ctx, toks, Place(_written(toks, i, j, ctx), country, None, None, i, end))
+
+
+def _with_venue(ctx: Context, toks: list[Token], place: Place) -> Place:
+    """A city with its venue in brackets after it: "Noordwijk, the Netherlands (ESTEC)"."""
+    end = place.end
+    if end + 2 < len(toks) and toks[end].key == "(":
+        _, _, venues = _tables()
+        m = venues.at(toks, end + 1)
+        if m is not None and m.end < len(toks) and toks[m.end].key == ")":
+            venue = gazetteer().venue(_written(toks, m.start, m.end, ctx))
+            return Place(place.city, place.country, _written(toks, m.start, m.end, ctx),
+                         venue.agency if venue else None, place.start, m.end + 1)
+    return place
 
 
 def venue_at(ctx: Context, toks: list[Token], i: int) -> Place | None:
@@ -142,6 +155,7 @@ def venue_at(ctx: Context, toks: list[Token], i: int) -> Place | None:
             close = next((x for x in range(end, min(len(toks), end + 12)) if toks[x].key == ")"), None)
             if close is not None:
                 end = close + 1
+                name = _written(toks, m.start, end, ctx)  # the name as written, its gloss too
         return Place(venue.city if venue else None, g.city(venue.city) if venue else None,
                      name, owner or (venue.agency if venue else None), i, end,
                      inferred=venue is not None)
@@ -157,10 +171,16 @@ def venue_at(ctx: Context, toks: list[Token], i: int) -> Place | None:
         if owner and j == k and k < len(toks) and toks[k].key in VENUE_WORDS:  # "ESA headquarters"
             return Place(None, None, ctx.written(toks[i].start, toks[k].end), owner, i, k + 1)
         return None
-    name = _written(toks, k if owner is None else i, j, ctx)
+    # "JAXA's Tokyo Office": the owner is the host, apart; "NASA Headquarters" keeps its owner
+    bare = all(t.key in VENUE_WORDS for t in toks[k:j])
+    name = _written(toks, i if bare and owner else k, j, ctx)
     city = next((g.city(ctx.written(t.start, t.end)) and t.text for t in toks[k:j]
                  if t.capitalised and g.city(t.text)), None)
-    return Place(city, g.city(city) if city else None, name.removeprefix("the "), owner, i, j)
+    end = j
+    if j < len(toks) and toks[j].key == "(":  # "... Conference Centre (DLR-SA) in Bonn"
+        close = next((x for x in range(j + 1, min(len(toks), j + 6)) if toks[x].key == ")"), None)
+        end = close + 1 if close is not None else j
+    return Place(city, g.city(city) if city else None, name.removeprefix("the "), owner, i, end)
 
 
 def places_in(ctx: Context, sent: Sent, start: int = 0, end: int | None = None) -> list[Place]:
@@ -287,6 +307,8 @@ def cue_city(ctx: Context, toks: list[Token], j: int) -> str | None:
     name = _written(toks, j + 1, k, ctx)
     if g.country(name) or g.is_region(name) or name in g.states:
         return None
+    if ctx.lex.phrases("group.names").at(toks, j + 1) is not None:
+        return None  # "meet by videoconference in ISECG": the group, not a place
     if VENUE_WORDS & {t.key for t in toks[j + 1 : k]}:
         return None
     return name

@@ -39,8 +39,12 @@ class _Mention:
     published: str | None = None
     announced: bool = False
     first_issued: bool = False
-    url_month: str | None = None  # the month its linked file was uploaded
+    url: str | None = None  # the document its words link to
+    url_month: str | None = None  # the month that linked file was uploaded
+    expected: str | None = None  # when an announced roadmap is to appear ("late 2023")
     date_at: int | None = None  # the token of the date it took
+    title: str | None = None  # the title as quoted, where the name opens a quotation
+    year_at: int | None = None  # the token of the year written before its name
 
 
 def _year(t: Token) -> int | None:
@@ -59,7 +63,8 @@ def _date_year(sent: Sent, t: Token) -> int | None:
     return None
 
 
-def _mentions(ctx: Context, sent: Sent, named_before: bool) -> list[_Mention]:
+def _mentions(ctx: Context, sent: Sent, named_before: bool,
+              named_last: bool = False) -> list[_Mention]:
     lex, toks = ctx.lex, sent.toks
     names = lex.phrases("roadmap.names").find(toks)
     supp_words = lex.words("roadmap.supplement")
@@ -68,7 +73,7 @@ def _mentions(ctx: Context, sent: Sent, named_before: bool) -> list[_Mention]:
     out: list[_Mention] = []
     spans: list[tuple[int, int]] = []
     for m in names:
-        out.append(_Mention(sent, m.start, m.end, True))
+        out.append(_Mention(sent, m.start, m.end, True, title=_quoted(ctx, toks, m.start)))
         spans.append((m.start, m.end))
     for k, t in enumerate(toks):  # "GER3", "GER-2018"
         if t.kind == "word" and t.key.startswith("ger") and t.key[3:].lstrip("-").isdigit():
@@ -91,8 +96,9 @@ def _mentions(ctx: Context, sent: Sent, named_before: bool) -> list[_Mention]:
             has_num = m.end < len(toks) and toks[m.end].is_num and not _year(toks[m.end])
             if not (named_before or names) or not (has_ord or has_num or _announcing(ctx, sent, m)):
                 continue
-            if not (has_ord or has_num) and not names and not _roadmap_after(ctx, toks, m.end):
-                continue  # "the next iteration of the document": no roadmap named
+            if not (has_ord or has_num or names or named_last or
+                    _roadmap_after(ctx, toks, m.end)):
+                continue  # "the next iteration of the document": no roadmap named near
         elif word not in ("roadmap", "roadmaps"):
             continue
         if not (named_before or names):
@@ -108,10 +114,28 @@ def _mentions(ctx: Context, sent: Sent, named_before: bool) -> list[_Mention]:
             if near:
                 for x in near:
                     x.supplement = True
+                    x.start = min(x.start, t_idx)  # "supplement to the roadmap": one phrase
             elif named_before or names:
                 out.append(_Mention(sent, t_idx, t_idx + 1, False, supplement=True))
     out.sort(key=lambda x: x.start)
     return _dedupe(out)
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = frozenset("\"“‘«'"), frozenset("\"”’»'")
+_DASHES = str.maketrans({"–": "-", "—": "-"})
+_TITLE_MAX = 24  # tokens: a title, not a quoted passage
+
+
+def _quoted(ctx: Context, toks: list[Token], i: int) -> str | None:
+    """The whole title when a roadmap's name opens a quotation: “Global Exploration Roadmap
+    Supplement – Lunar Surface Exploration Scenario Update”."""
+    if i == 0 or toks[i - 1].text not in _OPEN_QUOTES:
+        return None
+    for j in range(i + 1, min(len(toks), i + _TITLE_MAX)):
+        if toks[j].text in _CLOSE_QUOTES:
+            title = ctx.written(toks[i].start, toks[j - 1].end)
+            return " ".join(title.translate(_DASHES).split())
+    return None
 
 
 # Words that may stand in a roadmap's noun phrase before its name ("the new 2018 GER").
@@ -151,6 +175,7 @@ def _dedupe(ms: list[_Mention]) -> list[_Mention]:
             prev.supplement = prev.supplement or m.supplement
             prev.year = prev.year or m.year
             prev.edition = prev.edition or m.edition
+            prev.title = prev.title or m.title
             continue
         out.append(m)
     return out
@@ -213,7 +238,7 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
             break  # "... follows version 1": a verb ends the name's noun phrase
         y = _year(t) or _date_year(sent, t)
         if y and m.year is None:
-            m.year = y
+            m.year, m.year_at = y, k
         if t.is_ord and t.value and m.edition is None and t.value < 10:
             if not _rank(ctx, sent, m):
                 m.edition = t.value
@@ -230,7 +255,8 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
         y = _year(t) or _date_year(sent, t)
         if y and m.year is None and j - m.end <= 2:
             m.year = y
-        if t.kind == "date" and j > 0 and toks[j - 1].key == "(" and m.published is None:
+        attached = j - m.end <= 3 and all(x.key in (",", "(", "of", "dated") for x in toks[m.end : j])
+        if t.kind == "date" and attached and m.published is None:
             when = resolve_date(ctx, sent.date_of(t))  # "the second edition (August 2013)"
             if when is not None and when.value:
                 m.published = when.value
@@ -278,6 +304,8 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
         # a line that is only the roadmap and its date: "GER, 3rd edition | January 2018"
         near = [(k, dm) for k, dm in dates if ctx.governor(sent, k) in ("", "event")
                 and ctx.tense(sent, dm) != "future"][:1]
+    if m.first_issued:  # "Originally issued in May 2010, the GER was revised last year"
+        near = [x for x in near if any(f.end <= x[0] <= f.end + 3 for f in first)] or near
     if near and not m.announced and m.published is None:
         k, dm = min(near, key=lambda x: min(abs(x[0] - m.start), abs(x[0] - m.end)))
         when = resolve_date(ctx, dm)
@@ -286,9 +314,12 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
             m.date_at = k
     if m.announced and m.published:
         m.announced = False
-    if not m.published and not m.announced and m.url_month:
-        if m.year is None or m.url_month.startswith(str(m.year)):
-            m.published = m.url_month
+    if m.announced:
+        m.expected = _expected(ctx, sent, dates, m)
+    if not m.published and not m.announced and m.url_month and (
+        (m.year and m.url_month.startswith(str(m.year))) or verbs or first
+    ):  # the file's upload month, where the words speak of its publication
+        m.published = m.url_month
     if not m.published and not m.announced and ctx.lex.phrases("roadmap.published").find(
         toks, max(left, m.start - 3), m.start
     ):
@@ -297,13 +328,47 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
             m.published = ctx.published
 
 
+def _expected(ctx: Context, sent: Sent, dates: list, m: _Mention) -> str | None:
+    """When an announced roadmap is to appear: a date its clause sets ahead ("is scheduled to
+    be published in late 2023"), else the year in its name ("the 2026 edition")."""
+    for k, dm in dates:
+        if ctx.is_dateline(dm) or dm.prep in ("since", "until", "before"):
+            continue
+        if _nearest([m], k, k + 1) is m and ctx.tense(sent, dm) != "past":
+            when = resolve_date(ctx, dm)
+            if when is not None and when.value:
+                return dm.phrase() if dm.qualifier else when.value
+    return str(m.year) if m.year else None
+
+
+def _expected_after(ctx: Context, m: _Mention) -> str | None:
+    """The date the next sentences set for an announced roadmap they speak of ("Work continues
+    on the upcoming edition ... It is scheduled to be published in late 2023.")."""
+    opener = ctx.lex.phrases("roadmap.anaphora")
+    announced = ctx.lex.phrases("roadmap.announced")
+    for sent in ctx.sents[m.sent.index + 1 : m.sent.index + 3]:
+        if sent.paragraph != m.sent.paragraph and sent.index > m.sent.index + 1:
+            break
+        if opener.at(sent.toks, 0) is None or not announced.find(sent.toks):
+            continue
+        dates = [(k, sent.date_of(t)) for k, t in enumerate(sent.toks) if t.kind == "date"]
+        for _, dm in dates:
+            if ctx.is_dateline(dm) or ctx.tense(sent, dm) == "past":
+                continue
+            when = resolve_date(ctx, dm)
+            if when is not None and when.value:
+                return dm.phrase() if dm.qualifier else when.value
+    return None
+
+
 def _rank(ctx: Context, sent: Sent, m: _Mention) -> bool:
     """ "the first roadmap to put the Gateway at the centre": a rank, not an edition."""
     return m.end < len(sent.toks) and sent.toks[m.end].key in ctx.lex.words("roadmap.rank_after")
 
 
-def _upload_month(ctx: Context, m: _Mention) -> str | None:
-    """The month a linked file was uploaded, from its path (/uploads/2020/08/)."""
+def _link(ctx: Context, m: _Mention) -> tuple[str | None, str | None]:
+    """The document a mention's words link to, and the month it was uploaded (from its path,
+    /uploads/2020/08/)."""
     a, b = m.sent.toks[m.start].start, m.sent.toks[m.end - 1].end
     for link in ctx.doc.links:
         if link.start <= b and a <= link.end:
@@ -311,12 +376,27 @@ def _upload_month(ctx: Context, m: _Mention) -> str | None:
             if len(parts) == 2:
                 ym = parts[1].split("/")[:2]
                 if len(ym) == 2 and ym[0].isdigit() and ym[1].isdigit() and len(ym[0]) == 4:
-                    return f"{ym[0]}-{ym[1]}"
-    return None
+                    return link.href, f"{ym[0]}-{ym[1]}"
+            return link.href, None
+    return None, None
 
 
 def _key(m: _Mention) -> tuple:
     return (m.supplement, m.year or (m.published[:4] if m.published else None), m.edition)
+
+
+def _years_before(sent: Sent, m: _Mention) -> list[int]:
+    """Years joined to the one before a name, each a roadmap of its own: "the 2020 and 2022
+    lunar supplements"."""
+    out: list[int] = []
+    k = m.year_at
+    while k is not None and k >= 2 and sent.toks[k - 1].key in (",", "and", "&"):
+        y = _year(sent.toks[k - 2]) or _date_year(sent, sent.toks[k - 2])
+        if y is None:
+            break
+        out.append(y)
+        k -= 2
+    return out
 
 
 def _compatible(a: _Mention, b: _Mention) -> bool:
@@ -387,7 +467,16 @@ def _at_meeting(ctx: Context, m: _Mention, meeting_days: dict[int, str]) -> str 
         return None
     toks = m.sent.toks
     verbs = ctx.lex.phrases("roadmap.published").find(toks, max(0, m.start - 6), m.start)
-    return day if any(toks[v.start].key in _RELEASE_VERBS for v in verbs) else None
+    fresh = m.edition or m.year or any(t.key in ("new", "latest", "updated")
+                                       for t in toks[max(0, m.start - 3) : m.end])
+    for v in verbs:
+        if toks[v.start].key not in _RELEASE_VERBS:
+            continue
+        if toks[v.start].key in ("presented", "presents") and not fresh and v.start > 0 and \
+                toks[v.start - 1].kind == "agency":
+            continue  # "NASA presented the GER to the delegations": shown, not released
+        return day
+    return None
 
 
 _RELEASE_VERBS = frozenset(("released", "published", "issued", "unveiled", "presented",
@@ -418,24 +507,33 @@ def find_roadmaps(ctx: Context, meeting_days: dict[int, str] | None = None) -> l
     """The roadmap editions and supplements a document speaks of, one fact each;
     ``meeting_days``: sentence -> the day of the meeting it tells of."""
     mentions: list[_Mention] = []
-    named = False
+    named, last = False, -2
     for sent in ctx.sents:
-        ms = _mentions(ctx, sent, named)
+        ms = _mentions(ctx, sent, named, named_last=sent.index - last == 1)
         for m in ms:
-            if m.named:
-                m.url_month = _upload_month(ctx, m)
+            m.url, m.url_month = _link(ctx, m)
             _fill(ctx, m, ms)
             m.published = m.published or _at_meeting(ctx, m, meeting_days or {})
         ms = _copular(ms)
         named = named or any(m.named for m in ms)
+        last = sent.index if any(m.named for m in ms) else last
         mentions.extend(ms)
         for m in ms:  # the editions told in a row after it are mentions of their own
             for edition, published in _series(ctx, m):
                 mentions.append(_Mention(sent, m.start, m.end, m.named, m.supplement,
                                          None, edition, published))
+            for year in _years_before(sent, m):
+                mentions.append(_Mention(sent, m.start, m.end, m.named, m.supplement, year,
+                                         announced=m.announced))
     facts: list[_Mention] = []
     for m in mentions:
         target = next((f for f in facts if _compatible(f, m)), None)
+        if target is None and not m.named and not (m.year or m.published) and facts:
+            last = facts[-1]  # "The roadmap, published for the first time, ...": the one before
+            if last.supplement == m.supplement and last.announced == m.announced and (
+                last.edition is None or last.edition == m.edition) and (
+                    m.sent.index - last.sent.index <= 1):
+                target = last
         if target is None:
             if not m.named and not (m.year or m.edition or m.published or m.announced):
                 continue  # a bare "the roadmap" speaks of one already counted
@@ -444,6 +542,12 @@ def find_roadmaps(ctx: Context, meeting_days: dict[int, str] | None = None) -> l
         target.published = _finer(target.published, m.published)
         target.year = target.year or m.year
         target.edition = target.edition or m.edition
+        target.title = target.title or m.title
+        target.url = target.url or m.url
+        target.expected = target.expected or m.expected
+    for f in facts:
+        if f.announced and f.expected is None:
+            f.expected = _expected_after(ctx, f)
     dated_kinds = {f.supplement for f in facts if f.year or f.published or f.edition}
     out = []
     for f in facts:
@@ -453,12 +557,14 @@ def find_roadmaps(ctx: Context, meeting_days: dict[int, str] | None = None) -> l
         published = f.published or (str(f.year) if f.year and not f.announced else None)
         out.append(
             Roadmap(
-                title=SUPPLEMENT_TITLE if f.supplement else TITLE,
+                title=f.title or (SUPPLEMENT_TITLE if f.supplement else TITLE),
                 evidence=ctx.evidence(f.sent),
                 supplement=f.supplement,
                 edition=f.edition,
                 published=published,
                 announced=f.announced and not published,
+                expected=f.expected if f.announced and not published else None,
+                url=f.url,
             )
         )
     return _number_earlier(_one_each(out))
@@ -506,7 +612,8 @@ def _one_each(found: list[Roadmap]) -> list[Roadmap]:
         idx = out.index(same)
         out[idx] = Roadmap(
             same.title, same.evidence, same.supplement, same.edition or r.edition,
-            _finer(same.published, r.published), same.announced and r.announced,
+            _finer(same.published, r.published),
+            (same.announced or r.announced) and not (same.published or r.published),
             same.expected or r.expected, same.url or r.url,
         )
     return out

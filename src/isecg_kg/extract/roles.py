@@ -57,11 +57,32 @@ _PREPS = frozenset(("in", "at", "during", "for"))
 _DETERMINERS = frozenset(("the", "this", "that", "its", "their", "today", "yesterday", "'s"))
 
 
+_ASIDE_MAX = 8  # tokens of an aside between its commas
+
+
+def asides(ctx: Context, toks: list[Token]) -> list[tuple[int, int]]:
+    """Asides set off by commas (", all of them ISECG members,"): (first, last + 1) tokens,
+    commas included."""
+    openers = ctx.lex.phrases("clauses.asides")
+    out = []
+    for k, t in enumerate(toks[:-1]):
+        if t.key != "," or openers.at(toks, k + 1) is None:
+            continue
+        close = next((j for j in range(k + 2, min(len(toks), k + 2 + _ASIDE_MAX))
+                      if toks[j].key == ","), None)
+        if close is not None and not any(x.kind == "agency" for x in toks[k + 1 : close]) and (
+                close + 1 < len(toks) and toks[close + 1].key != "and"):
+            out.append((k, close + 1))
+    return out
+
+
 def _compact(ctx: Context, toks: list[Token], events: list[Match]) -> tuple[list[Token], list[int]]:
     """The tokens with the phrases that only say where the agencies took part left out ("in
-    the Berlin meeting", "at today's session", "in Noordwijk"), so that a cue reads across
-    them ("Taking part in the Berlin meeting were:"); and each kept token's index."""
+    the Berlin meeting", "at today's session", "in Noordwijk"), and asides, so that a cue reads
+    across them ("Taking part in the Berlin meeting were:"); and each kept token's index."""
     skip: set[int] = set()
+    for a, b in asides(ctx, toks):
+        skip.update(range(a, b))
     for e in events:
         k = e.start - 1
         while k >= 0 and e.start - k <= 4 and toks[k].key not in _PREPS:
@@ -72,10 +93,21 @@ def _compact(ctx: Context, toks: list[Token], events: list[Match]) -> tuple[list
             skip.update(range(k, e.end))
     for k, t in enumerate(toks[:-1]):
         if t.key in ("in", "at") and (place := city_at(ctx, toks, k + 1)) is not None:
-            if place.end < len(toks) and toks[place.end].key in ("were", "was", ":"):
+            nxt = next((j for j in range(place.end, len(toks)) if j not in skip), len(toks))
+            if nxt < len(toks) and toks[nxt].key in ("were", "was", ":"):
                 skip.update(range(k, place.end))
+    for k, t in enumerate(toks[:-1]):  # "hosted the week of 7 November by ISRO"
+        if t.kind == "date" and toks[k + 1].key == "by":
+            skip.update(range(k - 1 if k and toks[k - 1].key in ("on", "in") else k, k + 1))
     kept = [k for k in range(len(toks)) if k not in skip]
     return [toks[k] for k in kept], kept
+
+
+def _colon_of(toks: list[Token], longer: Match, m: Match) -> bool:
+    """ "Eleven agencies attended: ASI, ...": a cue that is the longer one less its colon says
+    of the words before it what the longer says of the list after it."""
+    return (longer.start == m.start and longer.end == m.end + 1 and m.end < len(toks)
+            and toks[m.end].key == ":")
 
 
 def _at(where: list[int], k: int) -> int:
@@ -191,8 +223,13 @@ def score_span(
         every[key] = [
             m for m in ms
             if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-                       for o in spans)
+                       and not _colon_of(toks, o, m) for o in spans)
         ]
+    for a, b in asides(ctx, toks):  # what an aside says of the list: its own cues
+        if left <= a < right:
+            for (role, side), ms in every.items():
+                if side != "heading":
+                    ms.extend(ctx.lex.phrases(f"roles.{role}.{side}").find(toks, a, b))
     kept = set(where)
     for (role, side), ms in list(every.items()):
         if side == "heading":  # a heading's words only where they end the line ("DELEGATIONS:",

@@ -131,7 +131,8 @@ def _report_end(text: str, lex: Lexicon) -> int:
         key = _line_key(line).strip(" :")
         if prose and key and key in stops:
             return at
-        prose = prose or len(line) > _PROSE_LINE
+        prose = prose or len(line) > _PROSE_LINE or (  # or a sentence: "ISECG met in Rome."
+            line.rstrip().endswith((".", "!")) and len(line.split()) >= 6)
         at += len(line) + 1
     return len(text)
 
