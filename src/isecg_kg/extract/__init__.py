@@ -28,7 +28,7 @@ from .meetings import Found, add_apart, event_cues, find_meetings
 from .membership import joins as find_joins
 from .membership import member_lists as find_member_lists
 from .roadmaps import find_roadmaps
-from .roles import Role, clause, role_of, score_span
+from .roles import Role, carried, clause, gapped, role_of, score_span
 from .tables import find_rows
 from .tokens import keys
 
@@ -301,18 +301,17 @@ def _members_by_count(ctx: Context, found: Found, lists: list[MemberList]) -> li
 def _in_text_order(ctx: Context, m: Meeting, groups: list[Group], roles: dict[int, Role]) -> Meeting:
     """A meeting's participants and absentees in the order its lists name them."""
     first: dict[str, int] = {}
-    for g in sorted(groups, key=lambda g: (not (roles[id(g)].is_("participant")
-                                                or roles[id(g)].is_("absent")), g.sent.index)):
+    def rank(g: Group) -> tuple[int, int]:  # attendance lists first, then member lists
+        r = roles[id(g)]
+        return (0 if r.is_("participant") or r.is_("absent") else 1 if r.is_("member") else 2,
+                g.sent.index)
+
+    for g in sorted(groups, key=rank):
         if g.block:  # a list one a line: where each line names its agency
-            for line in g.lines:
-                for t in line.toks:
-                    if t.kind == "agency":
-                        first.setdefault(ctx.text.tokens[t.ref].acronym, t.start)
-                for it in g.items:
-                    for a in it.agencies:
-                        if line.toks and any(line.s.start <= x.start < line.s.end for x in
-                                             ctx.text.tokens if x.acronym == a.key):
-                            first.setdefault(a.key, line.s.start)
+            for it in g.items:
+                for a in it.agencies:
+                    if it.at is not None:
+                        first.setdefault(a.key, it.at)
             continue
         for it in g.items:
             for a in it.agencies:
@@ -350,6 +349,8 @@ def extract(doc: Document, registry: Registry) -> Extraction:
         lex.phrases("group.names").find(s.toks) for s in ctx.sents))
     groups = document_groups(ctx)
     roles = {id(g): role_of(ctx, g, groups) for g in groups}
+    gapped(ctx, groups, roles)
+    carried(ctx, groups, roles)
     _footnotes(ctx, groups, roles)
     found = find_meetings(ctx, groups, roles)
     _every_member(ctx, found)

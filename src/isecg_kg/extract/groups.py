@@ -13,7 +13,7 @@ them. Footnote marks bind items or a count to the footnote that explains them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..facts import AgencyRef
 from ..gazetteer import gazetteer
@@ -51,6 +51,7 @@ class Item:
     mark: str | None = None
     by_country: bool = False
     unregistered: bool = False
+    at: int | None = None  # where in the document it is written (a block's items)
 
 
 @dataclass
@@ -244,9 +245,32 @@ class _Reader:
             labelled = self._by_its_country(i)  # "PT Space (Portugal)" in a list of agencies
             if labelled is not None:
                 return labelled
+            glossed = self._glossed(i)
+            if glossed is not None:
+                return glossed
         if in_list and t.capitalised:
             return self.unregistered(i)
         return None
+
+    def _glossed(self, i: int) -> Item | None:
+        """A name the registry does not know glossed by an acronym it does: "the Agence
+        d'exploration aerospatiale du Japon (JAXA)" is JAXA."""
+        toks = self.toks
+        j = i
+        while j < len(toks) and j - i < _MAX_NAME + 2 and (
+                toks[j].kind == "word" or toks[j].key in ("'", "-")):
+            j += 1
+        if j == i or j + 2 >= len(toks) or toks[j].key != _OPEN:
+            return None
+        if toks[j + 1].kind != "agency" or toks[j + 2].key != _CLOSE:
+            return None
+        if not ({t.key for t in toks[i:j]} & _NOUN_HEADS or any(
+                t.key in ("agence", "agencia", "agenzia", "centre", "centro", "institut")
+                for t in toks[i:j])):
+            return None  # only a name that says it is an agency
+        acronym = self.ctx.text.tokens[toks[j + 1].ref].acronym
+        end, absent, mark = self.notes_at(j + 3, acronym)
+        return Item([AgencyRef(acronym)], i, end, absent, mark)
 
     def _by_its_country(self, i: int) -> Item | None:
         """A name the registry does not know, with its country in brackets after it: the
@@ -393,7 +417,8 @@ class _Reader:
                 j += 1
             items = self._drop_lone_countries(items)
             if items:
-                first_tok = start if label is not None else items[0].start
+                # a region heads its list ("Europe: ESA, CNES"); "Also present:" is a cue
+                first_tok = start if label is not None and label[0] != "other" else items[0].start
                 g = Group(self.sent, items, first_tok, items[-1].end, label=label and label[0])
                 g.anchor = self._anchor(g)
                 out.append(g)
@@ -416,20 +441,28 @@ class _Reader:
             if it.start == 0 and " | " in self.sent.text:
                 return items
             return items if self.country_before.ending_at(self.toks, it.start) else []
-        return [it for it in items if not it.unregistered or len(items) > 1]
+        row = " | " in self.sent.text  # a table row's first cell names its agency
+        return [it for it in items if not it.unregistered or len(items) > 1
+                or (row and it.start == 0 and it.end - it.start >= 2)]
 
     def _anchor(self, g: Group) -> tuple[int, int] | None:
         """The count or noun a bracketed list hangs on: "14 space agencies (A, B, ...)"."""
         toks = self.toks
         if g.start == 0 or toks[g.start - 1].key != _OPEN:
             return None
+        cues = self.ctx.lex.phrases("roles.participant.before", "roles.member.before",
+                                    "roles.join.before")
         j = g.start - 1
         k = j
         while k > 0 and j - k < 6 and toks[k - 1].kind in ("word", "num"):
+            if cues.ending_at(toks, k) is not None and k < j:
+                break  # "managers from 4 space agencies (...)": the cue stands before the phrase
             k -= 1
         head = toks[k:j]
         if any(t.key in _HEADS for t in head) or any(t.value is not None for t in head):
-            return k, j
+            # the noun phrase's own words may be the cue ("The participating agencies (...)")
+            cue = cues.ending_at(toks, j)
+            return (j, j) if cue is not None and cue.start >= k else (k, j)
         return None
 
 
@@ -541,7 +574,8 @@ def document_groups(ctx: Context) -> list[Group]:
         items: list[Item] = []
         for sent in lines:
             gs = per_sentence[sent.index]
-            items.extend(gs[0].items)
+            items.extend(replace(it, at=sent.toks[min(it.start, len(sent.toks) - 1)].start)
+                         for it in gs[0].items)
             out.extend(gs[1:])
         intro = ctx.sents[i - 1] if i > 0 else None
         g = Group(lines[0], items, per_sentence[i][0].start, per_sentence[i][0].end,

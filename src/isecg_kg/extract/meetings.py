@@ -475,7 +475,10 @@ def _count(ctx: Context, sent: Sent, events: list[Match], groups: list[Group]) -
     total_words = ctx.lex.phrases("count.total")
     spans = [g.span for g in groups]
     best = None
-    for c in find_counts(ctx, sent):
+    counts = find_counts(ctx, sent)
+    for c in counts:
+        if any(d is not c and d.start <= c.start and c.end <= d.end for d in counts):
+            continue  # "22 of the 24 member agencies": the 24 is the total they are part of
         if c.noun not in ("agencies", "agency", "delegations", "delegation", "space",
                           "organisations", "organizations", "members", "member",
                           "participants", "countries", "nations", "partners", "entities"):
@@ -492,7 +495,9 @@ def _count(ctx: Context, sent: Sent, events: list[Match], groups: list[Group]) -
         if scores.get("participant") and scores["participant"][2]:  # planned
             continue
         is_total = bool(total_words.find(sent.toks, max(0, c.start - 4), c.end + 3))
-        if best is None or (is_total and not best[1]):
+        # the total, else the largest: "Nine agencies dial in from abroad and 12 attend"
+        if best is None or (is_total and not best[1]) or (
+                is_total == best[1] and c.value is not None and c.value > (best[0] or 0)):
             best = (c.value, is_total)
     return best if best else (None, False)
 
@@ -876,6 +881,16 @@ def add_apart(ctx: Context, found: Found, groups: list[Group], roles: dict[int, 
             host = _host(ctx, roles, own)
             if host is not None:
                 m = replace(m, host=AgencyRef(host))
+        named = [a for g in own if roles[id(g)].is_("participant") for it in g.items
+                 if not it.absent for a in it.agencies]  # "Also present: CNES and DLR."
+        gone = [a for g in own if roles[id(g)].is_("absent") for a in g.agencies]
+        gone += [a for g in own if roles[id(g)].is_("participant") for it in g.items
+                 if it.absent for a in it.agencies]
+        if named or gone:
+            absent = tuple(dict.fromkeys((*m.absent, *gone)))
+            m = replace(m, participants=tuple(dict.fromkeys(
+                a for a in (*m.participants, *named) if a not in absent)), absent=absent,
+                participant_evidence=m.participant_evidence or ctx.evidence(sent))
         if m.city is None and not m.virtual:
             place = _labelled_place(ctx, sent)  # "Venue: ESTEC, Noordwijk (NL)"
             if place is not None and place.city:

@@ -10,7 +10,7 @@ absent cue of its own) denies it, and a denied attendance is an absence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .context import Context, Sent
 from .groups import Group
@@ -362,3 +362,60 @@ def role_of(ctx: Context, g: Group, others: list[Group] = ()) -> Role:
                 best[role] = v
     decided = _decide(best, g.intro or g.sent)
     return decided
+
+
+def gapped(ctx: Context, groups: list, roles: dict[int, Role]) -> None:
+    """Clauses that leave out the verb they share: "Europe was represented by ESA; Asia by
+    JAXA and KARI; and North America by NASA": a group after a clause break, with only a
+    place and the cue's last word before it, takes the role of the group before it."""
+    by_sentence: dict[int, list] = {}
+    for g in groups:
+        if not g.block:
+            by_sentence.setdefault(g.sent.index, []).append(g)
+    for gs in by_sentence.values():
+        gs.sort(key=lambda g: g.start)
+        for prev, g in zip(gs, gs[1:]):
+            before, role = roles[id(prev)], roles[id(g)]
+            if role.name is not None or before.name is None or before.cue is None:
+                continue
+            toks = g.sent.toks
+            same = ctx.lex.phrases("roles.same.before")
+            k = g.start
+            while k > prev.end and toks[k - 1].key in ("the", "a", "an"):
+                k -= 1
+            if same.ending_at(toks, k) is not None:  # "..., as did the Romanian Space Agency"
+                roles[id(g)] = replace(before, score=before.score * 0.9, sent=g.sent)
+                continue
+            last = toks[before.cue.end - 1].key  # "represented by": "by"
+            k = g.start - 1
+            if k < 1 or toks[k].key != last:
+                continue
+            j = k
+            while j > 0 and toks[j - 1].capitalised and k - j < 3:
+                j -= 1
+            if j == k:
+                continue
+            if j > 0 and toks[j - 1].key == "and":
+                j -= 1
+            if j > 0 and toks[j - 1].key in (";", ","):
+                roles[id(g)] = replace(before, score=before.score * 0.9, sent=g.sent)
+
+
+def carried(ctx: Context, groups: list, roles: dict[int, Role]) -> None:
+    """A line that carries the list above it on ("NASA, ESA, JAXA" then "... plus the host,
+    the Canadian Space Agency"): its agencies have the list's role too."""
+    words = ctx.lex.phrases("groups.continuations")
+    blocks = {g.lines[-1].index: g for g in groups if g.block}
+    for g in groups:
+        if g.block:
+            continue
+        above = blocks.get(g.sent.index - 1)
+        if above is None or words.at(g.sent.toks, 0) is None:
+            continue
+        role, theirs = roles[id(g)], roles[id(above)]
+        if theirs.name is None or role.is_(theirs.name):
+            continue
+        if role.name is None:
+            roles[id(g)] = replace(theirs, sent=g.sent)
+        else:
+            roles[id(g)] = replace(role, also=(*role.also, theirs.name))
