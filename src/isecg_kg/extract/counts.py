@@ -46,6 +46,7 @@ def find_counts(ctx: Context, sent: Sent) -> list[Count]:
     toks = sent.toks
     nouns = ctx.lex.phrases("count.nouns")
     modifiers = ctx.lex.words("count.modifiers")
+    before = ctx.lex.phrases("count.members_before")
     out: list[Count] = []
     i = 0
     while i < len(toks):
@@ -55,6 +56,11 @@ def find_counts(ctx: Context, sent: Sent) -> list[Count]:
             continue
         value, j = found
         if i + 1 < len(toks) and toks[i + 1].key in ("%", "percent", "per"):
+            i = j
+            continue
+        lead = before.ending_at(toks, i)
+        if lead is not None and (j >= len(toks) or nouns.at(toks, j) is None):
+            out.append(Count(value, "membership", lead.start, j))  # "bringing membership to 26"
             i = j
             continue
         k, steps = j, 0

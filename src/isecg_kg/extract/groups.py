@@ -427,6 +427,8 @@ class _Reader:
 
     def _country_ok(self, item: Item) -> bool:
         """A country alone stands for its agency only after words that say so."""
+        if any(t.key == "'s" for t in self.toks[item.start : item.end]):
+            return True  # "Poland's space agency": the country's agency, named as such
         return self.country_before.ending_at(self.toks, item.start) is not None or (
             item.start > 0 and self.toks[item.start - 1].key == "the"
             and self.country_before.ending_at(self.toks, item.start - 1) is not None

@@ -89,10 +89,14 @@ def member_lists(ctx: Context, groups: list[Group], roles: dict[int, Role],
         out.append(MemberList(when, ctx.evidence(sent), tuple(g.agencies), count))
     for sent in ctx.sents:  # a count of members stated without a list
         for c in find_counts(ctx, sent):
-            if c.noun not in ("members", "member", "agencies"):
+            if c.noun not in ("members", "member", "agencies", "space", "membership"):
                 continue
             scores = score_span(ctx, sent, c.start, c.end)
             member = scores.get("member")
+            fresh = any(t.key in ("new", "newest", "latest") for t in sent.toks[c.start : c.end])
+            if c.noun in ("members", "member", "membership") and not fresh and _about_group(ctx, sent) and (
+                    member is None or member[0] < 1.0):
+                member = (1.0, None, False, False)  # "ISECG, which now has 26 member agencies"
             if member is None or member[0] < 0.8 or member[2] or member[3]:
                 continue
             if any(max(v[0] for v in [scores.get(r, (0,))]) > member[0] for r in ("participant", "join")):
@@ -101,7 +105,82 @@ def member_lists(ctx: Context, groups: list[Group], roles: dict[int, Role],
                 continue
             when = _list_when(ctx, _count_group(sent, c.start, c.end), Role("member", sent=sent), found)
             out.append(MemberList(when, ctx.evidence(sent), (), c.of_total or c.value))
+    subset = ctx.lex.phrases("groups.subset_openers")
+    for g in groups:  # "ISECG brings together 20 agencies. Of these, five led ...: ASI, ..."
+        if g.block or roles[id(g)].name is not None or subset.at(g.sent.toks, 0) is None:
+            continue
+        counted = next((ml for ml in out if not ml.members and ml.stated_count
+                        and ml.evidence.end <= g.sent.s.start
+                        and g.sent.index - _sentence_at(ctx, ml.evidence.start) == 1), None)
+        if counted is not None:
+            out.append(MemberList(counted.when, ctx.evidence(g.sent), tuple(g.agencies), None))
     return out
+
+
+def _sentence_at(ctx: Context, start: int) -> int:
+    return next((s.index for s in ctx.sents if s.s.start <= start < s.s.end), -1)
+
+
+_REACH_OBJECT = 4  # tokens after a join verb where its object stands
+_OBJECT_OPENERS = frozenset(("to", "the", "a", "an", "its", "their", "this", "that", "onto"))
+
+
+def _in_view(ctx: Context, sent: Sent, role: Role, before: dict[str, Join],
+             g: Group | None = None) -> bool:
+    """Whether a join cue speaks of the group's membership: its own words do ("became a
+    member", "was admitted"), or its object names the group ("joined ISECG"), or the paragraph
+    names the group and its members, or a join was told just before ("POLSA, which joined in
+    2018 too"). "ESA signed on to the statement", "which joined in 2017" alone are not joins."""
+    cue = role.cue
+    if cue is None:
+        return True
+    toks = sent.toks
+    words = {t.key for t in toks[cue.start : cue.end]}
+    if words & ctx.lex.words("join.strong") or any(t.is_ord for t in toks[cue.start : cue.end]):
+        return True
+    if cue.start > 0 and toks[cue.start - 1].key == "to" and any(
+            t.key in ctx.lex.words("join.not_yet") for t in toks[max(0, cue.start - 5) : cue.start]):
+        return False  # "invited AEM and ISA to join": not yet
+    group = ctx.lex.phrases("group.names", "group.refs")
+    if group.find(toks, cue.end, min(len(toks), cue.end + _REACH_OBJECT)):
+        return True
+    members = ctx.lex.words("join.member_words")
+    if any(t.key in members for t in toks[cue.end : cue.end + _REACH_OBJECT + 1]):
+        return True  # "was welcomed as a new member"
+    after = g is None or cue.start >= g.end  # the cue's verb after its subject, the list
+    if after and cue.end < len(toks) and toks[cue.end].key in _OBJECT_OPENERS:
+        return False  # "ESA signed on to the statement": its object is another thing
+    if g is not None and g.start > 0 and cue.start >= g.end and \
+            toks[g.start - 1].key in ("from", "of", "by", "with", "for"):
+        return False  # "The request from NASA came in": NASA is not the subject
+    para = [s for s in ctx.sents if s.paragraph == sent.paragraph]
+    named = any(group.find(s.toks) for s in para)
+    if (named or ctx.notes.get("primary")) and any(t.key in members for s in para for t in s.toks):
+        return True
+    if named and ctx.relative_clause(sent, cue.start) is None:
+        return True  # "ISECG agencies met ... ROSA has joined since the previous meeting"
+    return any(0 <= sent.index - _sentence_at(ctx, j.evidence.start) <= 2 for j in before.values())
+
+
+def _to_come(ctx: Context, sent: Sent, g: Group) -> bool:
+    """Whether the only dates a join's clause gives are to come."""
+    a, b = g.span
+    dates = [dm for _, dm in _clause_dates(ctx, sent, a, b)]
+
+    def coming(dm: DateMention) -> bool:
+        if ctx.tense(sent, dm) == "future":
+            return True
+        when = resolve_date(ctx, dm)
+        first = when and (when.value or when.earliest)
+        return bool(first and ctx.today and temporal.lower(first) > temporal.upper(ctx.today))
+
+    return bool(dates) and all(coming(dm) for dm in dates)
+
+
+def _about_group(ctx: Context, sent: Sent) -> bool:
+    """Whether a sentence names the group (or is in a report about it)."""
+    return bool(ctx.lex.phrases("group.names", "group.refs").find(sent.toks)) or bool(
+        ctx.notes.get("primary"))
 
 
 def _count_group(sent: Sent, a: int, b: int) -> Group:
@@ -129,6 +208,15 @@ def _join_when(ctx: Context, g: Group, role: Role, found: Found, last: When | No
         governor, words = ctx.governing(sent, k)
         if governor == "other" and words.split()[0] in _JOIN_WORDS:
             governor = ""  # "joined ISECG in March 2025": the join's own date
+        if governor == "lower" and cue is not None and cue.end == k and \
+                sent.toks[cue.end - 1].key == "since":
+            governor = ""  # "an ISECG member since 2019": it joined then
+        if governor == "reference" and any(t.key == "since" for t in sent.toks[max(0, k - 7) : k]):
+            governor = "lower"  # "joined since the previous meeting in April"
+        if dm.qualifier == "this year" and ctx.today:
+            lower = f"{ctx.today[:4]}-01-01"  # "this year": from its first day to the report
+            upper = ctx.today
+            continue
         if governor == "lower":
             lower = when.value or when.earliest
             continue
@@ -181,6 +269,14 @@ def joins(ctx: Context, groups: list[Group], roles: dict[int, Role], found: Foun
         if not role.is_("join"):
             continue
         sent = role.sent if role.sent is not None else g.sent
+        if not g.block and not _in_view(ctx, sent, role, out, g):
+            continue
+        if _to_come(ctx, sent, g):
+            continue  # "Vietnam's VNSC joins ISECG next year"
+        cue = role.cue
+        if cue is not None and sent.toks[cue.end - 1].key == "since" and (
+                cue.end >= len(sent.toks) or sent.toks[cue.end].kind != "date"):
+            continue  # "a member of ISECG since the Group was founded": no date to join on
         when = _join_when(ctx, g, role, found, last)
         last = when
         ordinal = _ordinal(sent, role)

@@ -24,7 +24,7 @@ ROLES = ("participant", "absent", "member", "join", "host", "none")
 _COMPATIBLE = {
     "member": ("participant",),
     "participant": ("member", "join"),
-    "join": ("participant",),
+    "join": ("participant", "member"),
 }
 THRESHOLD = 0.4
 _NEG_WINDOW = 4  # tokens before a cue where a negation denies it
@@ -260,6 +260,10 @@ def score_span(
                 planned = _window_has(ctx, toks, max(left, lo - _MODAL_WINDOW), m.start,
                                       "modality.future") or _window_has(
                     ctx, toks, m.start, m.end, "modality.future")
+                planned = planned or _window_has(ctx, toks, m.end, min(right, m.end + 5),
+                                                 "modality.future_after")
+                if planned and role == "join" and _window_has(ctx, toks, m.end, right, "join.effective"):
+                    planned = False  # "The membership application of NZSA was approved in May"
                 negated = role != "absent" and _window_has(
                     ctx, toks, max(left, m.start - _NEG_WINDOW), m.end, "modality.negation"
                 )
@@ -308,7 +312,8 @@ def _decide(best: dict[str, tuple[float, Match, bool, bool]], sent: Sent) -> Rol
     scores = {r: v[0] for r, v in best.items()}
     if not best:
         return Role(None, sent=sent)
-    role = max(best, key=lambda r: (best[r][0], -ROLES.index(r)))
+    # on a tie a join is the more telling ("The ISECG members welcomed NOSA, admitted ...")
+    role = max(best, key=lambda r: (best[r][0], r == "join", -ROLES.index(r)))
     s, cue, planned, negated = best[role]
     if s < THRESHOLD:
         return Role(None, s, sent=sent, scores=scores)
