@@ -204,6 +204,22 @@ class Context:
             j -= 1
         return None
 
+    def heading_date(self, sent: Sent, reach: int = 3) -> DateMention | None:
+        """The date of a line that is only a date ("2016") heading the entries under it,
+        the nearest one above ``sent`` within ``reach`` sentences."""
+        for back in range(1, reach + 1):
+            p = self.sents[sent.index - back] if sent.index - back >= 0 else None
+            if p is None:
+                return None
+            words = [t for t in p.toks if t.kind != "punct"]
+            if len(words) == 1 and words[0].kind == "date":
+                return p.date_of(words[0])
+            if len(words) == 1 and words[0].is_num and len(words[0].text) == 4 and \
+                    _YEARS[0] <= (words[0].value or 0) <= _YEARS[1]:  # a year alone: "2016"
+                t = words[0]
+                return DateMention(t.start, t.end, t.text, year=t.value)
+        return None
+
     def entry_date(self, sent: Sent) -> DateMention | None:
         """The date heading a line's entry ("2016 - ...", "September 2011 - ..."): it dates
         what the line tells."""
@@ -390,6 +406,9 @@ def _head_date(ctx: Context) -> str | None:
         if not dateline_words(lex, toks):
             return dm.value
     return None
+
+
+_YEARS = (1990, 2060)  # a number alone on a line that may be a year heading
 
 
 def _weekday_word(key: str) -> bool:

@@ -59,8 +59,9 @@ def find_counts(ctx: Context, sent: Sent) -> list[Count]:
             i = j
             continue
         lead = before.ending_at(toks, i)
-        if lead is not None and (j >= len(toks) or nouns.at(toks, j) is None):
-            out.append(Count(value, "membership", lead.start, j))  # "bringing membership to 26"
+        if lead is not None:  # "bringing membership to 26 (agencies)"
+            noun = nouns.at(toks, j) if j < len(toks) else None
+            out.append(Count(value, "membership", lead.start, noun.end if noun else j))
             i = j
             continue
         k, steps = j, 0

@@ -65,6 +65,10 @@ def _list_when(ctx: Context, g: Group, role: Role, found: Found) -> When:
     local = found.of_sentence.get(sent.index)
     if local is not None and found.meetings[local].when.value:
         return found.meetings[local].when
+    head = ctx.heading_date(sent)  # "2018" over "ASA and LSA join; membership grows to 19"
+    when = resolve_date(ctx, head) if head is not None else None
+    if when is not None and when.value:
+        return when
     return _doc_now(ctx, found)
 
 
@@ -232,6 +236,11 @@ def _join_when(ctx: Context, g: Group, role: Role, found: Found, last: When | No
             value = (k, when)
     if value is not None:
         return value[1]
+    head = ctx.heading_date(sent) if lower is None and upper is None else None
+    if head is not None:  # "2016" over "The UAE Space Agency joins as the 15th member."
+        when = resolve_date(ctx, head)
+        if when is not None and when.value:
+            return when
     if ctx.lex.phrases("date.same_time").find(sent.toks) and last is not None and lower is None:
         return last
     local = found.of_sentence.get(sent.index)
@@ -240,6 +249,8 @@ def _join_when(ctx: Context, g: Group, role: Role, found: Found, last: When | No
         if lower is None:
             return When(value=meeting.value, end=None, note="joined at the meeting the report tells")
         return When(earliest=lower, latest=meeting.value, note="after the date named, by the meeting")
+    if meeting is not None and meeting.latest and upper is None:
+        upper = meeting.latest  # by the meeting, known only by its bounds ("last week")
     latest = upper or _doc_now(ctx, found).value
     earliest = lower
     if earliest is None and latest is None:
@@ -257,6 +268,10 @@ def _line_when(ctx: Context, line: Sent) -> When | None:
             when = resolve_date(ctx, line.date_of(t))
             if when is not None and (when.value or when.earliest or when.latest):
                 return when
+    for k, t in enumerate(line.toks):  # "POLSA ........ 2018": a year alone after the name
+        if t.is_num and len(t.text) == 4 and 1990 <= (t.value or 0) <= 2060 and k and any(
+                x.kind == "agency" for x in line.toks[:k]):
+            return When(value=t.text, note="the year its line gives")
     return None
 
 
@@ -274,7 +289,7 @@ def joins(ctx: Context, groups: list[Group], roles: dict[int, Role], found: Foun
         if _to_come(ctx, sent, g):
             continue  # "Vietnam's VNSC joins ISECG next year"
         cue = role.cue
-        if cue is not None and sent.toks[cue.end - 1].key == "since" and (
+        if cue is not None and not g.block and sent.toks[cue.end - 1].key == "since" and (
                 cue.end >= len(sent.toks) or sent.toks[cue.end].kind != "date"):
             continue  # "a member of ISECG since the Group was founded": no date to join on
         when = _join_when(ctx, g, role, found, last)
@@ -349,6 +364,10 @@ def _ordinal(sent: Sent, role: Role) -> int | None:
     for t in sent.toks[role.cue.start : role.cue.end]:
         if t.is_ord and t.value:
             return t.value
+    toks = sent.toks  # "joins as the 15th member": the ordinal of the member noun after the cue
+    for k in range(role.cue.end, min(len(toks) - 1, role.cue.end + 4)):
+        if toks[k].is_ord and toks[k].value and toks[k + 1].key in ("member", "agency"):
+            return toks[k].value
     return None
 
 
