@@ -196,6 +196,16 @@ def test_each_attribute_is_written_by_the_sources_giving_its_most_precise_value(
     assert keeps[("b", 0)] == {"city", "venue"}
 
 
+def test_the_report_of_every_day_gives_the_time_of_a_multi_day_meeting():
+    both = d("a", When("2019-03-06", end="2019-03-07"), city="Washington")
+    second = d("b", When("2019-03-07"), city="Washington")
+    keeps = resolve([both, second]).keeps
+    assert "when" in keeps[("a", 0)] and "when" not in keeps[("b", 0)]
+    other = d("c", When("2019-03-07", end="2019-03-08"), city="Washington")  # they disagree
+    keeps = resolve([both, other]).keeps
+    assert "when" in keeps[("a", 0)] and "when" in keeps[("c", 0)]
+
+
 def test_a_meeting_the_graph_holds_keeps_its_iri():
     held = Description(
         ("graph", 0),

@@ -348,11 +348,6 @@ class Cluster:
     members: list[Description]
     links: dict[Key, str] = field(default_factory=dict)
 
-    @property
-    def held(self) -> bool:
-        """Whether it is a meeting a graph already holds."""
-        return any(m.iri is not None for m in self.members)
-
 
 def _fits(d: Description, c: Cluster, gaz: Gazetteer | None) -> tuple[str, int] | None:
     """The evidence linking ``d`` to a meeting and how many of its members ``d`` disagrees
@@ -433,12 +428,9 @@ class _Pool:
         return list(found.values())
 
     def fits(self, d: Description) -> list[tuple[Cluster, str, int]]:
-        """The meetings ``d`` fits, with the evidence and the disagreements; a description
-        of a graph's meeting fits none of the graph's other meetings."""
+        """The meetings ``d`` fits, with the evidence and the disagreements."""
         out = []
         for c in self.candidates(d):
-            if d.iri is not None and c.held:
-                continue
             found = _fits(d, c, self.gaz)
             if found is not None:
                 out.append((c, *found))
@@ -461,6 +453,9 @@ def cluster(descriptions: Iterable[Description], gaz: Gazetteer | None = None) -
     """
     items = sorted(descriptions, key=_order)
     dated, undated = _Pool(gaz), _Pool(gaz)
+    for d in (d for d in items if d.iri is not None):  # a graph's meetings: settled already
+        (dated if span(d).kind == "day" else undated).add(d)
+    items = [d for d in items if d.iri is None]
     for d in (d for d in items if span(d).kind == "day"):
         dated.add(d, *(_choose(dated.fits(d)) or (None, None)))
     ambiguous = []
@@ -501,7 +496,7 @@ def rank(d: Description) -> int:
     return {"day": 3, "month": 2, "year": 1}.get(span(d).kind, 0)
 
 
-def _most_complete(values: Sequence[str]) -> str:
+def most_complete(values: Sequence[str]) -> str:
     """The value that contains every other ("Washington, D.C." over "Washington"), else the
     longest; the same input, the same choice."""
     folded = {v: _venue_text(v) or "" for v in values}
@@ -512,20 +507,37 @@ def _most_complete(values: Sequence[str]) -> str:
     return ordered[0]
 
 
+def _best_time(c: Cluster) -> list[Description]:
+    """The members whose time is the meeting's most precise: those at the best precision; of
+    exact dates, the first and last day that hold every other member's days (a one-day report
+    of a two-day meeting defers to the report of both days), else all (the sources disagree);
+    when no member has a date, every member's bounds."""
+    best = max(rank(m) for m in c.members)
+    top = [m for m in c.members if rank(m) == best]
+    if best == 3:
+        spans = {m.key: span(m) for m in top}
+        widest = [
+            m
+            for m in top
+            if all(spans[m.key].lo <= o.lo and o.hi <= spans[m.key].hi for o in spans.values())
+        ]
+        return widest or top
+    return top
+
+
 def keeps(c: Cluster) -> dict[Key, frozenset[str]]:
-    """Which attributes each member writes: the most precise time (every member at the best
-    precision; all bounds when no member has a date) and the most complete city, country and
-    venue (every member giving that value). Host, online, counts and participants are each
-    source's own and always written."""
+    """Which attributes each member writes: the most precise time (``_best_time``) and the
+    most complete city, country and venue (every member giving that value). Host, online,
+    counts and participants are each source's own and always written."""
     if len(c.members) == 1:
         return {c.members[0].key: ALL}
-    best = max(rank(m) for m in c.members)
-    out: dict[Key, set[str]] = {m.key: {TIME} if rank(m) == best else set() for m in c.members}
+    timed = {m.key for m in _best_time(c)}
+    out: dict[Key, set[str]] = {m.key: {TIME} if m.key in timed else set() for m in c.members}
     for attr in TEXTS:
         given = [(m, getattr(m, attr)) for m in c.members if getattr(m, attr)]
         if not given:
             continue
-        chosen = _venue_text(_most_complete([v for _, v in given]))
+        chosen = _venue_text(most_complete([v for _, v in given]))
         for m, v in given:
             if _venue_text(v) == chosen:
                 out[m.key].add(attr)
@@ -544,14 +556,14 @@ def _qualifier(c: Cluster) -> str | None:
     """A place that tells a meeting apart from another of the same date."""
     cities = [m.city for m in c.members if m.city]
     if cities:
-        return _most_complete(cities)
+        return most_complete(cities)
     for m in c.members:
         known = known_venue(m.venue)
         if known and known[0]:
             return known[0]
     venues = [m.venue for m in c.members if m.venue]
     if venues:
-        return _most_complete(venues)
+        return most_complete(venues)
     if any(m.virtual for m in c.members):
         return "online"
     hosts = sorted(m.host for m in c.members if m.host)
