@@ -300,3 +300,17 @@ def test_the_context_of_a_large_graph_gives_the_whole_graphs_report(tmp_path):
             r.to_text() for r in expected.results
         ), n
     assert any(not check_graphs([Graph().parse(data=t)], whole).report.conforms for t in records)
+
+
+def test_the_readme_shows_what_validate_prints(seeds_graph):
+    """The README's example of `isecg-kg validate` is the command's real output."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    block = readme.split("$ isecg-kg validate docs/examples/", 1)[1].split("```", 1)[0]
+    shown = ("$ isecg-kg validate docs/examples/" + block).strip().splitlines()
+    examples = [line.split()[-1] for line in shown if line.startswith("$ ")]
+    assert len(examples) == 3
+    printed = []
+    for example in examples:
+        result = validate_cli(Path(example), seeds_graph)
+        printed += [f"$ isecg-kg validate {example}", *result.output.strip().splitlines()]
+    assert printed == shown
