@@ -49,6 +49,9 @@ class Description:
     published: str | None = None
     iri: str | None = None
 
+    def __hash__(self) -> int:  # by its key: span() and place() are cached per description
+        return hash(self.key)
+
 
 def describe(doc_id: str, meeting: Meeting, published: str | None = None) -> Description:
     """The description identity compares, of one extracted meeting."""
@@ -104,6 +107,7 @@ def yearless(when: When) -> tuple[int, int, int] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def span(d: Description) -> Span:
     """The days a description allows, widened from its partial dates and bounds."""
     w = d.when
@@ -242,6 +246,7 @@ class Place:
     known: tuple[str, str] | None = None
 
 
+@lru_cache(maxsize=1 << 16)
 def place(d: Description, gaz: Gazetteer | None = None) -> Place:
     """The place of a description; a venue the gazetteer knows identifies its city."""
     known = known_venue(d.venue, gaz)
@@ -347,6 +352,14 @@ class Cluster:
 
     members: list[Description]
     links: dict[Key, str] = field(default_factory=dict)
+    cities: set[str] = field(default_factory=set)  # of its members, to rule out cheaply
+    venue: bool = False
+    online: bool = False
+
+    def may_share_place(self, p: Place, virtual: bool | None) -> bool:
+        """Whether a description with this place could share one with a member (every link
+        but a shared day needs that)."""
+        return bool(p.cities & self.cities or (p.venue and self.venue) or (virtual and self.online))
 
 
 def _fits(d: Description, c: Cluster, gaz: Gazetteer | None) -> tuple[str, int] | None:
@@ -404,6 +417,9 @@ class _Pool:
             c.members.append(d)
             c.links[d.key] = why or ""
         s, p = span(d), place(d, self.gaz)
+        c.cities |= p.cities
+        c.venue = c.venue or p.venue is not None
+        c.online = c.online or d.virtual is True
         if s.kind == "day":
             for i in range(min((s.hi - s.lo).days, _SHORT_DAYS) + 1):
                 self._by_day.setdefault(s.lo + timedelta(days=i), []).append(c)
@@ -413,16 +429,21 @@ class _Pool:
             self._with_venue.append(c)
 
     def candidates(self, d: Description) -> list[Cluster]:
+        """The meetings ``d`` could fit: of a short time, those with an exact day in it
+        (every link to a dated meeting needs the times to meet); else those of its cities
+        (every other link needs the place), and with a venue, when it names no city."""
         s, p = span(d), place(d, self.gaz)
         found: dict[int, Cluster] = {}
-        if date.min < s.lo and s.hi < date.max and (s.hi - s.lo).days <= _SHORT_DAYS:
+        short = date.min < s.lo and s.hi < date.max and (s.hi - s.lo).days <= _SHORT_DAYS
+        if self._by_day and short:
             for i in range((s.hi - s.lo).days + 1):
                 for c in self._by_day.get(s.lo + timedelta(days=i), ()):
                     found.setdefault(id(c), c)
+            return list(found.values())
         for city in p.cities:
             for c in self._by_city.get(city, ()):
                 found.setdefault(id(c), c)
-        if p.venue:
+        if p.venue and not p.cities:
             for c in self._with_venue:
                 found.setdefault(id(c), c)
         return list(found.values())
@@ -430,7 +451,10 @@ class _Pool:
     def fits(self, d: Description) -> list[tuple[Cluster, str, int]]:
         """The meetings ``d`` fits, with the evidence and the disagreements."""
         out = []
+        exact, p = span(d).kind == "day", place(d, self.gaz)
         for c in self.candidates(d):
+            if not exact and not c.may_share_place(p, d.virtual):
+                continue
             found = _fits(d, c, self.gaz)
             if found is not None:
                 out.append((c, *found))
