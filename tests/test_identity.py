@@ -156,6 +156,15 @@ def test_a_shared_day_outweighs_a_different_host_or_online_but_not_a_city():
     assert link(b, d("e", When("2019-03-18"), city="Washington")) is None
 
 
+def test_a_value_some_source_of_the_meeting_gives_does_not_contradict():
+    """Once a shared day has brought 'online' and 'in person' into one meeting, a month in the
+    same city that says 'in person' agrees with one of its sources: it joins."""
+    placeless = d("a", When("2019-03-18"), host="ESA", virtual=True)
+    noordwijk = d("b", When("2019-03-18"), city="Noordwijk", host="ESA", virtual=False)
+    month = d("c", When("2019-03"), city="Noordwijk", virtual=False)
+    assert len(set(iris(placeless, noordwijk, month).values())) == 1
+
+
 def test_of_two_meetings_on_a_day_the_one_agreeing_wins():
     noordwijk = d("a", When("2019-03-18"), city="Noordwijk", host="ESA")
     washington = d("b", When("2019-03-18"), city="Washington", host="NASA")

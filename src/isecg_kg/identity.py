@@ -280,9 +280,14 @@ def place_link(x: Description, y: Description, px: Place, py: Place) -> str | No
 
 
 def contradiction(x: Description, y: Description, px: Place, py: Place) -> str | None:
-    """Why two descriptions cannot be one meeting: a different city or venue, or a meeting
-    after the other source was published (a source reports meetings already held); else
-    ``disagreement``. None when nothing contradicts."""
+    """Why two descriptions cannot be one meeting (``conflict``, else ``disagreement``);
+    None when nothing contradicts."""
+    return conflict(x, y, px, py) or disagreement(x, y)
+
+
+def conflict(x: Description, y: Description, px: Place, py: Place) -> str | None:
+    """What no evidence outweighs: a different city or venue, or a meeting after the other
+    source was published (a source reports meetings already held)."""
     if px.cities and py.cities and not px.cities & py.cities:
         return "city"
     if px.known and py.known and not same_venue(px, py):
@@ -293,7 +298,7 @@ def contradiction(x: Description, y: Description, px: Place, py: Place) -> str |
         sa = span(a)
         if sa.kind == "day" and b.published and sa.lo > temporal.upper(b.published):
             return "published before"
-    return disagreement(x, y)
+    return None
 
 
 def disagreement(x: Description, y: Description) -> str | None:
@@ -363,10 +368,10 @@ class Cluster:
 
 
 def _fits(d: Description, c: Cluster, gaz: Gazetteer | None) -> tuple[str, int] | None:
-    """The evidence linking ``d`` to a meeting and how many of its members ``d`` disagrees
-    with (host, online; only beside a shared day), or None: it must be compatible in time with
-    the meeting's dated members (they fix its time and place), linked to one of them, and
-    contradicted by no member."""
+    """The evidence linking ``d`` to a meeting and the weight of what ``d`` disagrees with it
+    on, or None. ``d`` must be compatible in time with the meeting's dated members (they fix
+    its time and place), linked to one of them, in conflict with no member, and, unless the
+    link is a shared day, give no host or online form that no member gives."""
     dated = [m for m in c.members if span(m).kind == "day"] or c.members
     found = None
     for m in dated:
@@ -376,18 +381,25 @@ def _fits(d: Description, c: Cluster, gaz: Gazetteer | None) -> tuple[str, int] 
     if found is None:
         return None
     pd = place(d, gaz)
-    soft = 0
-    for m in c.members:
-        why = contradiction(d, m, pd, place(m, gaz))
-        if why in SOFT and found == "same day":
-            soft += 1
-        elif why is not None:
-            return None
-    return found, soft
+    if any(conflict(d, m, pd, place(m, gaz)) for m in c.members):
+        return None
+    kinds = set()
+    for attr in SOFT:
+        given = {getattr(m, attr) for m in c.members} - {None}
+        if getattr(d, attr) is not None and given and getattr(d, attr) not in given:
+            kinds.add(attr)
+    if kinds and found != "same day":
+        return None
+    return found, sum(WEIGHTS[k] for k in kinds)
+
+
+# A different host weighs more than a different online form: "virtual" is inferred from a word
+# anywhere near the meeting, the host from the sentence that names it.
+WEIGHTS = {"host": 2, "virtual": 1}
 
 
 def _choose(fits: list[tuple[Cluster, str, int]]) -> tuple[Cluster, str] | None:
-    """The one meeting a description fits best (fewest disagreements), else None."""
+    """The one meeting a description fits best (the least it disagrees with), else None."""
     if not fits:
         return None
     least = min(soft for _, _, soft in fits)
