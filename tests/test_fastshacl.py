@@ -18,7 +18,7 @@ from isecg_kg import fastshacl
 from isecg_kg import validate as validate_module
 from isecg_kg.pipeline import build
 from isecg_kg.synthdocs import write_corpus
-from isecg_kg.validate import FAST_ABOVE, engine_for, validate
+from isecg_kg.validate import FAST_ABOVE, engine_for, record_shapes, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,6 +52,25 @@ def test_focus_on_each_record() -> None:
     for node in sorted({s for s in g.subjects() if isinstance(s, URIRef)}):
         assert_same(g, focus=[node])
     assert_same(g, focus=[])
+
+
+def test_the_shapes_for_new_records() -> None:
+    """The stricter shapes of new records (an unknown agency is a violation) give pySHACL's
+    results too, whole and focused."""
+    unknown = (
+        '<agency/unregistered-x> a isecg:Agency ; skos:prefLabel "X Agency" ;'
+        " isecg:needsReview true . <meeting/2020-09-09> isecg:participant <agency/unregistered-x> ."
+    )
+    data = shapes_case(BASE, unknown)
+    for focus in (None, [URIRef("https://w3id.org/isecg/id/agency/unregistered-x")]):
+        reference = validate(data, shapes=record_shapes(), focus=focus, engine="pyshacl")
+        fast = validate(data, shapes=record_shapes(), focus=focus, engine="fast")
+        assert fast.results == reference.results
+        assert {str(r.source_shape).rsplit("#")[-1] for r in fast.results} >= {
+            "NewRecordAgencyInRegistry"
+        }
+        assert not fast.conforms
+    assert validate(data).conforms  # a build: only a warning
 
 
 @pytest.mark.parametrize("folder", ["data/sources", "tests/eval/docs", "tests/eval4/docs"])

@@ -438,6 +438,48 @@ CASES: list[tuple[str, str, str]] = [
         '<chair/JAXA/until-2020-09-09> isecg:heldOn "2020-09-01"^^xsd:date .',
     ),
     (
+        "ChairOverlap",
+        # two open tenures that both start the same day: an overlap though neither ends
+        "<chair/NASA/2020-09-09> a isecg:Chairmanship ; org:member <agency/NASA> ;"
+        " org:organization <org/ISECG> ; org:role <role/chair> ;"
+        ' isecg:startDate "2020-09-09"^^xsd:date ; prov:wasDerivedFrom <source/s2> .',
+        "<chair/NASA/2020-09-10> a isecg:Chairmanship ; org:member <agency/NASA> ;"
+        " org:organization <org/ISECG> ; org:role <role/chair> ;"
+        ' isecg:startDate "2020-09-10"^^xsd:date ; prov:wasDerivedFrom <source/s2> .',
+    ),
+    (
+        "HandoverFromHolder",
+        # NASA hands the chair over on the day JAXA does
+        "<chair/NASA/until-2020-09-09> a isecg:Chairmanship ; org:member <agency/NASA> ;"
+        " org:organization <org/ISECG> ; org:role <role/chair> ;"
+        ' isecg:endDate "2020-09-09"^^xsd:date ; prov:wasDerivedFrom <source/s2> .',
+        "<chair/NASA/until-2015-01-01> a isecg:Chairmanship ; org:member <agency/NASA> ;"
+        " org:organization <org/ISECG> ; org:role <role/chair> ;"
+        ' isecg:endDate "2015-01-01"^^xsd:date ; prov:wasDerivedFrom <source/s2> .',
+    ),
+    (
+        "HandoverFromHolder",
+        # NASA hands the chair over on 1 October 2020, while CSA held it from 9 September to
+        # at least 1 December
+        '<chair/CSA/2020-09-09> isecg:heldOn "2020-12-01"^^xsd:date .'
+        " <chair/NASA/until-2020-10-01> a isecg:Chairmanship ; org:member <agency/NASA> ;"
+        " org:organization <org/ISECG> ; org:role <role/chair> ;"
+        ' isecg:endDate "2020-10-01"^^xsd:date ; prov:wasDerivedFrom <source/s2> .',
+        '<chair/CSA/2020-09-09> isecg:heldOn "2020-12-01"^^xsd:date .'
+        " <chair/NASA/until-2021-01-01> a isecg:Chairmanship ; org:member <agency/NASA> ;"
+        " org:organization <org/ISECG> ; org:role <role/chair> ;"
+        ' isecg:endDate "2021-01-01"^^xsd:date ; prov:wasDerivedFrom <source/s2> .',
+    ),
+    (
+        "ChairNotKnownMember",
+        "<chair/AEB/2019-01-01> a isecg:Chairmanship ; org:member <agency/AEB> ;"
+        " org:organization <org/ISECG> ; org:role <role/chair> ;"
+        ' isecg:startDate "2019-01-01"^^xsd:date ; prov:wasDerivedFrom <source/s2> .',
+        "<chair/AEB/2021-01-01> a isecg:Chairmanship ; org:member <agency/AEB> ;"
+        " org:organization <org/ISECG> ; org:role <role/chair> ;"
+        ' isecg:startDate "2021-01-01"^^xsd:date ; prov:wasDerivedFrom <source/s2> .',
+    ),
+    (
         "MeetingBeforeFounding",
         '<meeting/2005> a isecg:Meeting ; isecg:date "2005"^^xsd:gYear ;'
         " prov:wasDerivedFrom <source/s1> .",
@@ -475,6 +517,16 @@ CASES: list[tuple[str, str, str]] = [
         '<meeting/2020-09-09> isecg:date "2020-09"^^xsd:gYearMonth .',
     ),
     (
+        "MeetingSourcesDisagree",
+        "<meeting/2020-09-09> isecg:host <agency/NASA> .",
+        "<meeting/2020-09-09> isecg:host <agency/CSA> ; isecg:virtual true .",
+    ),
+    (
+        "MeetingSourcesDisagree",
+        "<meeting/2020-09-09> isecg:virtual false .",
+        "<meeting/2020-09-09> isecg:virtual true .",
+    ),
+    (
         "ParticipantCount",
         "<meeting/2020-09-09> isecg:participant <agency/AEB> .",
         '<meeting/2016-05-14> a isecg:Meeting ; isecg:date "2016-05-14"^^xsd:date ;'
@@ -491,6 +543,11 @@ CASES: list[tuple[str, str, str]] = [
         "ListedBeforeJoining",
         '<membership/AEB> isecg:memberOn "2019-12-31"^^xsd:date .',
         '<membership/AEB> isecg:memberOn "2020-09-09"^^xsd:date .',
+    ),
+    (
+        "JoinedTwice",
+        '<membership/AEB> isecg:joined "2020-05"^^xsd:gYearMonth , "2020-06-01"^^xsd:date .',
+        '<membership/AEB> isecg:joined "2020"^^xsd:gYear , "2020-05"^^xsd:gYearMonth .',
     ),
     (
         "MemberCountExceedsKnown",

@@ -214,11 +214,3 @@ def test_plain_rdflib_graph_still_works():
     g.add((URIRef(f"{EX}s"), URIRef(f"{EX}p"), Literal("x")))
     cols, rows = store.select(g, "SELECT ?o WHERE { ?s ?p ?o }", {"s": URIRef(f"{EX}s")})
     assert cols == ["o"] and rows == [(Literal("x"),)]
-
-
-def test_neighbourhood_holds_the_record_context(synthetic):
-    g = store.open_graph([synthetic], cache=False)
-    meeting = next(iter(rows_of(g, "SELECT ?m WHERE { ?m ?p ?o } LIMIT 1")))[0]
-    ctx = store.neighbourhood(g, [meeting])
-    assert (meeting, None, None) in ctx
-    assert len(ctx) < 500

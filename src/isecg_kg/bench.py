@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 from rdflib.term import Node
 
 from . import store, synth
@@ -111,19 +111,18 @@ def _record_graph(meetings: int, seed: int) -> Graph:
 
 
 def _validate(graph, record: Graph, whole: bool) -> int:
-    """Validate a new record in the context of ``graph``; returns the number of results."""
+    """Validate a new record in the context of ``graph``, as ``isecg-kg validate`` does
+    (``records.check_graphs``); returns the number of results."""
+    from .records import check_graphs
     from .validate import validate
 
-    focus = sorted(s for s in set(record.subjects()) if isinstance(s, URIRef))
     if whole:
         data = Graph()
         for t in graph:
             data.add(t)
         data += record
         return len(validate(data, focus=None).results)
-    context = store.record_context(graph, record)
-    context += record
-    return len(validate(context, focus=focus).results)
+    return len(check_graphs([record], graph).report.results)
 
 
 def child(

@@ -291,7 +291,7 @@ _STRING, _INTEGER = str(XSD.string), str(XSD.integer)  # pyoxigraph gives IRIs a
 _STRINGS = (_STRING, str(RDF.langString))
 _CHECKED = {
     "STR", "STRLEN", "SUBSTR", "CONCAT", "COALESCE", "DATATYPE", "IF", "FLOOR", "STRBEFORE",
-    "STRAFTER", "LCASE", "BOUND", "ISIRI", "ISURI", "ISLITERAL", "ISBLANK", "COUNT",
+    "STRAFTER", "LCASE", "BOUND", "ISIRI", "ISURI", "ISLITERAL", "ISBLANK", "COUNT", "MIN",
 }  # fmt: skip
 _KEYWORDS = {"SELECT", "DISTINCT", "REDUCED", "FILTER", "HAVING", "BIND", "BY", "ASC", "DESC"}
 _CASTS = {

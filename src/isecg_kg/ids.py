@@ -36,10 +36,11 @@ def source(doc_id: str) -> URIRef:
     return ID[f"source/{doc_id}"]
 
 
-def meeting(date: str | None, doc_id: str, n: int) -> URIRef:
-    """``meeting/2020-09-09`` for a dated meeting; an undated one keeps its own IRI."""
+def meeting(date: str | None, doc_id: str, n: int, qualifier: str | None = None) -> URIRef:
+    """``meeting/2020-09-09`` for a dated meeting (``meeting/2019-03-18-noordwijk`` when
+    ``qualifier`` tells it apart from another of that date); an undated one keeps its own."""
     if date:
-        return ID[f"meeting/{date}"]
+        return ID[f"meeting/{date}-{slug(qualifier)}" if qualifier else f"meeting/{date}"]
     return ID[f"meeting/{doc_id}-{n}"]
 
 

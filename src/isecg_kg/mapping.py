@@ -1,8 +1,9 @@
 """Facts -> triples: each document's facts into its own named graph, with deterministic IRIs.
 
 The only stage that makes RDF. Meeting identity across documents is settled first
-(``meeting_iris``), so that one meeting told by two documents gets one IRI and merging the
-per-document graphs is a plain union.
+(``identity.resolve``), so that one meeting told by two documents gets one IRI, each document
+writes only the most precise values its meeting has, and merging the per-document graphs is a
+plain union.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from rdflib import DCTERMS, RDF, SKOS, XSD, Graph, Literal, URIRef
 
-from . import ids, temporal
+from . import identity, ids, temporal
 from .document import Document
 from .facts import (
     AgencyRef,
@@ -27,7 +28,7 @@ from .facts import (
 )
 from .namespaces import ISECG, ORG, PROV, SCHEMA
 
-MeetingKey = tuple[str, int]  # (document id, meeting number within the document)
+MeetingKey = identity.Key  # (document id, meeting number within the document)
 
 
 @dataclass(frozen=True)
@@ -38,58 +39,30 @@ class Mapped:
     extraction: Extraction
 
 
-def _norm(text: str | None) -> str | None:
-    return " ".join(text.casefold().split()) if text else None
+def describe(items: Sequence[Mapped]) -> list[identity.Description]:
+    """Every meeting the documents describe, as identity compares them."""
+    return [
+        identity.describe(item.document.id, m, item.document.published)
+        for item in items
+        for m in item.extraction.meetings
+    ]
 
 
-def _compatible(exact: str, when: When) -> bool:
-    """Whether an exact date fits a less precise date, or lies within bounds."""
-    if when.value:
-        return exact.startswith(when.value)
-    day = temporal.lower(exact)
-    if when.earliest and day < temporal.lower(when.earliest):
-        return False
-    if when.latest and day > temporal.upper(when.latest):
-        return False
-    return bool(when.earliest or when.latest)
-
-
-def meeting_iris(items: Sequence[Mapped]) -> dict[MeetingKey, URIRef]:
-    """One IRI per real meeting: by its date, or a compatible date and the same city or venue."""
-    exact: list[tuple[str, Meeting]] = []
-    for item in items:
-        for m in item.extraction.meetings:
-            if m.when.value and temporal.precision(m.when.value) == "day":
-                exact.append((m.when.value, m))
-    iris: dict[MeetingKey, URIRef] = {}
-    for item in items:
-        doc = item.document
-        for m in item.extraction.meetings:
-            key = (doc.id, m.local)
-            if m.when.value and temporal.precision(m.when.value) == "day":
-                iris[key] = ids.meeting(m.when.value, doc.id, m.local)
-                continue
-            places = {p for p in (_norm(m.city), _norm(m.venue)) if p}
-            matches = {
-                date
-                for date, other in exact
-                if places & {p for p in (_norm(other.city), _norm(other.venue)) if p}
-                and _compatible(date, m.when)
-            }
-            if len(matches) == 1:
-                iris[key] = ids.meeting(matches.pop(), doc.id, m.local)
-            else:
-                iris[key] = ids.meeting(m.when.value, doc.id, m.local)
-    return iris
+def resolve(
+    items: Sequence[Mapped], existing: Sequence[identity.Description] = ()
+) -> identity.Resolution:
+    """Meeting identity across the documents (and the meetings of a graph, ``existing``)."""
+    return identity.resolve(describe(items), existing)
 
 
 class _DocumentMapper:
     """Writes one document's facts into one graph."""
 
-    def __init__(self, doc: Document, meetings: dict[MeetingKey, URIRef]) -> None:
+    def __init__(self, doc: Document, resolution: identity.Resolution) -> None:
         self.doc = doc
         self.source = ids.source(doc.id)
-        self.meetings = meetings
+        self.meetings = resolution.meetings
+        self.keeps = resolution.keeps
         self.graph = Graph(identifier=self.source)
         self._evidence = 0
 
@@ -152,18 +125,24 @@ class _DocumentMapper:
     # -- facts --------------------------------------------------------------------------------
 
     def meeting(self, m: Meeting) -> None:
-        iri = self.meetings[(self.doc.id, m.local)]
+        key = (self.doc.id, m.local)
+        iri = self.meetings[key]
+        keep = self.keeps.get(key, identity.ALL)
         self.add(iri, RDF.type, ISECG.Meeting)
         self.derived(iri)
-        self.when(iri, m.when, start=ISECG.date, end=ISECG.endDate)
-        if not m.when.value:
-            self.date(iri, ISECG.earliestDate, m.when.earliest)
-            self.date(iri, ISECG.latestDate, m.when.latest)
-        self.add(iri, ISECG.dateNote, m.when.note)
-        self.add(iri, ISECG.statedWeekday, m.when.weekday)
-        self.add(iri, ISECG.venue, m.venue)
-        self.add(iri, ISECG.city, m.city)
-        self.add(iri, ISECG.country, m.country)
+        if identity.TIME in keep:  # what a less precise source said stays in its evidence
+            self.when(iri, m.when, start=ISECG.date, end=ISECG.endDate)
+            if not m.when.value:
+                self.date(iri, ISECG.earliestDate, m.when.earliest)
+                self.date(iri, ISECG.latestDate, m.when.latest)
+            self.add(iri, ISECG.dateNote, m.when.note)
+            self.add(iri, ISECG.statedWeekday, m.when.weekday)
+        if "venue" in keep:
+            self.add(iri, ISECG.venue, m.venue)
+        if "city" in keep:
+            self.add(iri, ISECG.city, m.city)
+        if "country" in keep:
+            self.add(iri, ISECG.country, m.country)
         if m.host is not None:
             self.add(iri, ISECG.host, self.agency(m.host))
         if m.virtual is not None:
@@ -265,9 +244,9 @@ def _key(ref: AgencyRef) -> str:
     return ref.key if ref.registered else f"unregistered-{ids.slug(ref.key)}"
 
 
-def map_document(item: Mapped, meetings: dict[MeetingKey, URIRef]) -> Graph:
+def map_document(item: Mapped, resolution: identity.Resolution) -> Graph:
     """The named graph of one document: its source node and every fact it supports."""
-    mapper = _DocumentMapper(item.document, meetings)
+    mapper = _DocumentMapper(item.document, resolution)
     mapper.source_node()
     ex = item.extraction
     for m in ex.meetings:
@@ -283,8 +262,9 @@ def map_document(item: Mapped, meetings: dict[MeetingKey, URIRef]) -> Graph:
     return mapper.graph
 
 
-def map_all(items: Iterable[Mapped]) -> list[Graph]:
-    """Named graphs for many documents, with meeting identity settled across all of them."""
+def map_all(items: Iterable[Mapped], existing: Sequence[identity.Description] = ()) -> list[Graph]:
+    """Named graphs for many documents, with meeting identity settled across all of them
+    (and against the meetings of a graph, ``existing``, when new records are checked)."""
     items = list(items)
-    meetings = meeting_iris(items)
-    return [map_document(item, meetings) for item in items]
+    resolution = resolve(items, existing)
+    return [map_document(item, resolution) for item in items]

@@ -24,6 +24,11 @@ def shapes_path() -> Path:
     return resource("ontology", "shapes.ttl")
 
 
+def record_shapes_path() -> Path:
+    """The stricter shapes new records are held to, beside ``shapes_path()``."""
+    return resource("ontology", "record-shapes.ttl")
+
+
 def registry_path() -> Path:
     return resource("data", "agencies.ttl")
 

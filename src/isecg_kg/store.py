@@ -27,7 +27,7 @@ from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from .errors import IsecgError
@@ -500,37 +500,6 @@ def _write_quietly(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError:
         pass
-
-
-def neighbourhood(
-    graph, nodes: Iterable[Node], *, hops: int = 1, inbound: Iterable[Node] = ()
-) -> Graph:
-    """Triples about ``nodes`` (and, ``hops`` deep, about what they point to), and triples
-    pointing at ``inbound``: the part of a large graph a check of a few nodes reads."""
-    out = Graph()
-    frontier = {n for n in nodes if isinstance(n, URIRef | BNode)}
-    seen: set[Node] = set()
-    for _ in range(hops):
-        nxt: set[Node] = set()
-        for node in frontier - seen:
-            seen.add(node)
-            for s, p, o in graph.triples((node, None, None)):
-                out.add((s, p, o))
-                if isinstance(o, URIRef | BNode) and p != RDF.type:
-                    nxt.add(o)
-        frontier = nxt
-    for node in inbound:
-        for t in graph.triples((None, None, node)):
-            out.add(t)
-    return out
-
-
-def record_context(graph, record: Graph) -> Graph:
-    """What validating ``record`` against a large ``graph`` needs from it: the graph's triples
-    about every node the record names, and those pointing at the record's own subjects."""
-    subjects = {s for s in record.subjects() if isinstance(s, URIRef)}
-    named = subjects | {o for _, p, o in record if isinstance(o, URIRef) and p != RDF.type}
-    return neighbourhood(graph, named, hops=1, inbound=subjects)
 
 
 def warm(paths: Sequence[Path | str], queries: Iterable[str]) -> int:

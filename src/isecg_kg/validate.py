@@ -24,7 +24,7 @@ from rdflib.term import Node
 from . import fastshacl
 from .namespaces import ISECG, PROV
 from .reason import triples
-from .resources import ontology_path, shapes_path
+from .resources import ontology_path, record_shapes_path, shapes_path
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +175,15 @@ def default_shapes() -> Graph:
 
 
 @lru_cache(maxsize=1)
+def record_shapes() -> Graph:
+    """The shapes new records are held to: the shipped ones with ``ontology/record-shapes.ttl``
+    (an unknown agency refuses a record; in a build it is a warning)."""
+    graph = Graph()
+    graph += default_shapes()
+    return graph.parse(record_shapes_path(), format="turtle")
+
+
+@lru_cache(maxsize=1)
 def default_ontology() -> Graph:
     """The shipped ontology (``ontology/isecg.ttl``), parsed once."""
     return Graph().parse(ontology_path(), format="turtle")
@@ -204,14 +213,19 @@ def _union(*graphs: Graph) -> Graph:
     return union
 
 
-def _expand(graph: Graph, focus: Sequence[Node]) -> list[URIRef]:
-    """The focus nodes and the records whose rules read them."""
+def related(graph: Graph, focus: Sequence[Node]) -> set[URIRef]:
+    """The focus nodes and the records whose rules read them (a membership's join date bears
+    on the meetings its agency attended, a source's date on the meetings it reports ...)."""
     nodes = {f for f in focus if isinstance(f, URIRef)}
     for f in list(nodes):
         for row in graph.query(_RELATED, initBindings={"focus": f}):
             if isinstance(row[0], URIRef):
                 nodes.add(row[0])
-    return sorted(nodes)
+    return nodes
+
+
+def _expand(graph: Graph, focus: Sequence[Node]) -> list[URIRef]:
+    return sorted(related(graph, focus))
 
 
 def _sources(graph: Graph | fastshacl.Index, node: Node) -> tuple[URIRef, ...]:
@@ -328,9 +342,16 @@ def _default_compiled() -> fastshacl.Shapes:
     return fastshacl.Shapes(default_shapes())
 
 
+@lru_cache(maxsize=1)
+def _record_compiled() -> fastshacl.Shapes:
+    return fastshacl.Shapes(record_shapes())
+
+
 def _compiled(shapes: Graph | None) -> fastshacl.Shapes:
-    """The shapes compiled by fastshacl; the shipped ones once."""
-    return _default_compiled() if shapes is None else fastshacl.Shapes(shapes)
+    """The shapes compiled by fastshacl; the shipped ones (and those for records) once."""
+    if shapes is None:
+        return _default_compiled()
+    return _record_compiled() if shapes is record_shapes() else fastshacl.Shapes(shapes)
 
 
 def _fast(
