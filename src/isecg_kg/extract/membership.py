@@ -152,6 +152,9 @@ def _in_view(ctx: Context, sent: Sent, role: Role, before: dict[str, Join],
     if any(t.key in members for t in toks[cue.end : cue.end + _REACH_OBJECT + 1]):
         return True  # "was welcomed as a new member"
     after = g is None or cue.start >= g.end  # the cue's verb after its subject, the list
+    if not after and g is not None and g.end + 1 < len(toks) and toks[g.end].key == "to" and \
+            ctx.lex.phrases("event.nouns").find(toks, g.end + 1, min(len(toks), g.end + 6)):
+        return False  # "The group welcomed ESA and JAXA to the meeting": guests
     if after and cue.end < len(toks) and toks[cue.end].key in _OBJECT_OPENERS:
         return False  # "ESA signed on to the statement": its object is another thing
     if g is not None and g.start > 0 and cue.start >= g.end and \
@@ -236,6 +239,13 @@ def _join_when(ctx: Context, g: Group, role: Role, found: Found, last: When | No
             value = (k, when)
     if value is not None:
         return value[1]
+    if cue is not None and lower is None and any(t.key == "since" for t in sent.toks[cue.start : cue.end]):
+        # "was founded on 26 September 2014 and has since joined ISECG": after that date
+        earlier = [resolve_date(ctx, sent.date_of(t)) for t in sent.toks[: cue.start]
+                   if t.kind == "date"]
+        earlier = [w for w in earlier if w is not None and (w.value or w.latest)]
+        if earlier:
+            lower = earlier[-1].value or earlier[-1].latest
     head = ctx.heading_date(sent) if lower is None and upper is None else None
     if head is not None:  # "2016" over "The UAE Space Agency joins as the 15th member."
         when = resolve_date(ctx, head)

@@ -166,4 +166,27 @@ def find(doc: Document, registry: Registry, lex: Lexicon, limit: int) -> list[Me
     named = sorted(named + registry.described(text, named, when), key=lambda m: m.start)
     named = sorted(named + _the_agency(doc, registry, named, limit), key=lambda m: m.start)
     named = sorted(named + garbled(text, registry, named, limit), key=lambda m: m.start)
+    named = sorted(named + _pronouns(text, lex, named), key=lambda m: m.start)
     return named
+
+
+def _pronouns(text: str, lex: Lexicon, named: list[Mention]) -> list[Mention]:
+    """ "The Polish Space Agency attended for the first time. It joined ISECG in March 2017.":
+    a sentence opening with "It" and a verb of membership or attendance (``mentions.pronoun_verbs``)
+    speaks of the one agency the sentence before named."""
+    verbs = sorted(lex.strings("mentions.pronoun_verbs"), key=len, reverse=True)
+    out: list[Mention] = []
+    at = 0
+    while (i := text.find("It ", at)) >= 0:
+        at = i + 3
+        head = text[:i].rstrip()
+        if head and head[-1] not in ".!?":
+            continue  # only a sentence's first word
+        rest = text[at : at + 40].casefold()
+        if not any(rest.startswith(v + " ") or rest.startswith(v + ".") for v in verbs):
+            continue
+        start = max(head.rfind(". ", 0, len(head) - 1), head.rfind("\n", 0, len(head) - 1)) + 1
+        before = {n.acronym for n in named if start <= n.start < len(head)}
+        if len(before) == 1:
+            out.append(Mention(before.pop(), i, i + 2, "It", "described"))
+    return out
