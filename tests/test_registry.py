@@ -79,14 +79,27 @@ def test_unknown_names_resolve_to_none(reg, name):
     assert reg.resolve(name) is None
 
 
-def test_by_country_only_when_one_agency_stands_for_it(reg):
+def test_by_country_the_one_agency_that_stands_for_it_then(reg):
     assert reg.by_country("Brazil") == "AEB"
     assert reg.by_country("Thailand") == "GISTDA"
     assert reg.by_country("United States of America") == "NASA"
-    assert reg.by_country("Republic of Korea") is None  # KARI and KASA
-    assert reg.by_country("Australia") is None  # ASA and CSIRO
-    assert reg.by_country("UAE") is None  # UAESA and MBRSC
     assert reg.by_country("Atlantis") is None
+    # a country with two agencies: the one data/gazetteer.toml [country_agency] says stood
+    # for it on the document's date; undated, the one that stands for it now
+    assert reg.by_country("Republic of Korea", "2015-10") == "KARI"
+    assert reg.by_country("Republic of Korea", "2024-06") == "KASA"
+    assert reg.by_country("Republic of Korea") == "KASA"
+    assert reg.by_country("Australia", "2015") == "CSIRO"
+    assert reg.by_country("Australia", "2019-03") == "ASA"
+    assert reg.by_country("UAE", "2012") == "UAESA"  # not MBRSC
+
+
+def test_by_country_none_when_the_gazetteer_does_not_choose(reg, monkeypatch):
+    from isecg_kg.gazetteer import gazetteer
+
+    monkeypatch.setattr(gazetteer(), "country_agency", {})
+    assert reg.by_country("Republic of Korea", "2015") is None  # KARI or KASA
+    assert reg.by_country("Australia") is None  # ASA or CSIRO
 
 
 def test_country_of_an_agency(reg):
@@ -143,7 +156,8 @@ def test_an_agency_described_by_its_country_adjective(reg):
     assert described("the Italian hosts and the Canadian delegation") == ["ASI", "CSA"]
     # two agencies of the Emirates: "space agency" names the one called so
     assert described("the Emirati space agency") == ["UAESA"]
-    assert described("the Australian delegation") == []  # ASA or CSIRO
-    assert described("the Korean agency") == []  # KARI or KASA
+    # a country with two agencies: the one standing for it on the date
+    assert [m.acronym for m in reg.described("the Australian delegation", [], "2015")] == ["CSIRO"]
+    assert [m.acronym for m in reg.described("the Korean agency", [], "2016")] == ["KARI"]
     assert described("the French space agency CNES") == []  # named right after
     assert described("the Italian Space Agency") == []  # a name of its own

@@ -122,10 +122,11 @@ class Context:
         start = next((i + 1 for i in range(at - 1, -1, -1) if sent.toks[i].key == ";"), 0)
         fm = self.lex.phrases("modality.future").find(sent.toks, start, at)
         future = [m.end for m in fm]
-        past = [  # "to be published": a past form after a future word is the future's
-            m.end
+        past = [  # "to be published": a past form after a modal is the future's (not after
+            m.end  # a noun: "the application was endorsed")
             for m in self.lex.phrases("tense.past").find(sent.toks, start, at)
-            if not any(0 <= m.start - f.end <= 1 for f in fm)
+            if not any(0 <= m.start - f.end <= 1 and sent.toks[f.end - 1].key in _MODALS
+                       for f in fm)
         ]
         if future or past:
             return "future" if max(future, default=-1) >= max(past, default=-1) else "past"
@@ -218,7 +219,18 @@ class Context:
                     _YEARS[0] <= (words[0].value or 0) <= _YEARS[1]:  # a year alone: "2016"
                 t = words[0]
                 return DateMention(t.start, t.end, t.text, year=t.value)
+            if back == 1 and p.paragraph != sent.paragraph and self.is_membership_heading(p):
+                return next(p.date_of(t) for t in p.toks if t.kind == "date")
         return None
+
+    def is_membership_heading(self, p: Sent) -> bool:
+        """A heading line on the membership with its date ("ANNEX A - ISECG MEMBERSHIP AS AT
+        13 MAY 2016"): short, no full stop, a member word and one date."""
+        words = [t for t in p.toks if t.kind != "punct"]
+        members = self.lex.words("join.member_words")
+        return (len(words) <= _HEADING_WORDS and p.text.rstrip()[-1:] not in ".!?"
+                and sum(t.kind == "date" for t in p.toks) == 1
+                and any(t.key in members for t in words))
 
     def entry_date(self, sent: Sent) -> DateMention | None:
         """The date heading a line's entry ("2016 - ...", "September 2011 - ..."): it dates
@@ -409,6 +421,8 @@ def _head_date(ctx: Context) -> str | None:
 
 
 _YEARS = (1990, 2060)  # a number alone on a line that may be a year heading
+_MODALS = frozenset("to be will shall would may might could should".split())
+_HEADING_WORDS = 14  # words of a heading line that may date the list under it
 
 
 def _weekday_word(key: str) -> bool:
@@ -600,6 +614,10 @@ def resolve_date(ctx: Context, dm: DateMention, within: When | None = None) -> W
             return None
         full = with_year(dm, year)
         return When(value=full.value, end=full.end_value, weekday=dm.weekday, note=note)
+    if dm.month is not None and within is not None and within.value:
+        # "since the previous meeting in April", told with the meeting of 14 October 2021
+        year = month_year_before(dm.month, within.value, strict=dm.prep == "last")
+        return When(value=f"{year:04d}-{dm.month:02d}", note="year from the meeting's date")
     if dm.month is not None and ctx.published:
         year = month_year_before(dm.month, ctx.published, strict=dm.prep == "last")
         return When(value=f"{year:04d}-{dm.month:02d}", note="year from the publication date")

@@ -442,7 +442,7 @@ class _Reader:
             it = items[0]
             if it.start == 0 and " | " in self.sent.text:
                 return items
-            return items if self.country_before.ending_at(self.toks, it.start) else []
+            return items if self._country_ok(it) else []
         row = " | " in self.sent.text  # a table row's first cell names its agency
         return [it for it in items if not it.unregistered or len(items) > 1
                 or (row and it.start == 0 and it.end - it.start >= 2)]

@@ -14,6 +14,8 @@ publication (or the meeting it reports), not before the latest date it cites as 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .. import temporal
 from ..facts import AgencyRef, Join, MemberList, When
 from .context import Context, Sent, resolve_date
@@ -32,30 +34,37 @@ _JOIN_WORDS = frozenset(
 )
 
 
-def _clause_dates(ctx: Context, sent: Sent, a: int, b: int) -> list[tuple[int, DateMention]]:
+def _clause_dates(ctx: Context, sent: Sent, a: int, b: int,
+                  keep_dateline: bool = False) -> list[tuple[int, DateMention]]:
     left, right = clause(ctx, sent, a, b)
     return [(k, sent.date_of(t)) for k, t in enumerate(sent.toks[left:right], left)
-            if t.kind == "date" and not ctx.is_dateline(sent.date_of(t))]
+            if t.kind == "date" and (keep_dateline or not ctx.is_dateline(sent.date_of(t)))]
 
 
-def _doc_now(ctx: Context, found: Found) -> When:
-    """The day a report's present tense speaks of: its latest meeting's (no later than its
-    publication), else its publication date; unknown for an undated page."""
+def _doc_now(ctx: Context, found: Found, joins: Sequence[Join] = ()) -> When:
+    """The day a report's present tense speaks of: its latest meeting's or join's (no later
+    than its publication), else its publication date; unknown for an undated page."""
     dated = [m.when.value for m in found.meetings if m.when.value and len(m.when.value) == 10]
+    dated += [j.when.value for j in joins if j.when.value and len(j.when.value) == 10]
     if ctx.published:
         dated = [d for d in dated if d <= ctx.published[:10] or len(ctx.published) < 10]
     if dated:
-        return When(value=max(dated), note="the day of the meeting the report tells")
+        return When(value=max(dated), note="the day of the latest event the report tells")
     if ctx.published:
         return When(value=ctx.published, note="the report's publication date")
     return When(note="the page gives no date")
 
 
-def _list_when(ctx: Context, g: Group, role: Role, found: Found) -> When:
+def _list_when(ctx: Context, g: Group, role: Role, found: Found,
+               joins: Sequence[Join] = ()) -> When:
     sent = role.sent if role.sent is not None else g.sent
     a, b = g.span if not g.block else (len(sent.toks), len(sent.toks))
-    for k, dm in _clause_dates(ctx, sent, a, b):
-        if ctx.governor(sent, k) in ("lower", "upper", "other", "reference"):
+    heading = ctx.is_membership_heading(sent)  # "ISECG MEMBERSHIP AS AT 13 MAY 2016"
+    for k, dm in _clause_dates(ctx, sent, a, b, keep_dateline=heading):
+        governor, words = ctx.governing(sent, k)
+        if governor == "other" and words.split()[0] in ctx.lex.words("join.member_words"):
+            governor = ""  # "membership as at 13 May 2016": the list's own date
+        if governor in ("lower", "upper", "other", "reference"):
             continue
         if ctx.tense(sent, dm) == "future":
             continue
@@ -63,17 +72,22 @@ def _list_when(ctx: Context, g: Group, role: Role, found: Found) -> When:
         if when is not None and when.value:
             return when
     local = found.of_sentence.get(sent.index)
-    if local is not None and found.meetings[local].when.value:
-        return found.meetings[local].when
-    head = ctx.heading_date(sent)  # "2018" over "ASA and LSA join; membership grows to 19"
+    told = local is not None and sent.index in found.mentions.get(local, [])
+    if told and found.meetings[local].when.value:
+        return found.meetings[local].when  # the list is told with its meeting
+    # a heading's date: "2018" over "ASA and LSA join; membership grows to 19", "MEMBERSHIP
+    # AS AT 13 MAY 2016" over the annex's list
+    head = ctx.heading_date(sent)
     when = resolve_date(ctx, head) if head is not None else None
     if when is not None and when.value:
         return when
-    return _doc_now(ctx, found)
+    if local is not None and found.meetings[local].when.value:
+        return found.meetings[local].when
+    return _doc_now(ctx, found, joins)
 
 
 def member_lists(ctx: Context, groups: list[Group], roles: dict[int, Role],
-                 found: Found, joins: list[Join] = ()) -> list[MemberList]:
+                 found: Found, joins: Sequence[Join] = ()) -> list[MemberList]:
     """A member list for each list whose role is ``member``, with the count stated with it.
     A list told with a join ("With the arrival of ASA, ISECG now counts 21 members:") holds
     from the join on."""
@@ -84,7 +98,7 @@ def member_lists(ctx: Context, groups: list[Group], roles: dict[int, Role],
             continue
         sent = role.sent if role.sent is not None else g.sent
         count = next((c.value for c in find_counts(ctx, sent)), None)
-        when = _list_when(ctx, g, role, found)
+        when = _list_when(ctx, g, role, found, joins)
         arriving = {a.key for o in groups if o.sent is sent and o is not g
                     and roles[id(o)].is_("join") for a in o.agencies}
         told = [j.when.value for j in joins if j.agency.key in arriving and j.when.value]
@@ -103,11 +117,13 @@ def member_lists(ctx: Context, groups: list[Group], roles: dict[int, Role],
                 member = (1.0, None, False, False)  # "ISECG, which now has 26 member agencies"
             if member is None or member[0] < 0.8 or member[2] or member[3]:
                 continue
-            if any(max(v[0] for v in [scores.get(r, (0,))]) > member[0] for r in ("participant", "join")):
+            if c.noun != "membership" and any(  # "bringing its membership to 21": the total
+                    scores.get(r, (0,))[0] > member[0] for r in ("participant", "join")):
                 continue
             if any(ml.evidence.start == ctx.evidence(sent).start for ml in out):
                 continue
-            when = _list_when(ctx, _count_group(sent, c.start, c.end), Role("member", sent=sent), found)
+            when = _list_when(ctx, _count_group(sent, c.start, c.end), Role("member", sent=sent), found,
+                              joins)
             out.append(MemberList(when, ctx.evidence(sent), (), c.of_total or c.value))
     subset = ctx.lex.phrases("groups.subset_openers")
     for g in groups:  # "ISECG brings together 20 agencies. Of these, five led ...: ASI, ..."
@@ -155,6 +171,8 @@ def _in_view(ctx: Context, sent: Sent, role: Role, before: dict[str, Join],
     if not after and g is not None and g.end + 1 < len(toks) and toks[g.end].key == "to" and \
             ctx.lex.phrases("event.nouns").find(toks, g.end + 1, min(len(toks), g.end + 6)):
         return False  # "The group welcomed ESA and JAXA to the meeting": guests
+    if g is not None and not after and _owner(ctx, toks, g):
+        return False  # "ISECG accepted NASA's proposal": NASA owns what was accepted
     if after and cue.end < len(toks) and toks[cue.end].key in _OBJECT_OPENERS:
         return False  # "ESA signed on to the statement": its object is another thing
     if g is not None and g.start > 0 and cue.start >= g.end and \
@@ -167,6 +185,17 @@ def _in_view(ctx: Context, sent: Sent, role: Role, before: dict[str, Join],
     if named and ctx.relative_clause(sent, cue.start) is None:
         return True  # "ISECG agencies met ... ROSA has joined since the previous meeting"
     return any(0 <= sent.index - _sentence_at(ctx, j.evidence.start) <= 2 for j in before.values())
+
+
+def _owner(ctx: Context, toks: list, g: Group) -> bool:
+    """Whether a group's last agency is a possessive ("NASA's proposal", "the European Space
+    Agency's (ESA) offer"): it owns the thing the verb acts on."""
+    last = g.end - 1
+    if not 0 <= last < len(toks) or toks[last].kind != "agency":
+        return False
+    if last + 1 < len(toks) and toks[last + 1].key in ("'s", "'"):
+        return True
+    return bool(getattr(ctx.text.tokens[toks[last].ref], "possessive", False))
 
 
 def _to_come(ctx: Context, sent: Sent, g: Group) -> bool:
@@ -238,7 +267,7 @@ def _join_when(ctx: Context, g: Group, role: Role, found: Found, last: When | No
         if value is None or (cue is not None and abs(k - cue.start) < abs(value[0] - cue.start)):
             value = (k, when)
     if value is not None:
-        return value[1]
+        return _narrowed(value[1], lower, upper)
     if cue is not None and lower is None and any(t.key == "since" for t in sent.toks[cue.start : cue.end]):
         # "was founded on 26 September 2014 and has since joined ISECG": after that date
         earlier = [resolve_date(ctx, sent.date_of(t)) for t in sent.toks[: cue.start]
@@ -268,6 +297,21 @@ def _join_when(ctx: Context, g: Group, role: Role, found: Found, last: When | No
     if earliest and latest and temporal.lower(earliest) > temporal.upper(latest):
         latest = None
     return When(earliest=earliest, latest=latest, note="bounded by the report")
+
+
+def _narrowed(when: When, lower: str | None, upper: str | None) -> When:
+    """A join's own date narrowed by bounds inside it ("during 2021, after the agencies met
+    in February": from February 2021 to the end of 2021)."""
+    v = when.value
+    if v is None or when.end is not None:
+        return when
+    first, last = temporal.lower(v), temporal.upper(v)
+    lower = lower if lower and first < temporal.lower(lower) <= last else None
+    upper = upper if upper and first <= temporal.upper(upper) < last else None
+    if lower is None and upper is None:
+        return when
+    return When(earliest=lower or v, latest=upper or v,
+                note=f"within {v}, bounded by the date the sentence names")
 
 
 def _line_when(ctx: Context, line: Sent) -> When | None:
@@ -322,10 +366,11 @@ def joins(ctx: Context, groups: list[Group], roles: dict[int, Role], found: Foun
             if old is None or _better(j.when, old.when):
                 out[ref.key] = j
     for sent in ctx.sents:  # "Its membership took effect on 5 March."
-        when = _effective(ctx, sent)
-        if when is None:
+        found_ = _effective(ctx, sent)
+        if found_ is None:
             continue
-        named = _last_named(ctx, sent)  # the agency "its", "the agency's" stands for
+        when, named = found_
+        named = named or _last_named(ctx, sent)  # the agency "its", "the agency's" stands for
         j = out.get(named) if named else None
         if j is not None and _better(when, j.when):
             out[j.agency.key] = Join(j.agency, when, ctx.evidence(sent), j.ordinal)
@@ -350,21 +395,29 @@ def _last_named(ctx: Context, sent: Sent) -> str | None:
     return None
 
 
-def _effective(ctx: Context, sent: Sent) -> When | None:
+def _effective(ctx: Context, sent: Sent) -> tuple[When, str | None] | None:
     """The date a sentence gives a membership without naming its agency ("Its membership
-    took effect on 5 March", "The agency's admission was approved on 9 April 2019")."""
+    took effect on 5 March", "The agency's admission was approved on 9 April 2019"), and the
+    agency "its" stands for when the sentence named it before ("The UAE Space Agency's
+    application was endorsed in 2015, and its admission ... took effect on 5 October 2015")."""
     toks = sent.toks
     subjects = ctx.lex.phrases("join.subjects").find(toks)
     verbs = ctx.lex.phrases("join.effective").find(toks)
     if not subjects or not verbs:
         return None
-    if any(t.kind == "agency" for t in toks[: max(verbs[0].start, subjects[0].start)]):
-        return None  # it names its agency: a join of its own
+    subject = next((m for m in reversed(subjects) if m.start < verbs[-1].start), subjects[0])
+    verb = next((v for v in verbs if v.start > subject.start), verbs[0])
+    named = [t for t in toks[: max(verb.start, subject.start)] if t.kind == "agency"]
+    agency = None
+    if named:
+        if subject.start == 0 or toks[subject.start - 1].key not in ("its", "their"):
+            return None  # it names its agency: a join of its own
+        agency = ctx.text.tokens[named[-1].ref].acronym
     for k, t in enumerate(toks):
-        if t.kind == "date" and k > verbs[0].start:
+        if t.kind == "date" and k > verb.start:
             when = resolve_date(ctx, sent.date_of(t))
             if when is not None and when.value:
-                return when
+                return when, agency
     return None
 
 

@@ -57,7 +57,9 @@ def _the_agency(doc: Document, registry: Registry, named: list[Mention], limit: 
         start = i + 3  # "Agency", as a name is masked without its article
         if text[i - 1] not in "Tt" or (i > 1 and text[i - 2].isalpha()):
             continue
-        after = text[at : at + 12].lstrip("'’")
+        after = text[at : at + 12]
+        if after[:2] in ("'s", "’s"):  # "The Agency's admission"
+            after = after[2:]
         lower = text[i + 3] == "a"  # "The agency ...": the agency the text spoke of last
         if after[:1] == " " and (after[1:2].isupper() or after[1:].split(" ")[0] in ("of", "for", "and")):
             continue  # "the Agency for ...", "The Agency Director": part of a longer name

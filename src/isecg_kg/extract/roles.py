@@ -423,4 +423,9 @@ def carried(ctx: Context, groups: list, roles: dict[int, Role]) -> None:
         if role.name is None:
             roles[id(g)] = replace(theirs, sent=g.sent)
         else:
-            roles[id(g)] = replace(role, also=(*role.also, theirs.name))
+            roles[id(g)] = replace(role, also=(*role.also, theirs.name, *theirs.also))
+        # the list above goes on with these ("All 4 member agencies: NASA, ESA, JAXA ... and
+        # also the newest member, KARI"): one list, its count counting them too
+        toks = g.sent.toks
+        above.items.extend(replace(it, at=toks[min(it.start, len(toks) - 1)].start)
+                           for it in g.items)
