@@ -442,7 +442,9 @@ class _Reader:
             it = items[0]
             if it.start == 0 and " | " in self.sent.text:
                 return items
-            return items if self._country_ok(it) else []
+            owned = any(t.key == "'s" for t in self.toks[it.start : it.end - 1])  # "Poland's
+            # space agency" (not "China's Chang'e-6 mission")
+            return items if owned or self.country_before.ending_at(self.toks, it.start) else []
         row = " | " in self.sent.text  # a table row's first cell names its agency
         return [it for it in items if not it.unregistered or len(items) > 1
                 or (row and it.start == 0 and it.end - it.start >= 2)]
@@ -538,32 +540,44 @@ def _filler_line(ctx: Context, sent: Sent) -> bool:
     return True
 
 
+def _starts_line(ctx: Context, sent: Sent) -> bool:
+    """Whether a sentence begins a line of the text (a list's item does; the second
+    sentence of a paragraph does not)."""
+    if sent.index == 0 or ctx.sents[sent.index - 1].paragraph != sent.paragraph:
+        return True
+    text = ctx.text.folded
+    line = text[text.rfind("\n", 0, sent.s.start) + 1 : sent.s.start]
+    return not any(c.isalpha() for c in line)  # only numbering or a bullet before it: "1. NASA"
+
+
 def document_groups(ctx: Context) -> list[Group]:
     """Every group of the document: the inline groups of each sentence, with the lines that
     are each an item of one list gathered into one block group under their intro."""
     per_sentence = [inline_groups(ctx, sent) for sent in ctx.sents]
+    items_ = [_starts_line(ctx, sent) and _item_line(gs, sent)
+              for gs, sent in zip(per_sentence, ctx.sents)]
     out: list[Group] = []
     i = 0
     while i < len(ctx.sents):
-        if not _item_line(per_sentence[i], ctx.sents[i]):
+        if not items_[i]:
             out.extend(per_sentence[i])
             i += 1
             continue
         j = i
         while j < len(ctx.sents):
-            if _item_line(per_sentence[j], ctx.sents[j]):
+            if items_[j]:
                 j += 1
             elif (
                 j + 1 < len(ctx.sents)
                 and _filler_line(ctx, ctx.sents[j])
-                and _item_line(per_sentence[j + 1], ctx.sents[j + 1])
+                and items_[j + 1]
             ):
                 j += 1  # "Brazil" under "Agencia Espacial Brasileira (AEB)"
             else:
                 break
-        while j > i and not _item_line(per_sentence[j - 1], ctx.sents[j - 1]):
+        while j > i and not items_[j - 1]:
             j -= 1
-        lines = [x for x in ctx.sents[i:j] if _item_line(per_sentence[x.index], x)]
+        lines = [x for x in ctx.sents[i:j] if items_[x.index]]
         above = ctx.sents[i - 1].text.rstrip() if i > 0 else ""
         # a list on one line under a line that announces it ("...:", or a heading)
         intro_colon = above.endswith(":") or (
