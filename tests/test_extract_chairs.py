@@ -29,10 +29,17 @@ MEETING = "ISECG heads of agency met in Paris, France on 10 June 2016. "
         "CNES handed over the ISECG chairmanship to the Korea Aerospace Research Institute.",
         "KARI took over the chair from CNES.",
         "KARI succeeded CNES as ISECG chair.",
+        # a plan in the clause after the change is the new chair's, not the change's
+        "KARI took over the chairmanship of ISECG from CNES and will lead the group for a year.",
+        "CNES handed over the rotating chairmanship to KARI, which will lead the group next.",
     ],
 )
 def test_changes_at_the_meeting(reg, sentence):
     assert summary(chairs(reg, MEETING + sentence)) == [("CNES", "KARI", "2016-06-10", 0, False)]
+
+
+def test_a_plan_before_the_agencies_is_still_a_plan(reg):
+    assert chairs(reg, MEETING + "The chair, which will pass to KARI, stays with CNES.") == ()
 
 
 def test_change_with_its_own_date(reg):

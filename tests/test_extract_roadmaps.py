@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from helpers import doc
 
 from isecg_kg.document import Link
@@ -410,3 +412,27 @@ def test_a_table_of_releases(reg):
     assert (False, 1, "2011-09", False, None) in found
     assert (False, 3, "2018-01", False, None) in found
     assert [r[:4] for r in found if r[1] == 4] == [(False, 4, None, True)]  # a plan
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "The roadmap will be released to the public in September 2011.",
+        "JAXA contributed to the roadmap through its work on the Kibo module.",
+        "The new edition builds on the experience of the agencies.",
+    ],
+)
+def test_a_plan_in_the_clause_of_the_roadmap_named_before_is_no_new_edition(reg, after):
+    text = "ISECG released the third edition of the Global Exploration Roadmap today. " + after
+    assert roadmaps(reg, text, "2018-01-31") == [(False, 3, "2018-01-31", False, None)]
+
+
+def test_an_update_to_come_beside_the_one_named_is_announced(reg):
+    text = (
+        "The agencies discussed the Global Exploration Roadmap Supplement - Lunar Surface "
+        "Exploration Scenario Update, published in August 2020, and agreed to prepare a further update of the lunar scenario, to be published as "
+        "a new supplement in 2022."
+    )
+    found = roadmaps(reg, text, "2021-03-26")
+    assert (True, None, "2020-08", False, None) in found
+    assert [r for r in found if r[3]] == [(True, None, None, True, "2022")]

@@ -53,3 +53,29 @@ def test_a_table_of_the_agencies_that_joined(reg):
         "ASA": "2019",
         "PTS": "2021-06",
     }
+
+
+ROSTER = (
+    "The fourth meeting of ISECG took place in Noordwijk on 2-3 December 2009.\n\n"
+    "The table below lists the ISECG agencies in alphabetical order and whether each was "
+    "represented in Noordwijk.\n\n"
+    "Agency | Country | Represented in Noordwijk\n\n"
+    "ASI | Italy | Yes\n\nCNSA | China | No\n\nCSA | Canada | Yes\n\nNASA | United States | Yes"
+)
+
+
+def test_an_attendance_table_of_the_members_is_a_roster(reg):
+    x = extract(doc(ROSTER, "2009-12-10"), reg)
+    (m,) = x.meetings
+    assert [a.key for a in m.participants] == ["ASI", "CSA", "NASA"]
+    assert [a.key for a in m.absent] == ["CNSA"]
+    (ml,) = [ml for ml in x.member_lists if ml.members]
+    assert ([a.key for a in ml.members], ml.when.value) == (
+        ["ASI", "CNSA", "CSA", "NASA"], "2009-12-02")
+
+
+def test_an_attendance_table_of_guests_is_no_member_list(reg):
+    text = ROSTER.replace("the ISECG agencies in alphabetical order", "the invited delegations")
+    x = extract(doc(text, "2009-12-10"), reg)
+    assert [a.key for a in x.meetings[0].participants] == ["ASI", "CSA", "NASA"]
+    assert not [ml for ml in x.member_lists if ml.members]

@@ -198,6 +198,29 @@ def _attach(ctx: Context, found: Found, groups: list[Group], roles: dict[int, Ro
     return meetings
 
 
+_ROSTER_MEMBER = 0.8  # the member score an attendance table's intro needs to make it a roster
+
+
+def _rosters(ctx: Context, groups: list[Group], roles: dict[int, Role]) -> None:
+    """A table with an attendance column whose intro names the members ("The table below
+    lists the ISECG agencies ... and whether each was represented"): its rows are the member
+    list, the column (not the intro's cue) says who took part."""
+    rows = find_rows(ctx)
+    for g in groups:
+        role = roles[id(g)]
+        if role.name == "member" or g.intro is None or _attendance(ctx, g, rows) is None:
+            continue
+        intros = [g.intro]
+        if " | " in g.intro.text and ctx.before(g.intro) is not None:
+            intros.append(ctx.before(g.intro))  # the header row, under the sentence on it
+        for s in intros:
+            n = len(s.toks)
+            member = score_span(ctx, s, n, n, at_end=True).get("member")
+            if member is not None and member[0] >= _ROSTER_MEMBER and not (member[2] or member[3]):
+                roles[id(g)] = replace(role, name="member", also=())
+                break
+
+
 def _attendance(ctx: Context, g: Group, rows: dict) -> tuple[list[AgencyRef], list[AgencyRef]] | None:
     """Who a table's attendance column marks present and absent, line by line."""
     if not g.block:
@@ -351,6 +374,7 @@ def extract(doc: Document, registry: Registry) -> Extraction:
     roles = {id(g): role_of(ctx, g, groups) for g in groups}
     gapped(ctx, groups, roles)
     carried(ctx, groups, roles)
+    _rosters(ctx, groups, roles)
     _footnotes(ctx, groups, roles)
     found = find_meetings(ctx, groups, roles)
     _every_member(ctx, found)

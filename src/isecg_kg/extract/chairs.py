@@ -114,8 +114,16 @@ def _planned(ctx: Context, sent: Sent, at: list[int]) -> bool:
     toks = sent.toks
     first = min(at) if at else len(toks)
     left = clause(ctx, sent, first, first + 1)[0]
-    window = ctx.lex.phrases("modality.future").find(toks, left, min(len(toks), first + 8))
+    end = min(len(toks), first + _PLAN_REACH)
+    # "KARI took over the chairmanship ... and will lead the group": a plan of another clause
+    end = next((j for j in range(first + 1, end) if toks[j].key in _COORDINATORS
+                and any(t.kind == "agency" for t in toks[first:j])), end)
+    window = ctx.lex.phrases("modality.future").find(toks, left, end)
     return bool(window)
+
+
+_PLAN_REACH = 8  # tokens after the chair word where a modal still speaks of the change
+_COORDINATORS = frozenset(("and", "which", "who", "while", "but", ";", "whereas"))
 
 
 def _when(ctx: Context, sent: Sent, found: Found,

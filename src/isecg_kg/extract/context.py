@@ -285,7 +285,7 @@ def is_reference(lex: Lexicon, toks: list[Token], at: int) -> bool:
     return False
 
 
-_DATELINE_PARAGRAPHS = 4  # a dateline opens one of the first paragraphs (after a title, a deck)
+_DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after chrome, a deck)
 # What may stand before and after a dateline's date: "OTTAWA, Nov. 15, 2012 /CNW/ -".
 _DATELINE_BEFORE = re.compile(
     r"\s*(?:[A-Z][A-Za-z.'/-]+(?: [A-Z][A-Za-z.'/-]+){0,3}(?:,\s*[A-Z][\w.' -]{1,30})?\s*[,(]\s*|"

@@ -512,6 +512,10 @@ def _host(ctx: Context, roles: dict[int, Role], groups: list[Group]) -> str | No
     return max(hosts, key=lambda x: x[0])[1].agencies[0].key
 
 
+def _own_paragraph(ctx: Context, sent: Sent) -> bool:
+    return all(s.paragraph != sent.paragraph for s in ctx.sents if s is not sent)
+
+
 def _mention(ctx: Context, sent: Sent, events: list[Match], references: list[Match],
              groups: list[Group], roles: dict[int, Role]) -> _Mention:
     m = _Mention(sent, events)
@@ -519,7 +523,9 @@ def _mention(ctx: Context, sent: Sent, events: list[Match], references: list[Mat
     line = None
     if m.date is None and not any(t.kind == "date" for t in sent.toks):
         m.date, line = _context_date(ctx, sent)
-    box = _fact_box(ctx, sent) if m.date is None and len(sent.toks) <= _SHORT_LINE else None
+    heading = len(sent.toks) <= _SHORT_LINE or (  # a record's head line, however long
+        sent.text.rstrip()[-1:] not in ".!?" and _own_paragraph(ctx, sent))
+    box = _fact_box(ctx, sent) if m.date is None and heading else None
     if box is None and m.date is None and line is None and len(sent.toks) <= _SHORT_LINE:
         box = _line_under(ctx, sent)
     if box is not None:  # a heading over its fact box: "Dates: Tuesday 23 - Wednesday 24 June"

@@ -534,6 +534,12 @@ def find_roadmaps(ctx: Context, meeting_days: dict[int, str] | None = None) -> l
                 last.edition is None or last.edition == m.edition) and (
                     m.sent.index - last.sent.index <= 1):
                 target = last
+        if target is None and not m.named and m.announced and not (
+                m.year or m.edition or m.published) and not _another(ctx, m):
+            # "The roadmap will be released in September", "the new edition succeeds ...":
+            # a reference to the roadmap named before, whatever its clause says of plans
+            target = next((f for f in reversed(facts) if f.supplement == m.supplement
+                           and not f.announced and f.named), None)
         if target is None:
             if not m.named and not (m.year or m.edition or m.published or m.announced):
                 continue  # a bare "the roadmap" speaks of one already counted
@@ -568,6 +574,22 @@ def find_roadmaps(ctx: Context, meeting_days: dict[int, str] | None = None) -> l
             )
         )
     return _number_earlier(_one_each(out))
+
+
+_ANOTHER_REACH = 6  # tokens before a roadmap's noun where "next", "updated" still qualify it
+
+
+def _another(ctx: Context, m: _Mention) -> bool:
+    """Whether an unnamed mention's words say it is another edition than the one named
+    ("the next edition", "an upcoming update")."""
+    words = ctx.lex.words("roadmap.another")
+    toks = m.sent.toks
+    if any(t.key in words for t in toks[max(0, m.start - _ANOTHER_REACH) : m.end]):
+        return True
+    # "to be published as a new supplement": an indefinite article heads the noun phrase
+    det = next((t.key for t in reversed(toks[max(0, m.start - 3) : m.start])
+                if t.key in ("a", "an", "the", "this", "that", "its", "their")), None)
+    return det in ("a", "an")
 
 
 def _number_earlier(found: list[Roadmap]) -> list[Roadmap]:
