@@ -808,3 +808,28 @@ def test_an_application_endorsed_and_an_admission_that_took_effect(reg):
         "2017-04",
     )
     assert found["UAESA"].when.value == "2015-10-05"
+
+
+def test_a_list_after_a_colon_takes_the_role_the_words_before_it_give(reg):
+    found = joins(
+        reg,
+        "ISECG now has 22 members. They follow three agencies that became members in the course "
+        "of 2019, after the senior managers met in Noordwijk last March: the Australian Space "
+        "Agency (ASA), the Romanian Space Agency (ROSA) and the Swiss Space Office (SSO).",
+        "2020-03-01",
+    )
+    assert {k: (j.when.earliest, j.when.latest) for k, j in found.items()} == {
+        "ASA": ("2019-03", "2019"), "ROSA": ("2019-03", "2019"), "SSO": ("2019-03", "2019")}
+
+
+def test_new_members_after_a_colon_joined(reg):
+    found = joins(
+        reg,
+        "The ISECG senior managers met online on 30 November 2021. They welcomed three new "
+        "members: the Mexican Space Agency (AEM), Portugal Space (PTS) and the New Zealand Space "
+        "Agency (NZSA), which have joined ISECG since the managers last met in September 2020.",
+        "2021-12-03",
+    )
+    assert {k: (j.when.earliest, j.when.latest) for k, j in found.items()} == {
+        "AEM": ("2020-09", "2021-11-30"), "PTS": ("2020-09", "2021-11-30"),
+        "NZSA": ("2020-09", "2021-11-30")}

@@ -339,7 +339,19 @@ def role_of(ctx: Context, g: Group, others: list[Group] = ()) -> Role:
     spans = [o.span for o in others if o is not g and o.sent is g.sent]
     if not g.block:
         a, b = g.span
-        return _decide(score_span(ctx, g.sent, a, b, spans), g.sent)
+        scores = score_span(ctx, g.sent, a, b, spans)
+        toks = g.sent.toks
+        colon = a - 1
+        while colon > 0 and toks[colon].key in ("the", "a", "an"):
+            colon -= 1
+        if colon > 0 and toks[colon].key == ":" and all(t.kind == "punct" for t in toks[b:]):
+            # "three agencies that became members in 2019 ...: ASA, ROSA and SSO": a list
+            # closing its sentence after a colon is what the words before the colon announce
+            intro = replace(g.sent, toks=toks[:colon])
+            for role, v in score_span(ctx, intro, colon, colon, at_end=True).items():
+                if role not in scores or v[0] > scores[role][0]:
+                    scores[role] = v
+        return _decide(scores, g.sent)
     best: dict[str, tuple[float, Match, bool, bool]] = {}
     sources = []
     if g.intro is not None:
