@@ -314,3 +314,14 @@ def test_a_change_at_the_close_of_a_meeting_is_on_its_last_day(reg):
 def test_a_current_chair_label_with_its_start_and_predecessor(reg, text):
     (c,) = chairs(reg, text, "2019-04-09")
     assert (c.previous.key, c.to.key, c.when.value, c.state) == ("NASA", "JAXA", "2018-11", False)
+
+
+def test_a_handover_told_before_its_heir(reg):
+    text = (
+        "The handover from the Canadian Space Agency (CSA) took place during the virtual senior "
+        "managers meeting of ISECG on the 10th of June. The managers thanked CSA. ASI, the "
+        "group's new chair, presented its priorities."
+    )
+    changes = chairs(reg, text, "2021-06-11")
+    assert [(c.previous and c.previous.key, c.to.key, c.when.value, c.state) for c in changes] \
+        == [("CSA", "ASI", "2021-06-10", False)]

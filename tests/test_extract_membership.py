@@ -833,3 +833,14 @@ def test_new_members_after_a_colon_joined(reg):
     assert {k: (j.when.earliest, j.when.latest) for k, j in found.items()} == {
         "AEM": ("2020-09", "2021-11-30"), "PTS": ("2020-09", "2021-11-30"),
         "NZSA": ("2020-09", "2021-11-30")}
+
+
+def test_a_join_at_the_same_meeting_takes_its_date(reg):
+    found = joins(
+        reg,
+        "The ISECG senior managers met online on the 10th of June. Representatives of 22 agencies "
+        "connected. The managers thanked CSA for its chairmanship. At the same meeting the senior "
+        "managers admitted Portugal Space and the Mexican Space Agency (AEM).",
+        "2021-06-11",
+    )
+    assert {k: j.when.value for k, j in found.items()} == {"PTS": "2021-06-10", "AEM": "2021-06-10"}

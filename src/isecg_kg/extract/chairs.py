@@ -204,17 +204,22 @@ def _near_meeting(sent: Sent, found: Found, local: int) -> bool:
 def find_chair_changes(ctx: Context, found: Found) -> list[ChairChange]:
     """Chair changes and chairs held, one fact per sentence that states one."""
     out: list[ChairChange] = []
+    pending: tuple[str, When, int | None, int] | None = None  # a hand-over told before its heir
     for sent in ctx.sents:
         to, frm, held, at = _roles(ctx, sent)
-        if at and frm and not (to or held) and out and not _planned(ctx, sent, at):
+        if at and frm and not (to or held) and not _planned(ctx, sent, at):
             # "The handover from ESA took place today": the outgoing chair (and the day) of
-            # the change told just before
-            last = out[-1]
-            if last.previous is None and not last.state and last.to.key != frm[0]:
+            # the change told just before, or of the one told next
+            last = out[-1] if out else None
+            if last is not None and last.previous is None and not last.state and \
+                    last.to.key != frm[0]:
                 when, meeting, _ = _when(ctx, sent, found)
                 if not last.when.value and when.value:
                     last = replace(last, when=when, meeting=meeting)
                 out[-1] = replace(last, previous=AgencyRef(frm[0]))
+            else:
+                when, meeting, _ = _when(ctx, sent, found)
+                pending = (frm[0], when, meeting, sent.index)
             continue
         if not at or not (to or held):
             continue
@@ -233,6 +238,15 @@ def find_chair_changes(ctx: Context, found: Found) -> list[ChairChange]:
         else:
             change = ChairChange(AgencyRef(held[0]), _held_when(ctx, when), evidence, None,
                                  meeting, state=True)
+        if pending is not None and sent.index - pending[3] <= _PENDING_REACH and \
+                change.previous is None and change.to.key != pending[0]:
+            # "The handover from CSA took place during the meeting on 10 June. ... ASI, as
+            # chair, ...": the hand-over's heir, on the hand-over's day
+            frm_key, p_when, p_meeting, _ = pending
+            change = replace(change, previous=AgencyRef(frm_key), state=False,
+                             when=p_when if p_when.value else change.when,
+                             meeting=p_meeting if p_when.value else change.meeting)
+            pending = None
         same = next((i for i, c in enumerate(out) if _same(change, c)), None)
         if same is None:
             out.append(change)
@@ -248,6 +262,9 @@ def find_chair_changes(ctx: Context, found: Found) -> list[ChairChange]:
             previous=old.previous or change.previous,
         )
     return [replace(c, when=_as_known(c.when)) for c in out]
+
+
+_PENDING_REACH = 6  # sentences after a hand-over "from X" where its heir may be told
 
 
 def _as_known(when: When) -> When:

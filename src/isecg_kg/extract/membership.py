@@ -282,6 +282,9 @@ def _join_when(ctx: Context, g: Group, role: Role, found: Found, last: When | No
             return when
     if ctx.lex.phrases("date.same_time").find(sent.toks) and last is not None and lower is None:
         return last
+    if near is not None and lower is None and upper is None and found.meetings[near].when.value \
+            and ctx.lex.phrases("date.same_meeting").find(sent.toks):
+        return When(value=found.meetings[near].when.value, note="joined at the meeting told before")
     local = found.of_sentence.get(sent.index)
     meeting = found.meetings[local].when if local is not None else within
     if meeting is not None and meeting.value:
