@@ -870,3 +870,12 @@ def test_weekdays_of_last_week_are_days_of_that_week(reg, when):
         doc(f"The senior managers of ISECG met by videoconference {when}.", "2020-03-20"), reg
     ).meetings
     assert (m.when.value, m.when.end) == ("2020-03-12", "2020-03-13")  # a Friday's report
+
+
+def test_a_week_told_beside_the_year_dates_the_meeting_by_the_week(reg):
+    text = (
+        "Senior managers of ISECG gathered at the headquarters of the Italian Space Agency (ASI) "
+        "in Rome earlier this week for the group's first meeting of 2016. ASI hosted the event."
+    )
+    (m,) = extract(doc(text, "2016-05-27"), reg).meetings
+    assert (m.when.value, m.when.earliest, m.when.latest) == (None, "2016-05-23", "2016-05-27")

@@ -236,6 +236,20 @@ def _denied(ctx: Context, sent: Sent) -> bool:
 # --- what a mention says ----------------------------------------------------------------------
 
 
+_MONTH_DAYS = 31
+
+
+def _span_days(ctx: Context, dm: DateMention) -> int:
+    """How many days a relative date can mean, once resolved (a large number if unknown)."""
+    when = resolve_date(ctx, dm)
+    if when is None:
+        return 10**6
+    first, last = when.value or when.earliest, when.value or when.latest
+    if not first or not last:
+        return 10**6
+    return (temporal.upper(last) - temporal.lower(first)).days + 1
+
+
 def _rank(dm: DateMention) -> int:
     return 0 if dm.day else 1 if dm.month else 2 if dm.year else 3 if dm.relative else 4
 
@@ -273,6 +287,7 @@ def _usable_date(ctx: Context, sent: Sent, k: int, references: list[Match]) -> b
 def _date(ctx: Context, sent: Sent, events: list[Match], references: list[Match]):
     """The date a meeting sentence gives its meeting: the one nearest a cue."""
     best, best_key = None, None
+    seen: list[DateMention] = []
     for k, t in enumerate(sent.toks):
         if t.kind != "date" or not _usable_date(ctx, sent, k, references):
             continue
@@ -281,12 +296,37 @@ def _date(ctx: Context, sent: Sent, events: list[Match], references: list[Match]
             continue
         dm = sent.date_of(t)
         rank = _rank(dm)
+        if dm.relative and _span_days(ctx, dm) <= _MONTH_DAYS:
+            rank = 1  # "earlier this week" says more than "the first meeting of 2016"
         if dm.weekday_only and ctx.today and len(ctx.today) == 10:
             rank = 0  # "On Tuesday, ... the first meeting of 2026": the day, in a dated report
         key = (distance > _NEAR, rank, distance)
         if best_key is None or key < best_key:
             best, best_key = dm, key
+        seen.append(dm)
+    if best is not None and best.relative is False and best.day is None:
+        # "earlier this week ... the group's first meeting of 2016": a relative date inside
+        # the year (or month) nearest the cue says more of the same meeting
+        outer = resolve_date(ctx, best)
+        for dm in seen:
+            inner = resolve_date(ctx, dm) if dm.relative else None
+            if outer is None or not outer.value or inner is None or inner.value:
+                continue
+            if inner.earliest and inner.latest and _bounds_inside(inner, outer.value) and \
+                    _span_days(ctx, dm) < _span_days_of(outer.value):
+                best = dm
+                break
     return best
+
+
+def _bounds_inside(when: When, value: str) -> bool:
+    """Whether a date's bounds lie inside a partial date ("this week" inside "2016")."""
+    return temporal.lower(value) <= temporal.lower(when.earliest) and \
+        temporal.upper(when.latest) <= temporal.upper(value)
+
+
+def _span_days_of(value: str) -> int:
+    return (temporal.upper(value) - temporal.lower(value)).days + 1
 
 
 def _context_date(ctx: Context, sent: Sent) -> tuple[DateMention | None, Sent | None]:
@@ -710,7 +750,11 @@ def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
     dated = sorted((m for m in group if m.when and m.when.value), key=lambda m: -len(m.when.value))
     weekday = _first(m.date.weekday for m in group if m.date)
     bounded = [m.when for m in group if m.when and (m.when.earliest or m.when.latest)]
-    if dated:
+    inside = [b for b in bounded if dated and b.earliest and b.latest and len(dated[0].when.value) < 10
+              and not dated[0].when.end and _bounds_inside(b, dated[0].when.value)]
+    if inside:  # "earlier this week" within "2016": the bounds say more
+        when = replace(inside[0], weekday=weekday)
+    elif dated:
         when = dated[0].when
         if weekday and not when.weekday:
             when = replace(when, weekday=weekday)
