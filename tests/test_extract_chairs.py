@@ -325,3 +325,11 @@ def test_a_handover_told_before_its_heir(reg):
     changes = chairs(reg, text, "2021-06-11")
     assert [(c.previous and c.previous.key, c.to.key, c.when.value, c.state) for c in changes] \
         == [("CSA", "ASI", "2021-06-10", False)]
+
+
+def test_thanks_name_the_outgoing_chair_only_for_the_chair(reg):
+    held = "Chair: JAXA (ISECG Chair since June 2009)\n\n"
+    hosting = chairs(reg, held + "The Chair thanked KARI for hosting the group.", "2010-05-20")
+    assert [(c.previous, c.to.key) for c in hosting] == [(None, "JAXA")]
+    text = MEETING + "KARI took over the chair. The group thanked CNES for its chairmanship."
+    assert summary(chairs(reg, text)) == [("CNES", "KARI", "2016-06-10", 0, False)]

@@ -436,3 +436,12 @@ def test_an_update_to_come_beside_the_one_named_is_announced(reg):
     found = roadmaps(reg, text, "2021-03-26")
     assert (True, None, "2020-08", False, None) in found
     assert [r for r in found if r[3]] == [(True, None, None, True, "2022")]
+
+
+def test_a_due_date_in_an_actions_table_is_no_publication(reg):
+    text = (
+        "ISECG met on 26 April 2010. The group endorsed the outline of the Global Exploration "
+        "Roadmap.\n\nNo. | Owner | Action | Due\n\n6/01 | All | Comments on Roadmap outline | "
+        "31 May 2010"
+    )
+    assert all(r[2] != "2010-05-31" for r in roadmaps(reg, text, "2010-05-20"))

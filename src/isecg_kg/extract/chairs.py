@@ -88,6 +88,9 @@ def _roles(ctx: Context, sent: Sent) -> tuple[list[str], list[str], list[str], l
             continue
         if _before(ctx, toks, k, "chair.from_words"):
             frm.append(acronym)
+        elif _before(ctx, toks, k, "chair.thanks"):
+            if any(k < m.start <= k + _THANKS_REACH for m in nouns):
+                frm.append(acronym)  # "thanked KARI for its chairmanship"
         elif _before(ctx, toks, k, "chair.to_words"):
             taking = _subject_of(ctx, toks, k, right, "chair.take")  # "..., which takes over"
             taking = taking is not None and _key(toks, taking) not in _HOLDING
@@ -100,6 +103,9 @@ def _roles(ctx: Context, sent: Sent) -> tuple[list[str], list[str], list[str], l
         elif _subject_of(ctx, toks, k, right, "chair.state") or _before(ctx, toks, k, "chair.state"):
             held.append(acronym)
     return to, frm, held, [m.start for m in nouns]
+
+
+_THANKS_REACH = 5  # tokens after a thanked agency where the chair it held is named
 
 
 def _key(toks: list[Token], m: Match) -> str:

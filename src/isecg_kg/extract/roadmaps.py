@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from ..facts import Roadmap
 from .context import Context, Sent, resolve_date
 from .lexicon import Match
+from .tables import due_cell
 from .roles import clause
 from .tokens import Token
 
@@ -303,7 +304,7 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
     if not near and not m.announced and len(toks) <= _SHORT_LINE:
         # a line that is only the roadmap and its date: "GER, 3rd edition | January 2018"
         near = [(k, dm) for k, dm in dates if ctx.governor(sent, k) in ("", "event")
-                and ctx.tense(sent, dm) != "future"][:1]
+                and ctx.tense(sent, dm) != "future" and not due_cell(ctx, sent, dm.start)][:1]
     if m.first_issued:  # "Originally issued in May 2010, the GER was revised last year"
         near = [x for x in near if any(f.end <= x[0] <= f.end + 3 for f in first)] or near
     if near and not m.announced and m.published is None:

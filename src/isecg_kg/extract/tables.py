@@ -18,7 +18,7 @@ from .tokens import keys
 
 SEP = " | "
 ROLES = ("date", "place", "host", "count", "mode", "agency", "attended", "item", "released",
-         "joined")
+         "joined", "due")
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,16 @@ def find_rows(ctx: Context) -> dict[int, Row]:
         by_role = {role: c for role, c in zip(header, cells, strict=True) if role and c.text}
         rows[sent.index] = Row(sent.index, by_role, about, labels)
     return rows
+
+
+def due_cell(ctx: Context, sent: Sent, start: int) -> bool:
+    """Whether a document offset in a table row lies in a column of deadlines ("Due")."""
+    rows = ctx.notes.get("rows")
+    if rows is None:
+        rows = ctx.notes["rows"] = find_rows(ctx)
+    row = rows.get(sent.index)
+    cell = row.cells.get("due") if row is not None else None
+    return cell is not None and cell.start <= start < cell.end
 
 
 def planned(ctx: Context, sent: Sent) -> bool:
