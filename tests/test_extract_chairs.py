@@ -323,8 +323,9 @@ def test_a_handover_told_before_its_heir(reg):
         "group's new chair, presented its priorities."
     )
     changes = chairs(reg, text, "2021-06-11")
-    assert [(c.previous and c.previous.key, c.to.key, c.when.value, c.state) for c in changes] \
-        == [("CSA", "ASI", "2021-06-10", False)]
+    assert [(c.previous and c.previous.key, c.to.key, c.when.value, c.state) for c in changes] == [
+        ("CSA", "ASI", "2021-06-10", False)
+    ]
 
 
 def test_thanks_name_the_outgoing_chair_only_for_the_chair(reg):

@@ -819,7 +819,10 @@ def test_a_list_after_a_colon_takes_the_role_the_words_before_it_give(reg):
         "2020-03-01",
     )
     assert {k: (j.when.earliest, j.when.latest) for k, j in found.items()} == {
-        "ASA": ("2019-03", "2019"), "ROSA": ("2019-03", "2019"), "SSO": ("2019-03", "2019")}
+        "ASA": ("2019-03", "2019"),
+        "ROSA": ("2019-03", "2019"),
+        "SSO": ("2019-03", "2019"),
+    }
 
 
 def test_new_members_after_a_colon_joined(reg):
@@ -831,8 +834,10 @@ def test_new_members_after_a_colon_joined(reg):
         "2021-12-03",
     )
     assert {k: (j.when.earliest, j.when.latest) for k, j in found.items()} == {
-        "AEM": ("2020-09", "2021-11-30"), "PTS": ("2020-09", "2021-11-30"),
-        "NZSA": ("2020-09", "2021-11-30")}
+        "AEM": ("2020-09", "2021-11-30"),
+        "PTS": ("2020-09", "2021-11-30"),
+        "NZSA": ("2020-09", "2021-11-30"),
+    }
 
 
 def test_a_join_at_the_same_meeting_takes_its_date(reg):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import doc
 
 from isecg_kg.document import Link
@@ -430,8 +429,8 @@ def test_a_plan_in_the_clause_of_the_roadmap_named_before_is_no_new_edition(reg,
 def test_an_update_to_come_beside_the_one_named_is_announced(reg):
     text = (
         "The agencies discussed the Global Exploration Roadmap Supplement - Lunar Surface "
-        "Exploration Scenario Update, published in August 2020, and agreed to prepare a further update of the lunar scenario, to be published as "
-        "a new supplement in 2022."
+        "Exploration Scenario Update, published in August 2020, and agreed to prepare a further "
+        "update of the lunar scenario, to be published as a new supplement in 2022."
     )
     found = roadmaps(reg, text, "2021-03-26")
     assert (True, None, "2020-08", False, None) in found

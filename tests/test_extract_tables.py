@@ -71,7 +71,9 @@ def test_an_attendance_table_of_the_members_is_a_roster(reg):
     assert [a.key for a in m.absent] == ["CNSA"]
     (ml,) = [ml for ml in x.member_lists if ml.members]
     assert ([a.key for a in ml.members], ml.when.value) == (
-        ["ASI", "CNSA", "CSA", "NASA"], "2009-12-02")
+        ["ASI", "CNSA", "CSA", "NASA"],
+        "2009-12-02",
+    )
 
 
 def test_an_attendance_table_of_guests_is_no_member_list(reg):

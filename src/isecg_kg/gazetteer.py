@@ -70,7 +70,9 @@ class Gazetteer:
             }
         except (KeyError, TypeError, AttributeError) as e:
             raise IsecgError(f"the gazetteer lacks or misshapes {e}", field="gazetteer") from None
-        bad = {v for v in [*self.aliases.values(), *self.cities.values()] if v not in self.countries}
+        bad = {
+            v for v in [*self.aliases.values(), *self.cities.values()] if v not in self.countries
+        }
         if bad:
             raise IsecgError(f"the gazetteer names unknown countries: {sorted(bad)}")
 

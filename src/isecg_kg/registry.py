@@ -199,9 +199,8 @@ class Registry:
             return found[0]
         choice = None
         for acronym, since in places.country_agency.get(canonical, []):
-            if since is None or (when is not None and when[:10] >= since[: len(when[:10])]):
-                choice = acronym
-            elif when is None:  # undated: the agency that stands for the country now
+            # undated: the agency that stands for the country now
+            if since is None or when is None or when[:10] >= since[: len(when[:10])]:
                 choice = acronym
         return choice if choice in found else None
 

@@ -43,9 +43,13 @@ def _typos(text: str, lex: Lexicon) -> frozenset[str]:
     found = set()
     for word in set(text.split()):
         w = word.strip(".,;:()\"'")
-        if 4 <= len(w) <= 6 and w.isupper() and w not in targets:
-            if any(DamerauLevenshtein.distance(w, t) == 1 for t in targets):
-                found.add(w.casefold())
+        if (
+            4 <= len(w) <= 6
+            and w.isupper()
+            and w not in targets
+            and any(DamerauLevenshtein.distance(w, t) == 1 for t in targets)
+        ):
+            found.add(w.casefold())
     return frozenset(found)
 
 
@@ -109,9 +113,13 @@ def _marked(ctx: Context, note: Sent, mark: str) -> tuple[Sent, int, int] | None
                 return sent, c.start, c.end
         toks = sent.toks
         for k in range(1, len(toks)):
-            if toks[k].key == mark[0] and toks[k - 1].kind in ("word", "agency") and (
-                k + 1 >= len(toks) or toks[k + 1].key != mark[0] or len(mark) > 1
-            ) and toks[0].key not in _MARKS and toks[k - 1].kind != "agency":
+            if (
+                toks[k].key == mark[0]
+                and toks[k - 1].kind in ("word", "agency")
+                and (k + 1 >= len(toks) or toks[k + 1].key != mark[0] or len(mark) > 1)
+                and toks[0].key not in _MARKS
+                and toks[k - 1].kind != "agency"
+            ):
                 return sent, k - 1, k
     return None
 
@@ -133,8 +141,14 @@ def _absent_by_mark(ctx: Context, groups: list[Group]) -> dict[int, set[str]]:
     return out
 
 
-def _attach(ctx: Context, found: Found, groups: list[Group], roles: dict[int, Role],
-            absent_marks: dict[int, set[str]], lists: list[MemberList]) -> list[Meeting]:
+def _attach(
+    ctx: Context,
+    found: Found,
+    groups: list[Group],
+    roles: dict[int, Role],
+    absent_marks: dict[int, set[str]],
+    lists: list[MemberList],
+) -> list[Meeting]:
     """Participants and absentees named outside the meeting's own sentences (a list of its
     own, a footnote, a member list whose absentees are marked), added to their meeting."""
     meetings = list(found.meetings)
@@ -151,8 +165,9 @@ def _attach(ctx: Context, found: Found, groups: list[Group], roles: dict[int, Ro
                 absent = list(dict.fromkeys([*m.absent, *gone]))
                 meetings[local] = replace(
                     m,
-                    participants=tuple(a for a in dict.fromkeys([*m.participants, *present])
-                                       if a not in absent),
+                    participants=tuple(
+                        a for a in dict.fromkeys([*m.participants, *present]) if a not in absent
+                    ),
                     absent=tuple(absent),
                     participant_evidence=m.participant_evidence or ctx.evidence(g.sent),
                 )
@@ -181,8 +196,9 @@ def _attach(ctx: Context, found: Found, groups: list[Group], roles: dict[int, Ro
             continue
         m = meetings[local]
         if role.is_("participant"):
-            present = [a for it in g.items if not it.absent for a in it.agencies
-                       if a.key not in marked]
+            present = [
+                a for it in g.items if not it.absent for a in it.agencies if a.key not in marked
+            ]
             gone = [a for it in g.items if it.absent for a in it.agencies]
             gone += [AgencyRef(a) for a in sorted(marked)]
         else:
@@ -190,8 +206,9 @@ def _attach(ctx: Context, found: Found, groups: list[Group], roles: dict[int, Ro
         absent = list(dict.fromkeys([*m.absent, *gone]))
         meetings[local] = replace(
             m,
-            participants=tuple(a for a in dict.fromkeys([*m.participants, *present])
-                               if a not in absent),
+            participants=tuple(
+                a for a in dict.fromkeys([*m.participants, *present]) if a not in absent
+            ),
             absent=tuple(absent),
             participant_evidence=m.participant_evidence or ctx.evidence(sent),
         )
@@ -221,7 +238,9 @@ def _rosters(ctx: Context, groups: list[Group], roles: dict[int, Role]) -> None:
                 break
 
 
-def _attendance(ctx: Context, g: Group, rows: dict) -> tuple[list[AgencyRef], list[AgencyRef]] | None:
+def _attendance(
+    ctx: Context, g: Group, rows: dict
+) -> tuple[list[AgencyRef], list[AgencyRef]] | None:
     """Who a table's attendance column marks present and absent, line by line."""
     if not g.block:
         return None
@@ -250,8 +269,9 @@ def _every_member(ctx: Context, found: Found) -> None:
     took part", "All member agencies except Roscosmos and SSAU attended", "Every member agency
     was represented bar one: SSAU")."""
     every = ctx.lex.phrases("all_members.phrases")
-    attend = ctx.lex.phrases("roles.participant.after", "roles.participant.before",
-                             "roles.absent.before")
+    attend = ctx.lex.phrases(
+        "roles.participant.after", "roles.participant.before", "roles.absent.before"
+    )
     for sent in ctx.sents:
         for m in every.find(sent.toks):
             left, right = clause(ctx, sent, m.start, m.end)
@@ -279,8 +299,9 @@ def _members_on(day: str, lists: list[MemberList], joins: list) -> list[AgencyRe
     return list(dict.fromkeys(out))
 
 
-def _with_every_member(found: Found, meetings: list[Meeting], lists: list[MemberList],
-                       joins: list) -> list[Meeting]:
+def _with_every_member(
+    found: Found, meetings: list[Meeting], lists: list[MemberList], joins: list
+) -> list[Meeting]:
     """The participants of meetings every member attended: the members on the day, less the
     absent (when the document names its members)."""
     out = list(meetings)
@@ -306,12 +327,23 @@ def _members_by_count(ctx: Context, found: Found, lists: list[MemberList]) -> li
         named = list(dict.fromkeys([*m.participants, *m.absent]))
         if not named or not m.absent or not all(a.registered for a in named):
             continue
-        totals = {c.of_total for i in found.mentions.get(local, []) + [
-            s.index for s in ctx.sents if s.index in found.of_sentence
-            and found.of_sentence[s.index] == local]
-            for c in find_counts(ctx, ctx.sents[i]) if c.of_total}
-        totals |= {c.of_total for s in ctx.sents for c in find_counts(ctx, s)
-                   if c.of_total and found.meeting_for(s) == local}
+        totals = {
+            c.of_total
+            for i in found.mentions.get(local, [])
+            + [
+                s.index
+                for s in ctx.sents
+                if s.index in found.of_sentence and found.of_sentence[s.index] == local
+            ]
+            for c in find_counts(ctx, ctx.sents[i])
+            if c.of_total
+        }
+        totals |= {
+            c.of_total
+            for s in ctx.sents
+            for c in find_counts(ctx, s)
+            if c.of_total and found.meeting_for(s) == local
+        }
         if len(named) not in totals:
             continue
         if any(set(ml.members) == set(named) for ml in lists):
@@ -321,13 +353,18 @@ def _members_by_count(ctx: Context, found: Found, lists: list[MemberList]) -> li
     return out
 
 
-def _in_text_order(ctx: Context, m: Meeting, groups: list[Group], roles: dict[int, Role]) -> Meeting:
+def _in_text_order(
+    ctx: Context, m: Meeting, groups: list[Group], roles: dict[int, Role]
+) -> Meeting:
     """A meeting's participants and absentees in the order its lists name them."""
     first: dict[str, int] = {}
+
     def rank(g: Group) -> tuple[int, int]:  # attendance lists first, then member lists
         r = roles[id(g)]
-        return (0 if r.is_("participant") or r.is_("absent") else 1 if r.is_("member") else 2,
-                g.sent.index)
+        return (
+            0 if r.is_("participant") or r.is_("absent") else 1 if r.is_("member") else 2,
+            g.sent.index,
+        )
 
     for g in sorted(groups, key=rank):
         if g.block:  # a list one a line: where each line names its agency
@@ -348,8 +385,11 @@ def _in_text_order(ctx: Context, m: Meeting, groups: list[Group], roles: dict[in
         found = ctx.doc.text.find(ref.key.split(" (")[0])
         return found if found >= 0 else len(ctx.doc.text)
 
-    return replace(m, participants=tuple(sorted(m.participants, key=at)),
-                   absent=tuple(sorted(m.absent, key=at)))
+    return replace(
+        m,
+        participants=tuple(sorted(m.participants, key=at)),
+        absent=tuple(sorted(m.absent, key=at)),
+    )
 
 
 def extract(doc: Document, registry: Registry) -> Extraction:
@@ -368,8 +408,9 @@ def extract(doc: Document, registry: Registry) -> Extraction:
         )
     ctx.notes["primary"] = _primary(ctx, lex)
     # a chronology's entries are all on its subject: one naming the group puts all on its business
-    ctx.notes["primary"] = ctx.notes["primary"] or (ctx.chronology and any(
-        lex.phrases("group.names").find(s.toks) for s in ctx.sents))
+    ctx.notes["primary"] = ctx.notes["primary"] or (
+        ctx.chronology and any(lex.phrases("group.names").find(s.toks) for s in ctx.sents)
+    )
     groups = document_groups(ctx)
     roles = {id(g): role_of(ctx, g, groups) for g in groups}
     gapped(ctx, groups, roles)
@@ -380,18 +421,27 @@ def extract(doc: Document, registry: Registry) -> Extraction:
     _every_member(ctx, found)
     joins = find_joins(ctx, groups, roles, found)
     member_lists = find_member_lists(ctx, groups, roles, found, joins)
-    meetings = _attach(ctx, found, groups, roles, _absent_by_mark(ctx, groups),
-                       [ml for ml in member_lists if ml.members])
+    meetings = _attach(
+        ctx,
+        found,
+        groups,
+        roles,
+        _absent_by_mark(ctx, groups),
+        [ml for ml in member_lists if ml.members],
+    )
     meetings = _with_every_member(found, meetings, [ml for ml in member_lists if ml.members], joins)
     found.meetings = meetings
     add_apart(ctx, found, groups, roles)
     member_lists += _members_by_count(ctx, found, member_lists)
     chairs = find_chair_changes(ctx, found)
-    roadmaps = find_roadmaps(ctx, {
-        i: meetings[local].when.value
-        for i, local in found.of_sentence.items()
-        if meetings[local].when.value and len(meetings[local].when.value) == 10
-    })
+    roadmaps = find_roadmaps(
+        ctx,
+        {
+            i: meetings[local].when.value
+            for i, local in found.of_sentence.items()
+            if meetings[local].when.value and len(meetings[local].when.value) == 10
+        },
+    )
     meetings = [_in_text_order(ctx, m, groups, roles) for m in meetings]
     names = [
         ref.key

@@ -56,8 +56,9 @@ def _subject_of(ctx: Context, toks: list[Token], k: int, right: int, name: str) 
         if t.key == "," and j + 1 < len(toks) and toks[j + 1].key in ("which", "who", "whose"):
             # ", which took over the chair from ESA," tells what the agency did; ", which had
             # hosted the meeting," stands between it and its verb
-            close = next((x for x in range(j + 2, min(len(toks), j + 25)) if toks[x].key == ","),
-                         len(toks))
+            close = next(
+                (x for x in range(j + 2, min(len(toks), j + 25)) if toks[x].key == ","), len(toks)
+            )
             inside = next((m for x in range(j + 2, close) if (m := phrases.at(toks, x))), None)
             if inside is not None:
                 return inside
@@ -100,7 +101,9 @@ def _roles(ctx: Context, sent: Sent) -> tuple[list[str], list[str], list[str], l
             frm.append(acronym)
         elif (m := _subject_of(ctx, toks, k, right, "chair.take")) is not None:
             (held if _key(toks, m) in _HOLDING else to).append(acronym)
-        elif _subject_of(ctx, toks, k, right, "chair.state") or _before(ctx, toks, k, "chair.state"):
+        elif _subject_of(ctx, toks, k, right, "chair.state") or _before(
+            ctx, toks, k, "chair.state"
+        ):
             held.append(acronym)
     return to, frm, held, [m.start for m in nouns]
 
@@ -112,8 +115,9 @@ def _key(toks: list[Token], m: Match) -> str:
     return " ".join(x.key for x in toks[m.start : m.end])
 
 
-_HOLDING = frozenset(("has held", "holds", "held", "chairs", "chaired", "has chaired", "leads",
-                      "led", "is chairing"))
+_HOLDING = frozenset(
+    ("has held", "holds", "held", "chairs", "chaired", "has chaired", "leads", "led", "is chairing")
+)
 
 
 def _planned(ctx: Context, sent: Sent, at: list[int]) -> bool:
@@ -122,8 +126,14 @@ def _planned(ctx: Context, sent: Sent, at: list[int]) -> bool:
     left = clause(ctx, sent, first, first + 1)[0]
     end = min(len(toks), first + _PLAN_REACH)
     # "KARI took over the chairmanship ... and will lead the group": a plan of another clause
-    end = next((j for j in range(first + 1, end) if toks[j].key in _COORDINATORS
-                and any(t.kind == "agency" for t in toks[first:j])), end)
+    end = next(
+        (
+            j
+            for j in range(first + 1, end)
+            if toks[j].key in _COORDINATORS and any(t.kind == "agency" for t in toks[first:j])
+        ),
+        end,
+    )
     window = ctx.lex.phrases("modality.future").find(toks, left, end)
     return bool(window)
 
@@ -132,8 +142,9 @@ _PLAN_REACH = 8  # tokens after the chair word where a modal still speaks of the
 _COORDINATORS = frozenset(("and", "which", "who", "while", "but", ";", "whereas"))
 
 
-def _when(ctx: Context, sent: Sent, found: Found,
-          anchor: int | None = None) -> tuple[When, int | None, bool]:
+def _when(
+    ctx: Context, sent: Sent, found: Found, anchor: int | None = None
+) -> tuple[When, int | None, bool]:
     """The sentence's own date, else its meeting's: (when, meeting, since); ``anchor``: the
     incoming chair's token (a date in a relative clause before it is another agency's)."""
     local = found.meeting_for(sent) if sent.index in found.of_sentence or found.meetings else None
@@ -143,8 +154,11 @@ def _when(ctx: Context, sent: Sent, found: Found,
         if t.kind != "date":
             continue
         dm = sent.date_of(t)
-        when_clause = k + 2 < len(sent.toks) and sent.toks[k + 1].key == "," and \
-            sent.toks[k + 2].key == "when"  # "held the chair until 2009, when it passed to ESA"
+        when_clause = (
+            k + 2 < len(sent.toks)
+            and sent.toks[k + 1].key == ","
+            and sent.toks[k + 2].key == "when"
+        )  # "held the chair until 2009, when it passed to ESA"
         if ctx.is_dateline(dm) or (dm.prep in ("by", "until", "before") and not when_clause):
             continue
         rel = ctx.relative_clause(sent, k)
@@ -158,8 +172,11 @@ def _when(ctx: Context, sent: Sent, found: Found,
         if when is None or not (when.value or when.earliest):
             continue
         # "since June 2009", "from 2014 to 2015": the tenure began then
-        since = dm.prep in ("since", "from") or (k > 0 and sent.toks[k - 1].key in ("since", "from")) \
-            or _since_meeting(ctx, sent, max(0, k - 7), k)  # "since its meeting in Rome last May"
+        since = (
+            dm.prep in ("since", "from")
+            or (k > 0 and sent.toks[k - 1].key in ("since", "from"))
+            or _since_meeting(ctx, sent, max(0, k - 7), k)
+        )  # "since its meeting in Rome last May"
         own = next((m for m, mt in enumerate(found.meetings) if _on(when, mt.when)), None)
         if own is not None and when.value and len(when.value) == 7:
             return found.meetings[own].when, own, since  # a month at a meeting of that month
@@ -191,15 +208,19 @@ def _on(when: When, meeting: When) -> bool:
 
 def _clause_end(sent: Sent, k: int) -> int:
     """The comma closing the clause token ``k`` stands in (the sentence's end if none)."""
-    return next((j for j in range(k + 1, len(sent.toks)) if sent.toks[j].key == ","), len(sent.toks))
+    return next(
+        (j for j in range(k + 1, len(sent.toks)) if sent.toks[j].key == ","), len(sent.toks)
+    )
 
 
 def _since_meeting(ctx: Context, sent: Sent, a: int = 0, b: int | None = None) -> bool:
     """ "Since that plenary meeting, the chair has rested with KARI": held from the meeting on."""
     nouns = ctx.lex.words("event.nouns")
     toks = sent.toks
-    return any(toks[k].key == "since" and any(x.key in nouns for x in toks[k + 1 : k + 4])
-               for k in range(a, len(toks) if b is None else b))
+    return any(
+        toks[k].key == "since" and any(x.key in nouns for x in toks[k + 1 : k + 4])
+        for k in range(a, len(toks) if b is None else b)
+    )
 
 
 def _near_meeting(sent: Sent, found: Found, local: int) -> bool:
@@ -217,8 +238,12 @@ def find_chair_changes(ctx: Context, found: Found) -> list[ChairChange]:
             # "The handover from ESA took place today": the outgoing chair (and the day) of
             # the change told just before, or of the one told next
             last = out[-1] if out else None
-            if last is not None and last.previous is None and not last.state and \
-                    last.to.key != frm[0]:
+            if (
+                last is not None
+                and last.previous is None
+                and not last.state
+                and last.to.key != frm[0]
+            ):
                 when, meeting, _ = _when(ctx, sent, found)
                 if not last.when.value and when.value:
                     last = replace(last, when=when, meeting=meeting)
@@ -231,8 +256,14 @@ def find_chair_changes(ctx: Context, found: Found) -> list[ChairChange]:
             continue
         if _planned(ctx, sent, at):
             continue
-        anchor = next((k for k, t in enumerate(sent.toks)
-                       if t.kind == "agency" and to and _agency(ctx, t) == to[0]), None)
+        anchor = next(
+            (
+                k
+                for k, t in enumerate(sent.toks)
+                if t.kind == "agency" and to and _agency(ctx, t) == to[0]
+            ),
+            None,
+        )
         when, meeting, since = _when(ctx, sent, found, anchor)
         evidence = ctx.evidence(sent)
         if to:
@@ -242,16 +273,25 @@ def find_chair_changes(ctx: Context, found: Found) -> list[ChairChange]:
             previous = next((AgencyRef(a) for a in frm if a != held[0]), None)
             change = ChairChange(AgencyRef(held[0]), when, evidence, previous, meeting)
         else:
-            change = ChairChange(AgencyRef(held[0]), _held_when(ctx, when), evidence, None,
-                                 meeting, state=True)
-        if pending is not None and sent.index - pending[3] <= _PENDING_REACH and \
-                change.previous is None and change.to.key != pending[0]:
+            change = ChairChange(
+                AgencyRef(held[0]), _held_when(ctx, when), evidence, None, meeting, state=True
+            )
+        if (
+            pending is not None
+            and sent.index - pending[3] <= _PENDING_REACH
+            and change.previous is None
+            and change.to.key != pending[0]
+        ):
             # "The handover from CSA took place during the meeting on 10 June. ... ASI, as
             # chair, ...": the hand-over's heir, on the hand-over's day
             frm_key, p_when, p_meeting, _ = pending
-            change = replace(change, previous=AgencyRef(frm_key), state=False,
-                             when=p_when if p_when.value else change.when,
-                             meeting=p_meeting if p_when.value else change.meeting)
+            change = replace(
+                change,
+                previous=AgencyRef(frm_key),
+                state=False,
+                when=p_when if p_when.value else change.when,
+                meeting=p_meeting if p_when.value else change.meeting,
+            )
             pending = None
         same = next((i for i, c in enumerate(out) if _same(change, c)), None)
         if same is None:
@@ -293,6 +333,8 @@ def _held_when(ctx: Context, when: When) -> When:
 
 def _same(a: ChairChange, b: ChairChange) -> bool:
     """Two sentences telling the same change (or the same chair held)."""
-    return a.to == b.to and a.state == b.state and (
-        a.when.value == b.when.value or not a.when.value or not b.when.value
+    return (
+        a.to == b.to
+        and a.state == b.state
+        and (a.when.value == b.when.value or not a.when.value or not b.when.value)
     )

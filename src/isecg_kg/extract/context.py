@@ -30,8 +30,8 @@ from .dates import (
     with_year,
 )
 from .lexicon import Lexicon, lexicon
-from .tokens import Token, tokenize
 from .text import Sentence, Text, prepare
+from .tokens import Token, tokenize
 
 
 @dataclass
@@ -125,8 +125,9 @@ class Context:
         past = [  # "to be published": a past form after a modal is the future's (not after
             m.end  # a noun: "the application was endorsed")
             for m in self.lex.phrases("tense.past").find(sent.toks, start, at)
-            if not any(0 <= m.start - f.end <= 1 and sent.toks[f.end - 1].key in _MODALS
-                       for f in fm)
+            if not any(
+                0 <= m.start - f.end <= 1 and sent.toks[f.end - 1].key in _MODALS for f in fm
+            )
         ]
         if future or past:
             return "future" if max(future, default=-1) >= max(past, default=-1) else "past"
@@ -143,14 +144,15 @@ class Context:
         return self.governing(sent, k)[0]
 
     def governing(self, sent: Sent, k: int) -> tuple[str, str]:
-        """What governs the date at token ``k``, and the words that do: the nearest word before it in its phrase
-        (up to a comma or bracket): "lower" ("since 2018"), "upper" ("by 2020"), "other" (a
-        date of another event: "published in 2013"), "reference" (another meeting: "the last
-        meeting in March"), "event" (a meeting cue: "met on 3 May"), or "".
+        """What governs the date at token ``k``, and the words that do: the nearest word before
+        it in its phrase (up to a comma or bracket): "lower" ("since 2018"), "upper" ("by
+        2020"), "other" (a date of another event: "published in 2013"), "reference" (another
+        meeting: "the last meeting in March"), "event" (a meeting cue: "met on 3 May"), or "".
         """
         dm = sent.date_of(sent.toks[k])
         ranged = dm.end_day is not None or (
-            k + 2 < len(sent.toks) and sent.toks[k + 1].key in ("to", "until", "-", "through")
+            k + 2 < len(sent.toks)
+            and sent.toks[k + 1].key in ("to", "until", "-", "through")
             and sent.toks[k + 2].kind == "date"
         )  # "from July 10 to 12": the days of the event, not a bound
         if dm.prep in ("since", "after") or (dm.prep == "from" and not ranged):
@@ -215,8 +217,12 @@ class Context:
             words = [t for t in p.toks if t.kind != "punct"]
             if len(words) == 1 and words[0].kind == "date":
                 return p.date_of(words[0])
-            if len(words) == 1 and words[0].is_num and len(words[0].text) == 4 and \
-                    _YEARS[0] <= (words[0].value or 0) <= _YEARS[1]:  # a year alone: "2016"
+            if (
+                len(words) == 1
+                and words[0].is_num
+                and len(words[0].text) == 4
+                and _YEARS[0] <= (words[0].value or 0) <= _YEARS[1]
+            ):  # a year alone: "2016"
                 t = words[0]
                 return DateMention(t.start, t.end, t.text, year=t.value)
             if back == 1 and p.paragraph != sent.paragraph and self.is_membership_heading(p):
@@ -228,9 +234,12 @@ class Context:
         13 MAY 2016"): short, no full stop, a member word and one date."""
         words = [t for t in p.toks if t.kind != "punct"]
         members = self.lex.words("join.member_words")
-        return (len(words) <= _HEADING_WORDS and p.text.rstrip()[-1:] not in ".!?"
-                and sum(t.kind == "date" for t in p.toks) == 1
-                and any(t.key in members for t in words))
+        return (
+            len(words) <= _HEADING_WORDS
+            and p.text.rstrip()[-1:] not in ".!?"
+            and sum(t.kind == "date" for t in p.toks) == 1
+            and any(t.key in members for t in words)
+        )
 
     def entry_date(self, sent: Sent) -> DateMention | None:
         """The date heading a line's entry ("2016 - ...", "September 2011 - ..."): it dates
@@ -264,8 +273,24 @@ class Context:
 
 _GOVERNOR_REACH = 14  # tokens before a date where the word governing it may stand
 # Words that may stand between a bound's word and its date ("since the end of 2019").
-_BOUND_GAP = frozenset(("the", "early", "late", "mid", "around", "about", "end", "of", "start",
-                        "beginning", "middle", "its", "their", "last"))
+_BOUND_GAP = frozenset(
+    (
+        "the",
+        "early",
+        "late",
+        "mid",
+        "around",
+        "about",
+        "end",
+        "of",
+        "start",
+        "beginning",
+        "middle",
+        "its",
+        "their",
+        "last",
+    )
+)
 
 
 def is_reference(lex: Lexicon, toks: list[Token], at: int) -> bool:
@@ -452,8 +477,13 @@ def _date_atoms(dates: list[DateMention], offset: int = 0) -> list[tuple[int, in
 
 def _sentences(text: Text) -> list[Sent]:
     """Each sentence with its dates and tokens (agencies and dates one token each)."""
-    found = anchor_years([dm for s in text.sentences
-                          for dm in join_week_days(find_dates(s.text, s.start), text.folded)])
+    found = anchor_years(
+        [
+            dm
+            for s in text.sentences
+            for dm in join_week_days(find_dates(s.text, s.start), text.folded)
+        ]
+    )
     by_sentence: dict[int, list[DateMention]] = {s.index: [] for s in text.sentences}
     at = iter(text.sentences)
     s = next(at, None)
@@ -566,8 +596,12 @@ def resolve_date(ctx: Context, dm: DateMention, within: When | None = None) -> W
             return None
         first = temporal.lower(monday) + timedelta(days=WEEKDAYS.index(dm.weekday))
         last = temporal.lower(monday) + timedelta(days=WEEKDAYS.index(dm.end_weekday or dm.weekday))
-        return When(value=first.isoformat(), end=last.isoformat() if last > first else None,
-                    weekday=dm.weekday, note=f"{dm.text!r}, counted from the publication date {ctx.today}")
+        return When(
+            value=first.isoformat(),
+            end=last.isoformat() if last > first else None,
+            weekday=dm.weekday,
+            note=f"{dm.text!r}, counted from the publication date {ctx.today}",
+        )
     if dm.weekday_only and dm.end_weekday:  # "last Thursday and Friday": the days ending
         last = _last_weekday(dm.end_weekday, ctx.today)  # on the last such Friday
         if last is None or last.value is None:

@@ -339,16 +339,26 @@ def join_week_days(dates: list[DateMention], text: str) -> list[DateMention]:
     for i, dm in enumerate(dates):
         if i in skip:
             continue
-        if dm.weekday_only and i + 1 < len(dates) or dm.qualifier in ("last week", "this week"):
+        if (dm.weekday_only and i + 1 < len(dates)) or dm.qualifier in ("last week", "this week"):
             nxt = dates[i + 1] if i + 1 < len(dates) else None
             if nxt is not None:
                 gap = " ".join(text[dm.end : nxt.start].replace(",", " , ").split())
                 pair = (dm, nxt) if dm.weekday_only else (nxt, dm)
                 day, week = pair
-                if day.weekday_only and week.qualifier in ("last week", "this week") and (
-                    not gap or gap in _WEEK_GAPS):
-                    out.append(replace(day, start=min(dm.start, nxt.start), end=max(dm.end, nxt.end),
-                                       text=text[dm.start : nxt.end], in_week=week.qualifier))
+                if (
+                    day.weekday_only
+                    and week.qualifier in ("last week", "this week")
+                    and (not gap or gap in _WEEK_GAPS)
+                ):
+                    out.append(
+                        replace(
+                            day,
+                            start=min(dm.start, nxt.start),
+                            end=max(dm.end, nxt.end),
+                            text=text[dm.start : nxt.end],
+                            in_week=week.qualifier,
+                        )
+                    )
                     skip.add(i + 1)
                     continue
         out.append(dm)

@@ -111,7 +111,7 @@ class _Reader:
 
     def place(self, i: int) -> tuple[str, str, int] | None:
         """A country or region at token ``i``: (kind, name, end)."""
-        if i >= len(self.toks) or not self.toks[i].capitalised and self.toks[i].key != "the":
+        if i >= len(self.toks) or (not self.toks[i].capitalised and self.toks[i].key != "the"):
             return None
         m = self.places.at(self.toks, i)
         if m is None:
@@ -140,8 +140,10 @@ class _Reader:
                 own = self.ctx.registry.country(acronym)
                 if found is not None and found[0] == "country" and own and found[1] == own:
                     after = found[2]
-                    if after >= len(toks) or toks[after].kind == "punct" or toks[after].key in (
-                        "and", "-"
+                    if (
+                        after >= len(toks)
+                        or toks[after].kind == "punct"
+                        or toks[after].key in ("and", "-")
                     ):
                         j = after
                         continue
@@ -153,8 +155,14 @@ class _Reader:
                 j = k
                 continue
             if t.key == _OPEN:
-                close = next((k for k in range(j + 1, min(len(toks), j + 14)) if toks[k].key in
-                              (_OPEN, _CLOSE)), None)
+                close = next(
+                    (
+                        k
+                        for k in range(j + 1, min(len(toks), j + 14))
+                        if toks[k].key in (_OPEN, _CLOSE)
+                    ),
+                    None,
+                )
                 if close is None or toks[close].key != _CLOSE:
                     break
                 inside = toks[j + 1 : close]
@@ -202,8 +210,19 @@ class _Reader:
         """The item starting at token ``i`` (an article before it is skipped)."""
         toks = self.toks
         f = self.filler_phrases.at(toks, i) if i < len(toks) else None
-        if f is not None and toks[i].key in ("the", "l", "le", "la", "les", "der", "die", "das",
-                                            "el", "il", "lo"):
+        if f is not None and toks[i].key in (
+            "the",
+            "l",
+            "le",
+            "la",
+            "les",
+            "der",
+            "die",
+            "das",
+            "el",
+            "il",
+            "lo",
+        ):
             i = f.end
         if i >= len(toks):
             return None
@@ -257,16 +276,23 @@ class _Reader:
         d'exploration aerospatiale du Japon (JAXA)" is JAXA."""
         toks = self.toks
         j = i
-        while j < len(toks) and j - i < _MAX_NAME + 2 and (
-                toks[j].kind == "word" or toks[j].key in ("'", "-")):
+        while (
+            j < len(toks)
+            and j - i < _MAX_NAME + 2
+            and (toks[j].kind == "word" or toks[j].key in ("'", "-"))
+        ):
             j += 1
         if j == i or j + 2 >= len(toks) or toks[j].key != _OPEN:
             return None
         if toks[j + 1].kind != "agency" or toks[j + 2].key != _CLOSE:
             return None
-        if not ({t.key for t in toks[i:j]} & _NOUN_HEADS or any(
+        if not (
+            {t.key for t in toks[i:j]} & _NOUN_HEADS
+            or any(
                 t.key in ("agence", "agencia", "agenzia", "centre", "centro", "institut")
-                for t in toks[i:j])):
+                for t in toks[i:j]
+            )
+        ):
             return None  # only a name that says it is an agency
         acronym = self.ctx.text.tokens[toks[j + 1].ref].acronym
         end, absent, mark = self.notes_at(j + 3, acronym)
@@ -282,7 +308,12 @@ class _Reader:
         if j == i or j + 2 >= len(toks) or toks[j].key != _OPEN:
             return None
         found = self.place(j + 1)
-        if found is None or found[0] != "country" or found[2] >= len(toks) or toks[found[2]].key != _CLOSE:
+        if (
+            found is None
+            or found[0] != "country"
+            or found[2] >= len(toks)
+            or toks[found[2]].key != _CLOSE
+        ):
             return None
         acronym = self.ctx.registry.by_country(found[1], self.when)
         if acronym is None:
@@ -297,8 +328,10 @@ class _Reader:
         toks = self.toks
         k = i
         places = gazetteer()
-        if k < len(toks) and toks[k].capitalised and (
-            places.country(toks[k].text) or toks[k].text in places.demonyms
+        if (
+            k < len(toks)
+            and toks[k].capitalised
+            and (places.country(toks[k].text) or toks[k].text in places.demonyms)
         ):
             k += 1
             if k < len(toks) and toks[k].key == "'s":
@@ -327,8 +360,11 @@ class _Reader:
         Agency (PhilSA)"), kept by its name for review."""
         toks = self.toks
         j = i
-        while j < len(toks) and j - i < _MAX_NAME and toks[j].is_word and (
-            toks[j].capitalised or toks[j].key in _NAME_SMALL
+        while (
+            j < len(toks)
+            and j - i < _MAX_NAME
+            and toks[j].is_word
+            and (toks[j].capitalised or toks[j].key in _NAME_SMALL)
         ):
             j += 1
         while j > i and toks[j - 1].key in _NAME_SMALL:
@@ -337,8 +373,11 @@ class _Reader:
         if len(words) < 2 or words[-1].key not in _NOUN_HEADS:
             return None
         end_tok = words[-1].end
-        if j + 2 < len(toks) and toks[j].key == _OPEN and toks[j + 2].key == _CLOSE and (
-            toks[j + 1].is_word and any(c.isupper() for c in toks[j + 1].text[1:])
+        if (
+            j + 2 < len(toks)
+            and toks[j].key == _OPEN
+            and toks[j + 2].key == _CLOSE
+            and (toks[j + 1].is_word and any(c.isupper() for c in toks[j + 1].text[1:]))
         ):  # "Philippine Space Agency (PhilSA)": its acronym is part of its name
             end_tok = toks[j + 2].end
             j += 3
@@ -376,8 +415,11 @@ class _Reader:
         agencies_after = j + 1 < len(toks) and toks[j + 1].kind == "agency"
         if kind == "region" or (
             # "Europe (ESA, CNES, DLR)", "Europe: ESA, CNES": a place over its agencies
-            agencies_after and (toks[j].key != _OPEN or (
-                j + 2 < len(toks) and toks[j + 2].key in (",", "and", "/", ";", "&")))
+            agencies_after
+            and (
+                toks[j].key != _OPEN
+                or (j + 2 < len(toks) and toks[j + 2].key in (",", "and", "/", ";", "&"))
+            )
         ):
             return name, j + 1
         return None
@@ -393,8 +435,9 @@ class _Reader:
             if label is not None:
                 i = label[1]
             first = self.item(i, row and i == 0)
-            if first is None or (first.by_country and not self._country_ok(first)
-                                 and not (row and i == 0)):
+            if first is None or (
+                first.by_country and not self._country_ok(first) and not (row and i == 0)
+            ):
                 i = start + 1
                 continue
             items = [first]
@@ -429,10 +472,15 @@ class _Reader:
         """A country alone stands for its agency only after words that say so."""
         if any(t.key == "'s" for t in self.toks[item.start : item.end]):
             return True  # "Poland's space agency": the country's agency, named as such
-        return self.country_before.ending_at(self.toks, item.start) is not None or (
-            item.start > 0 and self.toks[item.start - 1].key == "the"
-            and self.country_before.ending_at(self.toks, item.start - 1) is not None
-        ) or self.separator(item.end) is not None
+        return (
+            self.country_before.ending_at(self.toks, item.start) is not None
+            or (
+                item.start > 0
+                and self.toks[item.start - 1].key == "the"
+                and self.country_before.ending_at(self.toks, item.start - 1) is not None
+            )
+            or self.separator(item.end) is not None
+        )
 
     def _drop_lone_countries(self, items: list[Item]) -> list[Item]:
         """Countries in a list stand for their agencies when the list is of agencies (it names
@@ -446,16 +494,22 @@ class _Reader:
             # space agency" (not "China's Chang'e-6 mission")
             return items if owned or self.country_before.ending_at(self.toks, it.start) else []
         row = " | " in self.sent.text  # a table row's first cell names its agency
-        return [it for it in items if not it.unregistered or len(items) > 1
-                or (row and it.start == 0 and it.end - it.start >= 2)]
+        return [
+            it
+            for it in items
+            if not it.unregistered
+            or len(items) > 1
+            or (row and it.start == 0 and it.end - it.start >= 2)
+        ]
 
     def _anchor(self, g: Group) -> tuple[int, int] | None:
         """The count or noun a bracketed list hangs on: "14 space agencies (A, B, ...)"."""
         toks = self.toks
         if g.start == 0 or toks[g.start - 1].key != _OPEN:
             return None
-        cues = self.ctx.lex.phrases("roles.participant.before", "roles.member.before",
-                                    "roles.join.before")
+        cues = self.ctx.lex.phrases(
+            "roles.participant.before", "roles.member.before", "roles.join.before"
+        )
         j = g.start - 1
         k = j
         while k > 0 and j - k < 6 and toks[k - 1].kind in ("word", "num"):
@@ -503,8 +557,11 @@ def _item_line(g: list[Group], sent: Sent) -> bool:
     if not g:
         return False
     first = g[0]
-    lead = [t for t in sent.toks[: first.start]
-            if (t.kind != "punct" or t.key not in "*•·▪-–—|") and t.key not in _LEAD_WORDS]
+    lead = [
+        t
+        for t in sent.toks[: first.start]
+        if (t.kind != "punct" or t.key not in "*•·▪-–—|") and t.key not in _LEAD_WORDS
+    ]
     if lead and not (len(lead) <= 2 and all(t.kind == "num" or t.key in (".", ")") for t in lead)):
         return False
     rest = sent.toks[first.end :]
@@ -554,8 +611,10 @@ def document_groups(ctx: Context) -> list[Group]:
     """Every group of the document: the inline groups of each sentence, with the lines that
     are each an item of one list gathered into one block group under their intro."""
     per_sentence = [inline_groups(ctx, sent) for sent in ctx.sents]
-    items_ = [_starts_line(ctx, sent) and _item_line(gs, sent)
-              for gs, sent in zip(per_sentence, ctx.sents)]
+    items_ = [
+        _starts_line(ctx, sent) and _item_line(gs, sent)
+        for gs, sent in zip(per_sentence, ctx.sents, strict=True)
+    ]
     out: list[Group] = []
     i = 0
     while i < len(ctx.sents):
@@ -567,11 +626,7 @@ def document_groups(ctx: Context) -> list[Group]:
         while j < len(ctx.sents):
             if items_[j]:
                 j += 1
-            elif (
-                j + 1 < len(ctx.sents)
-                and _filler_line(ctx, ctx.sents[j])
-                and items_[j + 1]
-            ):
+            elif j + 1 < len(ctx.sents) and _filler_line(ctx, ctx.sents[j]) and items_[j + 1]:
                 j += 1  # "Brazil" under "Agencia Espacial Brasileira (AEB)"
             else:
                 break
@@ -590,12 +645,20 @@ def document_groups(ctx: Context) -> list[Group]:
         items: list[Item] = []
         for sent in lines:
             gs = per_sentence[sent.index]
-            items.extend(replace(it, at=sent.toks[min(it.start, len(sent.toks) - 1)].start)
-                         for it in gs[0].items)
+            items.extend(
+                replace(it, at=sent.toks[min(it.start, len(sent.toks) - 1)].start)
+                for it in gs[0].items
+            )
             out.extend(gs[1:])
         intro = ctx.sents[i - 1] if i > 0 else None
-        g = Group(lines[0], items, per_sentence[i][0].start, per_sentence[i][0].end,
-                  lines=lines, intro=intro)
+        g = Group(
+            lines[0],
+            items,
+            per_sentence[i][0].start,
+            per_sentence[i][0].end,
+            lines=lines,
+            intro=intro,
+        )
         out.append(g)
         i = j
     return out

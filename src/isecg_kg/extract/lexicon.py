@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import product
 from functools import lru_cache
+from itertools import product
 from typing import Any, Protocol
 
 from .. import resources

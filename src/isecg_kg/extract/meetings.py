@@ -16,13 +16,12 @@ from dataclasses import dataclass, field, replace
 
 from .. import temporal
 from ..facts import AgencyRef, Meeting, When
-from .context import Context, Sent, resolve_date
-from .context import is_reference
-from .counts import Count, find_counts
+from ..gazetteer import gazetteer
+from .context import Context, Sent, is_reference, resolve_date
+from .counts import find_counts
 from .dates import DateMention
 from .groups import Group
 from .lexicon import Match
-from ..gazetteer import gazetteer
 from .places import VENUE_WORDS, Place, city_at, cue_city, entry_place, places_in
 from .roles import Role, clause, score_span
 from .tables import Row, find_rows, planned
@@ -98,8 +97,25 @@ def _phrase_start(toks: list, m: Match) -> int:
         t = toks[k - 1]
         if t.kind in ("punct", "date", "agency") and t.key not in ("'s", "'", "-"):
             break
-        if t.key in ("at", "of", "in", "for", "to", "on", "during", "since", "with", "by",
-                     "was", "were", "is", "are", "held", "had", "has"):
+        if t.key in (
+            "at",
+            "of",
+            "in",
+            "for",
+            "to",
+            "on",
+            "during",
+            "since",
+            "with",
+            "by",
+            "was",
+            "were",
+            "is",
+            "are",
+            "held",
+            "had",
+            "has",
+        ):
             break
         k -= 1
     return k
@@ -112,7 +128,11 @@ def _backgrounded(sent: Sent, m: Match) -> bool:
     toks = sent.toks
     k = m.start - 1
     while k > 1 and m.start - k <= _RELATIVE_REACH:
-        if toks[k].key in ("which", "who") and toks[k - 1].key == "," and toks[k - 2].kind == "agency":
+        if (
+            toks[k].key in ("which", "who")
+            and toks[k - 1].key == ","
+            and toks[k - 2].kind == "agency"
+        ):
             clause_toks = toks[k : min(len(toks), m.end + 6)]
             own_time = any(t.kind == "date" for t in clause_toks)
             ranked = any(t.is_ord or t.key in ("inaugural", "founding") for t in toks[k : m.start])
@@ -134,16 +154,22 @@ def _point_in_time(ctx: Context, sent: Sent, m: Match) -> bool:
         return True  # "Since the ISECG meeting in Bengaluru, all meetings have been online"
     if k < 0 or toks[k].kind != "date":
         return False
-    return bool(ctx.lex.phrases("chair.nouns").find(toks) or ctx.lex.phrases(
-        "roles.join.after", "roles.join.before").find(toks))
+    return bool(
+        ctx.lex.phrases("chair.nouns").find(toks)
+        or ctx.lex.phrases("roles.join.after", "roles.join.before").find(toks)
+    )
 
 
 def _beside(ctx: Context, sent: Sent, other: Match) -> bool:
     """Whether another gathering is named as what the meeting was beside ("on the eve of")."""
     toks = sent.toks
     j = other.start
-    while j > 0 and (toks[j - 1].key in ("the", "a", "an") or toks[j - 1].is_num or
-                     toks[j - 1].is_ord or toks[j - 1].kind == "date"):
+    while j > 0 and (
+        toks[j - 1].key in ("the", "a", "an")
+        or toks[j - 1].is_num
+        or toks[j - 1].is_ord
+        or toks[j - 1].kind == "date"
+    ):
         j -= 1
     return ctx.lex.phrases("event.beside").ending_at(toks, j) is not None
 
@@ -167,20 +193,30 @@ def event_cues(ctx: Context, sent: Sent) -> tuple[list[Match], list[Match]]:
         if any(habitual.at(toks, k) for k in range(m.end, min(len(toks), m.end + 3))):
             continue
         left, right = clause(ctx, sent, m.start, m.end)
-        if lex.phrases("modality.negation").find(toks, max(left, _phrase_start(toks, m) - 3),
-                                                m.start):
+        if lex.phrases("modality.negation").find(
+            toks, max(left, _phrase_start(toks, m) - 3), m.start
+        ):
             continue  # "did not meet", "No senior agency managers' meeting was held"
         planned = lex.phrases("modality.future").find(toks, max(left, m.start - 6), m.start)
-        if _reference(ctx, sent, m) or planned or _backgrounded(sent, m) or _point_in_time(
-            ctx, sent, m
+        if (
+            _reference(ctx, sent, m)
+            or planned
+            or _backgrounded(sent, m)
+            or _point_in_time(ctx, sent, m)
         ):
             references.append(m)
             continue
-        near_other = [o for o in others if (left <= o.start < right and abs(o.start - m.start) <= 10)
-                      or (o.end <= m.start and m.start - o.end <= 16)]  # "at the IAC ..., they met"
+        near_other = [
+            o
+            for o in others
+            if (left <= o.start < right and abs(o.start - m.start) <= 10)
+            or (o.end <= m.start and m.start - o.end <= 16)
+        ]  # "at the IAC ..., they met"
         if near_other and not _group_named(ctx, sent, m.start - 8, m.end + 6):
             continue  # "the heads of agencies met in the congress's plenary"
-        if not _group_named(ctx, sent, 0, len(toks)) and any(left <= o.start < right for o in others):
+        if not _group_named(ctx, sent, 0, len(toks)) and any(
+            left <= o.start < right for o in others
+        ):
             continue  # "the State Department gathered ministers ... for the ISEF": another's
         events.append(m)
     return events, references
@@ -261,8 +297,10 @@ def _usable_date(ctx: Context, sent: Sent, k: int, references: list[Match]) -> b
     dm = sent.date_of(toks[k])
     if dm.prep in _NOT_MEETING_PREPS or ctx.is_dateline(dm):
         return False
-    if k + 2 < len(toks) and toks[k + 1].key == "," and ctx.lex.phrases("date.of_meeting").at(
-        toks, k + 2
+    if (
+        k + 2 < len(toks)
+        and toks[k + 1].key == ","
+        and ctx.lex.phrases("date.of_meeting").at(toks, k + 2)
     ):
         return True  # "on Wednesday, 11 May, the opening day of the group's meeting"
     if ctx.tense(sent, dm) == "future":
@@ -272,8 +310,9 @@ def _usable_date(ctx: Context, sent: Sent, k: int, references: list[Match]) -> b
     if any(0 <= k - r.end <= 4 for r in references):
         return False  # "the last meeting in March"
     offset = ctx.lex.phrases("date.offset").find(toks, k + 1, min(len(toks), k + 6))
-    if offset and ctx.lex.phrases("event.nouns").find(toks, offset[0].end,
-                                                      min(len(toks), offset[0].end + 4)):
+    if offset and ctx.lex.phrases("event.nouns").find(
+        toks, offset[0].end, min(len(toks), offset[0].end + 4)
+    ):
         return False  # "On July 17, the day after the meeting closed": another day
     if dm.lower and ctx.published:
         try:
@@ -312,8 +351,12 @@ def _date(ctx: Context, sent: Sent, events: list[Match], references: list[Match]
             inner = resolve_date(ctx, dm) if dm.relative else None
             if outer is None or not outer.value or inner is None or inner.value:
                 continue
-            if inner.earliest and inner.latest and _bounds_inside(inner, outer.value) and \
-                    _span_days(ctx, dm) < _span_days_of(outer.value):
+            if (
+                inner.earliest
+                and inner.latest
+                and _bounds_inside(inner, outer.value)
+                and _span_days(ctx, dm) < _span_days_of(outer.value)
+            ):
                 best = dm
                 break
     return best
@@ -321,8 +364,9 @@ def _date(ctx: Context, sent: Sent, events: list[Match], references: list[Match]
 
 def _bounds_inside(when: When, value: str) -> bool:
     """Whether a date's bounds lie inside a partial date ("this week" inside "2016")."""
-    return temporal.lower(value) <= temporal.lower(when.earliest) and \
-        temporal.upper(when.latest) <= temporal.upper(value)
+    return temporal.lower(value) <= temporal.lower(when.earliest) and temporal.upper(
+        when.latest
+    ) <= temporal.upper(value)
 
 
 def _span_days_of(value: str) -> int:
@@ -349,8 +393,11 @@ def _context_date(ctx: Context, sent: Sent) -> tuple[DateMention | None, Sent | 
             if t.kind == "date" and _usable_date(ctx, p, k, references)
         ]
         dated = bool(ctx.today) and len(ctx.today or "") == 10
-        usable = [dm for dm in usable
-                  if _rank(dm) < 3 or dm.relative or ((lead or dated) and dm.weekday_only)]
+        usable = [
+            dm
+            for dm in usable
+            if _rank(dm) < 3 or dm.relative or ((lead or dated) and dm.weekday_only)
+        ]
         if usable:
             return min(usable, key=_rank), p
         if events:
@@ -510,7 +557,9 @@ def _virtual(ctx: Context, sent: Sent, events: list[Match]) -> bool | None:
     return None
 
 
-def _count(ctx: Context, sent: Sent, events: list[Match], groups: list[Group]) -> tuple[int | None, bool]:
+def _count(
+    ctx: Context, sent: Sent, events: list[Match], groups: list[Group]
+) -> tuple[int | None, bool]:
     """The count of those who took part a sentence states, and whether it is the total."""
     total_words = ctx.lex.phrases("count.total")
     spans = [g.span for g in groups]
@@ -519,9 +568,22 @@ def _count(ctx: Context, sent: Sent, events: list[Match], groups: list[Group]) -
     for c in counts:
         if any(d is not c and d.start <= c.start and c.end <= d.end for d in counts):
             continue  # "22 of the 24 member agencies": the 24 is the total they are part of
-        if c.noun not in ("agencies", "agency", "delegations", "delegation", "space",
-                          "organisations", "organizations", "members", "member",
-                          "participants", "countries", "nations", "partners", "entities"):
+        if c.noun not in (
+            "agencies",
+            "agency",
+            "delegations",
+            "delegation",
+            "space",
+            "organisations",
+            "organizations",
+            "members",
+            "member",
+            "participants",
+            "countries",
+            "nations",
+            "partners",
+            "entities",
+        ):
             continue
         scores = score_span(ctx, sent, c.start, c.end, spans)
         participant = scores.get("participant", (0.0,))[0]
@@ -536,15 +598,19 @@ def _count(ctx: Context, sent: Sent, events: list[Match], groups: list[Group]) -
             continue
         is_total = bool(total_words.find(sent.toks, max(0, c.start - 4), c.end + 3))
         # the total, else the largest: "Nine agencies dial in from abroad and 12 attend"
-        if best is None or (is_total and not best[1]) or (
-                is_total == best[1] and c.value is not None and c.value > (best[0] or 0)):
+        if (
+            best is None
+            or (is_total and not best[1])
+            or (is_total == best[1] and c.value is not None and c.value > (best[0] or 0))
+        ):
             best = (c.value, is_total)
     return best if best else (None, False)
 
 
 def _host(ctx: Context, roles: dict[int, Role], groups: list[Group]) -> str | None:
     hosts = [
-        (roles[id(g)].score, g) for g in groups
+        (roles[id(g)].score, g)
+        for g in groups
         if roles[id(g)].is_("host") and len(g.agencies) == 1 and g.agencies[0].registered
     ]
     if not hosts:
@@ -556,15 +622,25 @@ def _own_paragraph(ctx: Context, sent: Sent) -> bool:
     return all(s.paragraph != sent.paragraph for s in ctx.sents if s is not sent)
 
 
-def _mention(ctx: Context, sent: Sent, events: list[Match], references: list[Match],
-             groups: list[Group], roles: dict[int, Role]) -> _Mention:
+def _mention(
+    ctx: Context,
+    sent: Sent,
+    events: list[Match],
+    references: list[Match],
+    groups: list[Group],
+    roles: dict[int, Role],
+) -> _Mention:
     m = _Mention(sent, events)
     m.date = _date(ctx, sent, events, references)
     line = None
     if m.date is None and not any(t.kind == "date" for t in sent.toks):
         m.date, line = _context_date(ctx, sent)
-    heading = len(sent.toks) <= _SHORT_LINE or (  # a record's head line, however long
-        sent.text.rstrip()[-1:] not in ".!?" and _own_paragraph(ctx, sent))
+    heading = (
+        len(sent.toks) <= _SHORT_LINE
+        or (  # a record's head line, however long
+            sent.text.rstrip()[-1:] not in ".!?" and _own_paragraph(ctx, sent)
+        )
+    )
     box = _fact_box(ctx, sent) if m.date is None and heading else None
     if box is None and m.date is None and line is None and len(sent.toks) <= _SHORT_LINE:
         box = _line_under(ctx, sent)
@@ -594,7 +670,11 @@ def _mention(ctx: Context, sent: Sent, events: list[Match], references: list[Mat
         elif role.is_("absent"):
             m.absent.extend(g.agencies)
     m.strong = bool(
-        m.date or m.place or m.count or m.participants or m.host
+        m.date
+        or m.place
+        or m.count
+        or m.participants
+        or m.host
         or _group_named(ctx, sent, 0, len(sent.toks))
     )
     return m
@@ -626,8 +706,14 @@ def _row_mention(ctx: Context, sent: Sent, row: Row) -> _Mention | None:
                 m.virtual = True
     if "place" in row.cells:
         a, b = _cell_tokens(sent, row.cells["place"])
-        found = next((city_at(ctx, sent.toks, k) for k in range(a, b)
-                      if city_at(ctx, sent.toks, k) is not None), None)
+        found = next(
+            (
+                city_at(ctx, sent.toks, k)
+                for k in range(a, b)
+                if city_at(ctx, sent.toks, k) is not None
+            ),
+            None,
+        )
         venue = next((p for p in places_in(ctx, sent, a, b) if p.venue), None)
         if found is not None:
             m.place = replace(found, venue=found.venue or (venue.venue if venue else None))
@@ -665,8 +751,13 @@ def _head_line(ctx: Context) -> _Mention | None:
         if len(sent.toks) > _SHORT_LINE:
             continue
         place = entry_place(ctx, sent)
-        dates = [k for k, t in enumerate(sent.toks) if t.kind == "date"
-                 and _usable_date(ctx, sent, k, []) and sent.date_of(t).day is not None]
+        dates = [
+            k
+            for k, t in enumerate(sent.toks)
+            if t.kind == "date"
+            and _usable_date(ctx, sent, k, [])
+            and sent.date_of(t).day is not None
+        ]
         if place is None or not dates:
             continue
         m = _Mention(sent, [], strong=True)
@@ -684,15 +775,18 @@ def _head_line(ctx: Context) -> _Mention | None:
 def _dated(m: _Mention) -> bool:
     """A mention whose own words date it: a date, or bounds a date expression gives ("the
     first week of last October")."""
-    return bool(m.when and (m.when.value or (m.date is not None and m.when.earliest
-                                              and m.when.latest)))
+    return bool(
+        m.when and (m.when.value or (m.date is not None and m.when.earliest and m.when.latest))
+    )
 
 
 def _span(when: When) -> tuple[str, str]:
     if when.value:
         return str(temporal.lower(when.value)), str(temporal.upper(when.end or when.value))
-    return (str(temporal.lower(when.earliest)) if when.earliest else "0000",
-            str(temporal.upper(when.latest)) if when.latest else "9999")
+    return (
+        str(temporal.lower(when.earliest)) if when.earliest else "0000",
+        str(temporal.upper(when.latest)) if when.latest else "9999",
+    )
 
 
 def _same(a: _Mention, b: _Mention) -> bool:
@@ -750,8 +844,16 @@ def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
     dated = sorted((m for m in group if m.when and m.when.value), key=lambda m: -len(m.when.value))
     weekday = _first(m.date.weekday for m in group if m.date)
     bounded = [m.when for m in group if m.when and (m.when.earliest or m.when.latest)]
-    inside = [b for b in bounded if dated and b.earliest and b.latest and len(dated[0].when.value) < 10
-              and not dated[0].when.end and _bounds_inside(b, dated[0].when.value)]
+    inside = [
+        b
+        for b in bounded
+        if dated
+        and b.earliest
+        and b.latest
+        and len(dated[0].when.value) < 10
+        and not dated[0].when.end
+        and _bounds_inside(b, dated[0].when.value)
+    ]
     if inside:  # "earlier this week" within "2016": the bounds say more
         when = replace(inside[0], weekday=weekday)
     elif dated:
@@ -775,8 +877,14 @@ def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
     if virtual and city:
         # kept where some met there ("Some delegations met in Baku while others connected
         # online"): a sentence naming the city beside its online part
-        city = city if any(m.virtual is False or (m.place and m.place.city == city and
-                                                  not m.place.inferred) for m in group) else None
+        city = (
+            city
+            if any(
+                m.virtual is False or (m.place and m.place.city == city and not m.place.inferred)
+                for m in group
+            )
+            else None
+        )
     absent = [a for m in group for a in m.absent]
     participants = [a for m in group for a in m.participants if a not in absent]
     count = _first(m.count for m in group if m.total) or _first(m.count for m in group)
@@ -800,7 +908,9 @@ def _build(ctx: Context, local: int, group: list[_Mention]) -> Meeting:
 _PAIR_REACH = 4  # tokens between a meeting's place and its date in a row of meetings
 
 
-def _series(ctx: Context, sent: Sent, events: list[Match], references: list[Match]) -> list[_Mention]:
+def _series(
+    ctx: Context, sent: Sent, events: list[Match], references: list[Match]
+) -> list[_Mention]:
     """Meetings told in a row, each by its place and date: "Further meetings followed in
     Montreal in July 2008 and in Yokohama, Japan, in March 2009; the most recent one took
     place in Noordwijk, the Netherlands, in December 2009". One mention per pair."""
@@ -814,8 +924,12 @@ def _series(ctx: Context, sent: Sent, events: list[Match], references: list[Matc
     for k, t in enumerate(toks):
         if t.kind != "date" or not _usable_date(ctx, sent, k, []):
             continue
-        near = [p for p in places if id(p) not in used and (
-            0 <= k - p.end <= _PAIR_REACH or 0 <= p.start - k - 1 <= _PAIR_REACH)]
+        near = [
+            p
+            for p in places
+            if id(p) not in used
+            and (0 <= k - p.end <= _PAIR_REACH or 0 <= p.start - k - 1 <= _PAIR_REACH)
+        ]
         if not near:
             continue
         place = min(near, key=lambda p: min(abs(k - p.end), abs(p.start - k)))
@@ -855,7 +969,9 @@ def find_meetings(ctx: Context, groups: list[Group], roles: dict[int, Role]) -> 
             mentions.extend(series)
             continue
         last = mentions[-1].sent if mentions else None
-        follows = last is not None and last.index == sent.index - 1 and last.paragraph == sent.paragraph
+        follows = (
+            last is not None and last.index == sent.index - 1 and last.paragraph == sent.paragraph
+        )
         if not events and not references:
             weak = _weak_cues(ctx, sent)
             if weak and (_relevant(ctx, sent) or follows):
@@ -871,8 +987,11 @@ def find_meetings(ctx: Context, groups: list[Group], roles: dict[int, Role]) -> 
         if _denied(ctx, sent):
             continue
         nxt = ctx.after(sent)
-        if nxt is not None and nxt.paragraph == sent.paragraph and _denied(ctx, nxt) and (
-            nxt.toks and nxt.toks[0].key in ("it", "this", "that")
+        if (
+            nxt is not None
+            and nxt.paragraph == sent.paragraph
+            and _denied(ctx, nxt)
+            and (nxt.toks and nxt.toks[0].key in ("it", "this", "that"))
         ):
             continue
         mentions.append(
@@ -902,9 +1021,7 @@ def find_meetings(ctx: Context, groups: list[Group], roles: dict[int, Role]) -> 
 def _others_met(sent: Sent, m: Match, groups: list[Group], roles: dict[int, Role]) -> bool:
     """Whether the agencies a meeting verb is said of are another body's ("The station
     partners NASA, ESA and JAXA met in Houston"): a list whose role is none, right before it."""
-    return any(
-        roles[id(g)].name == "none" and 0 <= m.start - g.end <= 2 for g in groups
-    )
+    return any(roles[id(g)].name == "none" and 0 <= m.start - g.end <= 2 for g in groups)
 
 
 _APART = 4  # sentences after a meeting's mention that may still speak of it
@@ -931,19 +1048,41 @@ def add_apart(ctx: Context, found: Found, groups: list[Group], roles: dict[int, 
             host = _host(ctx, roles, own)
             if host is not None:
                 m = replace(m, host=AgencyRef(host))
-        named = [a for g in own if roles[id(g)].is_("participant") for it in g.items
-                 if not it.absent for a in it.agencies]  # "Also present: CNES and DLR."
+        named = [
+            a
+            for g in own
+            if roles[id(g)].is_("participant")
+            for it in g.items
+            if not it.absent
+            for a in it.agencies
+        ]  # "Also present: CNES and DLR."
         gone = [a for g in own if roles[id(g)].is_("absent") for a in g.agencies]
-        gone += [a for g in own if roles[id(g)].is_("participant") for it in g.items
-                 if it.absent for a in it.agencies]
+        gone += [
+            a
+            for g in own
+            if roles[id(g)].is_("participant")
+            for it in g.items
+            if it.absent
+            for a in it.agencies
+        ]
         if named or gone:
             absent = tuple(dict.fromkeys((*m.absent, *gone)))
-            m = replace(m, participants=tuple(dict.fromkeys(
-                a for a in (*m.participants, *named) if a not in absent)), absent=absent,
-                participant_evidence=m.participant_evidence or ctx.evidence(sent))
+            m = replace(
+                m,
+                participants=tuple(
+                    dict.fromkeys(a for a in (*m.participants, *named) if a not in absent)
+                ),
+                absent=absent,
+                participant_evidence=m.participant_evidence or ctx.evidence(sent),
+            )
         if m.city is None and not m.virtual:
             place = _labelled_place(ctx, sent)  # "Venue: ESTEC, Noordwijk (NL)"
             if place is not None and place.city:
-                m = replace(m, city=place.city, country=place.country,
-                            venue=m.venue or place.venue, virtual=False)
+                m = replace(
+                    m,
+                    city=place.city,
+                    country=place.country,
+                    venue=m.venue or place.venue,
+                    virtual=False,
+                )
         found.meetings[local] = m

@@ -17,15 +17,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .. import temporal
-from ..facts import AgencyRef, Join, MemberList, When
+from ..facts import Join, MemberList, When
 from .context import Context, Sent, resolve_date
 from .counts import find_counts
 from .dates import DateMention
 from .groups import Group
 from .meetings import Found
 from .roles import Role, clause, score_span
-
-
 
 # Words of a join that govern its own date ("joined in 2019", "admitted on 5 October 2015").
 _JOIN_WORDS = frozenset(
@@ -34,11 +32,15 @@ _JOIN_WORDS = frozenset(
 )
 
 
-def _clause_dates(ctx: Context, sent: Sent, a: int, b: int,
-                  keep_dateline: bool = False) -> list[tuple[int, DateMention]]:
+def _clause_dates(
+    ctx: Context, sent: Sent, a: int, b: int, keep_dateline: bool = False
+) -> list[tuple[int, DateMention]]:
     left, right = clause(ctx, sent, a, b)
-    return [(k, sent.date_of(t)) for k, t in enumerate(sent.toks[left:right], left)
-            if t.kind == "date" and (keep_dateline or not ctx.is_dateline(sent.date_of(t)))]
+    return [
+        (k, sent.date_of(t))
+        for k, t in enumerate(sent.toks[left:right], left)
+        if t.kind == "date" and (keep_dateline or not ctx.is_dateline(sent.date_of(t)))
+    ]
 
 
 def _doc_now(ctx: Context, found: Found, joins: Sequence[Join] = ()) -> When:
@@ -55,8 +57,9 @@ def _doc_now(ctx: Context, found: Found, joins: Sequence[Join] = ()) -> When:
     return When(note="the page gives no date")
 
 
-def _list_when(ctx: Context, g: Group, role: Role, found: Found,
-               joins: Sequence[Join] = ()) -> When:
+def _list_when(
+    ctx: Context, g: Group, role: Role, found: Found, joins: Sequence[Join] = ()
+) -> When:
     sent = role.sent if role.sent is not None else g.sent
     a, b = g.span if not g.block else (len(sent.toks), len(sent.toks))
     heading = ctx.is_membership_heading(sent)  # "ISECG MEMBERSHIP AS AT 13 MAY 2016"
@@ -86,8 +89,13 @@ def _list_when(ctx: Context, g: Group, role: Role, found: Found,
     return _doc_now(ctx, found, joins)
 
 
-def member_lists(ctx: Context, groups: list[Group], roles: dict[int, Role],
-                 found: Found, joins: Sequence[Join] = ()) -> list[MemberList]:
+def member_lists(
+    ctx: Context,
+    groups: list[Group],
+    roles: dict[int, Role],
+    found: Found,
+    joins: Sequence[Join] = (),
+) -> list[MemberList]:
     """A member list for each list whose role is ``member``, with the count stated with it.
     A list told with a join ("With the arrival of ASA, ISECG now counts 21 members:") holds
     from the join on."""
@@ -99,8 +107,12 @@ def member_lists(ctx: Context, groups: list[Group], roles: dict[int, Role],
         sent = role.sent if role.sent is not None else g.sent
         count = next((c.value for c in find_counts(ctx, sent)), None)
         when = _list_when(ctx, g, role, found, joins)
-        arriving = {a.key for o in groups if o.sent is sent and o is not g
-                    and roles[id(o)].is_("join") for a in o.agencies}
+        arriving = {
+            a.key
+            for o in groups
+            if o.sent is sent and o is not g and roles[id(o)].is_("join")
+            for a in o.agencies
+        }
         told = [j.when.value for j in joins if j.agency.key in arriving and j.when.value]
         if told and (not when.value or max(told) <= when.value):
             when = When(value=max(told), note="the list holds from the join it follows")
@@ -112,26 +124,40 @@ def member_lists(ctx: Context, groups: list[Group], roles: dict[int, Role],
             scores = score_span(ctx, sent, c.start, c.end)
             member = scores.get("member")
             fresh = any(t.key in ("new", "newest", "latest") for t in sent.toks[c.start : c.end])
-            if c.noun in ("members", "member", "membership") and not fresh and _about_group(ctx, sent) and (
-                    member is None or member[0] < 1.0):
+            if (
+                c.noun in ("members", "member", "membership")
+                and not fresh
+                and _about_group(ctx, sent)
+                and (member is None or member[0] < 1.0)
+            ):
                 member = (1.0, None, False, False)  # "ISECG, which now has 26 member agencies"
             if member is None or member[0] < 0.8 or member[2] or member[3]:
                 continue
             if c.noun != "membership" and any(  # "bringing its membership to 21": the total
-                    scores.get(r, (0,))[0] > member[0] for r in ("participant", "join")):
+                scores.get(r, (0,))[0] > member[0] for r in ("participant", "join")
+            ):
                 continue
             if any(ml.evidence.start == ctx.evidence(sent).start for ml in out):
                 continue
-            when = _list_when(ctx, _count_group(sent, c.start, c.end), Role("member", sent=sent), found,
-                              joins)
+            when = _list_when(
+                ctx, _count_group(sent, c.start, c.end), Role("member", sent=sent), found, joins
+            )
             out.append(MemberList(when, ctx.evidence(sent), (), c.of_total or c.value))
     subset = ctx.lex.phrases("groups.subset_openers")
     for g in groups:  # "ISECG brings together 20 agencies. Of these, five led ...: ASI, ..."
         if g.block or roles[id(g)].name is not None or subset.at(g.sent.toks, 0) is None:
             continue
-        counted = next((ml for ml in out if not ml.members and ml.stated_count
-                        and ml.evidence.end <= g.sent.s.start
-                        and g.sent.index - _sentence_at(ctx, ml.evidence.start) == 1), None)
+        counted = next(
+            (
+                ml
+                for ml in out
+                if not ml.members
+                and ml.stated_count
+                and ml.evidence.end <= g.sent.s.start
+                and g.sent.index - _sentence_at(ctx, ml.evidence.start) == 1
+            ),
+            None,
+        )
         if counted is not None:
             out.append(MemberList(counted.when, ctx.evidence(g.sent), tuple(g.agencies), None))
     return out
@@ -145,8 +171,9 @@ _REACH_OBJECT = 4  # tokens after a join verb where its object stands
 _OBJECT_OPENERS = frozenset(("to", "the", "a", "an", "its", "their", "this", "that", "onto"))
 
 
-def _in_view(ctx: Context, sent: Sent, role: Role, before: dict[str, Join],
-             g: Group | None = None) -> bool:
+def _in_view(
+    ctx: Context, sent: Sent, role: Role, before: dict[str, Join], g: Group | None = None
+) -> bool:
     """Whether a join cue speaks of the group's membership: its own words do ("became a
     member", "was admitted"), or its object names the group ("joined ISECG"), or the paragraph
     names the group and its members, or a join was told just before ("POLSA, which joined in
@@ -158,8 +185,13 @@ def _in_view(ctx: Context, sent: Sent, role: Role, before: dict[str, Join],
     words = {t.key for t in toks[cue.start : cue.end]}
     if words & ctx.lex.words("join.strong") or any(t.is_ord for t in toks[cue.start : cue.end]):
         return True
-    if cue.start > 0 and toks[cue.start - 1].key == "to" and any(
-            t.key in ctx.lex.words("join.not_yet") for t in toks[max(0, cue.start - 5) : cue.start]):
+    if (
+        cue.start > 0
+        and toks[cue.start - 1].key == "to"
+        and any(
+            t.key in ctx.lex.words("join.not_yet") for t in toks[max(0, cue.start - 5) : cue.start]
+        )
+    ):
         return False  # "invited AEM and ISA to join": not yet
     group = ctx.lex.phrases("group.names", "group.refs")
     if group.find(toks, cue.end, min(len(toks), cue.end + _REACH_OBJECT)):
@@ -168,15 +200,24 @@ def _in_view(ctx: Context, sent: Sent, role: Role, before: dict[str, Join],
     if any(t.key in members for t in toks[cue.end : cue.end + _REACH_OBJECT + 1]):
         return True  # "was welcomed as a new member"
     after = g is None or cue.start >= g.end  # the cue's verb after its subject, the list
-    if not after and g is not None and g.end + 1 < len(toks) and toks[g.end].key == "to" and \
-            ctx.lex.phrases("event.nouns").find(toks, g.end + 1, min(len(toks), g.end + 6)):
+    if (
+        not after
+        and g is not None
+        and g.end + 1 < len(toks)
+        and toks[g.end].key == "to"
+        and ctx.lex.phrases("event.nouns").find(toks, g.end + 1, min(len(toks), g.end + 6))
+    ):
         return False  # "The group welcomed ESA and JAXA to the meeting": guests
     if g is not None and not after and _owner(ctx, toks, g):
         return False  # "ISECG accepted NASA's proposal": NASA owns what was accepted
     if after and cue.end < len(toks) and toks[cue.end].key in _OBJECT_OPENERS:
         return False  # "ESA signed on to the statement": its object is another thing
-    if g is not None and g.start > 0 and cue.start >= g.end and \
-            toks[g.start - 1].key in ("from", "of", "by", "with", "for"):
+    if (
+        g is not None
+        and g.start > 0
+        and cue.start >= g.end
+        and toks[g.start - 1].key in ("from", "of", "by", "with", "for")
+    ):
         return False  # "The request from NASA came in": NASA is not the subject
     para = [s for s in ctx.sents if s.paragraph == sent.paragraph]
     named = any(group.find(s.toks) for s in para)
@@ -216,7 +257,8 @@ def _to_come(ctx: Context, sent: Sent, g: Group) -> bool:
 def _about_group(ctx: Context, sent: Sent) -> bool:
     """Whether a sentence names the group (or is in a report about it)."""
     return bool(ctx.lex.phrases("group.names", "group.refs").find(sent.toks)) or bool(
-        ctx.notes.get("primary"))
+        ctx.notes.get("primary")
+    )
 
 
 def _count_group(sent: Sent, a: int, b: int) -> Group:
@@ -233,7 +275,8 @@ def _join_when(ctx: Context, g: Group, role: Role, found: Found, last: When | No
     near = found.meeting_for(sent)
     told = found.mentions.get(near, []) if near is not None else []
     beside = near is not None and any(  # the sentence right after one telling the meeting
-        0 <= sent.index - i <= 1 and ctx.sents[i].paragraph == sent.paragraph for i in told)
+        0 <= sent.index - i <= 1 and ctx.sents[i].paragraph == sent.paragraph for i in told
+    )
     within = found.meetings[near].when if beside else None
     for k, dm in _clause_dates(ctx, sent, a, b):
         if ctx.tense(sent, dm) == "future":
@@ -244,8 +287,12 @@ def _join_when(ctx: Context, g: Group, role: Role, found: Found, last: When | No
         governor, words = ctx.governing(sent, k)
         if governor == "other" and words.split()[0] in _JOIN_WORDS:
             governor = ""  # "joined ISECG in March 2025": the join's own date
-        if governor == "lower" and cue is not None and cue.end == k and \
-                sent.toks[cue.end - 1].key == "since":
+        if (
+            governor == "lower"
+            and cue is not None
+            and cue.end == k
+            and sent.toks[cue.end - 1].key == "since"
+        ):
             governor = ""  # "an ISECG member since 2019": it joined then
         if governor == "reference" and any(t.key == "since" for t in sent.toks[max(0, k - 7) : k]):
             governor = "lower"  # "joined since the previous meeting in April"
@@ -268,10 +315,15 @@ def _join_when(ctx: Context, g: Group, role: Role, found: Found, last: When | No
             value = (k, when)
     if value is not None:
         return _narrowed(value[1], lower, upper)
-    if cue is not None and lower is None and any(t.key == "since" for t in sent.toks[cue.start : cue.end]):
+    if (
+        cue is not None
+        and lower is None
+        and any(t.key == "since" for t in sent.toks[cue.start : cue.end])
+    ):
         # "was founded on 26 September 2014 and has since joined ISECG": after that date
-        earlier = [resolve_date(ctx, sent.date_of(t)) for t in sent.toks[: cue.start]
-                   if t.kind == "date"]
+        earlier = [
+            resolve_date(ctx, sent.date_of(t)) for t in sent.toks[: cue.start] if t.kind == "date"
+        ]
         earlier = [w for w in earlier if w is not None and (w.value or w.latest)]
         if earlier:
             lower = earlier[-1].value or earlier[-1].latest
@@ -282,15 +334,24 @@ def _join_when(ctx: Context, g: Group, role: Role, found: Found, last: When | No
             return when
     if ctx.lex.phrases("date.same_time").find(sent.toks) and last is not None and lower is None:
         return last
-    if near is not None and lower is None and upper is None and found.meetings[near].when.value \
-            and ctx.lex.phrases("date.same_meeting").find(sent.toks):
+    if (
+        near is not None
+        and lower is None
+        and upper is None
+        and found.meetings[near].when.value
+        and ctx.lex.phrases("date.same_meeting").find(sent.toks)
+    ):
         return When(value=found.meetings[near].when.value, note="joined at the meeting told before")
     local = found.of_sentence.get(sent.index)
     meeting = found.meetings[local].when if local is not None else within
     if meeting is not None and meeting.value:
         if lower is None:
-            return When(value=meeting.value, end=None, note="joined at the meeting the report tells")
-        return When(earliest=lower, latest=meeting.value, note="after the date named, by the meeting")
+            return When(
+                value=meeting.value, end=None, note="joined at the meeting the report tells"
+            )
+        return When(
+            earliest=lower, latest=meeting.value, note="after the date named, by the meeting"
+        )
     if meeting is not None and meeting.latest and upper is None:
         upper = meeting.latest  # by the meeting, known only by its bounds ("last week")
     latest = upper or _doc_now(ctx, found).value
@@ -313,8 +374,11 @@ def _narrowed(when: When, lower: str | None, upper: str | None) -> When:
     upper = upper if upper and first <= temporal.upper(upper) < last else None
     if lower is None and upper is None:
         return when
-    return When(earliest=lower or v, latest=upper or v,
-                note=f"within {v}, bounded by the date the sentence names")
+    return When(
+        earliest=lower or v,
+        latest=upper or v,
+        note=f"within {v}, bounded by the date the sentence names",
+    )
 
 
 def _line_when(ctx: Context, line: Sent) -> When | None:
@@ -326,8 +390,13 @@ def _line_when(ctx: Context, line: Sent) -> When | None:
             if when is not None and (when.value or when.earliest or when.latest):
                 return when
     for k, t in enumerate(line.toks):  # "POLSA ........ 2018": a year alone after the name
-        if t.is_num and len(t.text) == 4 and 1990 <= (t.value or 0) <= 2060 and k and any(
-                x.kind == "agency" for x in line.toks[:k]):
+        if (
+            t.is_num
+            and len(t.text) == 4
+            and 1990 <= (t.value or 0) <= 2060
+            and k
+            and any(x.kind == "agency" for x in line.toks[:k])
+        ):
             return When(value=t.text, note="the year its line gives")
     return None
 
@@ -346,8 +415,12 @@ def joins(ctx: Context, groups: list[Group], roles: dict[int, Role], found: Foun
         if _to_come(ctx, sent, g):
             continue  # "Vietnam's VNSC joins ISECG next year"
         cue = role.cue
-        if cue is not None and not g.block and sent.toks[cue.end - 1].key == "since" and (
-                cue.end >= len(sent.toks) or sent.toks[cue.end].kind != "date"):
+        if (
+            cue is not None
+            and not g.block
+            and sent.toks[cue.end - 1].key == "since"
+            and (cue.end >= len(sent.toks) or sent.toks[cue.end].kind != "date")
+        ):
             continue  # "a member of ISECG since the Group was founded": no date to join on
         when = _join_when(ctx, g, role, found, last)
         last = when
@@ -363,8 +436,7 @@ def joins(ctx: Context, groups: list[Group], roles: dict[int, Role], found: Foun
         for ref in g.agencies:
             own = per_item.get(ref.key)
             j_when, j_sent = own if own is not None else (when, sent)
-            j = Join(ref, j_when, ctx.evidence(j_sent),
-                     ordinal if len(g.agencies) == 1 else None)
+            j = Join(ref, j_when, ctx.evidence(j_sent), ordinal if len(g.agencies) == 1 else None)
             old = out.get(ref.key)
             if old is None or _better(j.when, old.when):
                 out[ref.key] = j
@@ -441,6 +513,8 @@ def _better(new: When, old: When) -> bool:
     """Whether a later sentence dates a join more closely than the one before."""
     if new.value and (not old.value or len(new.value) > len(old.value)):
         return True
-    return not old.value and not new.value and bool(
-        (new.earliest and not old.earliest) or (new.latest and not old.latest)
+    return (
+        not old.value
+        and not new.value
+        and bool((new.earliest and not old.earliest) or (new.latest and not old.latest))
     )

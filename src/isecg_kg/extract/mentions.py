@@ -49,8 +49,14 @@ def _the_agency(doc: Document, registry: Registry, named: list[Mention], limit: 
     text = doc.text
     at = 0
     while True:
-        i = min((x for x in (text.find("he Agency", at, limit), text.find("he agency", at, limit))
-                 if x >= 0), default=-1)
+        i = min(
+            (
+                x
+                for x in (text.find("he Agency", at, limit), text.find("he agency", at, limit))
+                if x >= 0
+            ),
+            default=-1,
+        )
         if i < 1:
             break
         at = i + 9
@@ -61,7 +67,9 @@ def _the_agency(doc: Document, registry: Registry, named: list[Mention], limit: 
         if after[:2] in ("'s", "’s"):  # "The Agency's admission"
             after = after[2:]
         lower = text[i + 3] == "a"  # "The agency ...": the agency the text spoke of last
-        if after[:1] == " " and (after[1:2].isupper() or after[1:].split(" ")[0] in ("of", "for", "and")):
+        if after[:1] == " " and (
+            after[1:2].isupper() or after[1:].split(" ")[0] in ("of", "for", "and")
+        ):
             continue  # "the Agency for ...", "The Agency Director": part of a longer name
         if after[:1].isalnum() or any(n.start < at and start < n.end for n in named):
             continue

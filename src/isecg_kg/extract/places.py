@@ -59,7 +59,11 @@ def _phrases(names: list[str]) -> PhraseSet:
 def _tables() -> tuple[PhraseSet, PhraseSet, PhraseSet]:
     g = gazetteer()
     countries = [*g.countries, *g.aliases, *g.states]
-    return _phrases(list(g.cities)), _phrases(countries), _phrases([v.name for v in g.venues.values()])
+    return (
+        _phrases(list(g.cities)),
+        _phrases(countries),
+        _phrases([v.name for v in g.venues.values()]),
+    )
 
 
 def _written(toks: list[Token], a: int, b: int, ctx: Context) -> str:
@@ -104,10 +108,14 @@ def city_at(ctx: Context, toks: list[Token], i: int) -> Place | None:
         name = _written(toks, m.start, m.end, ctx)
         home = g.city(name)
         country, end = _country_after(toks, m.end, ctx)
-        if end == m.end and end + 1 < len(toks) and toks[end].key == ",":
-            # "Washington, D.C.": the district is part of the place, not of the sentence
-            if toks[end + 1].key in ("d.c.", "dc", "d.c"):
-                end += 2
+        # "Washington, D.C.": the district is part of the place, not of the sentence
+        if (
+            end == m.end
+            and end + 1 < len(toks)
+            and toks[end].key == ","
+            and toks[end + 1].key in ("d.c.", "dc", "d.c")
+        ):
+            end += 2
         return _with_venue(ctx, toks, Place(name, country or home, None, None, i, end))
     if countries.at(toks, i) is not None:
         return None
@@ -128,8 +136,14 @@ def _with_venue(ctx: Context, toks: list[Token], place: Place) -> Place:
         m = venues.at(toks, end + 1)
         if m is not None and m.end < len(toks) and toks[m.end].key == ")":
             venue = gazetteer().venue(_written(toks, m.start, m.end, ctx))
-            return Place(place.city, place.country, _written(toks, m.start, m.end, ctx),
-                         venue.agency if venue else None, place.start, m.end + 1)
+            return Place(
+                place.city,
+                place.country,
+                _written(toks, m.start, m.end, ctx),
+                venue.agency if venue else None,
+                place.start,
+                m.end + 1,
+            )
     return place
 
 
@@ -152,16 +166,30 @@ def venue_at(ctx: Context, toks: list[Token], i: int) -> Place | None:
         venue = g.venue(name)
         end = m.end
         if end < len(toks) and toks[end].key == "(":  # "ESOC (European Space Operations Centre)"
-            close = next((x for x in range(end, min(len(toks), end + 12)) if toks[x].key == ")"), None)
+            close = next(
+                (x for x in range(end, min(len(toks), end + 12)) if toks[x].key == ")"), None
+            )
             if close is not None:
                 end = close + 1
                 name = _written(toks, m.start, end, ctx)  # the name as written, its gloss too
-        return Place(venue.city if venue else None, g.city(venue.city) if venue else None,
-                     name, owner or (venue.agency if venue else None), i, end,
-                     inferred=venue is not None)
+        return Place(
+            venue.city if venue else None,
+            g.city(venue.city) if venue else None,
+            name,
+            owner or (venue.agency if venue else None),
+            i,
+            end,
+            inferred=venue is not None,
+        )
     j = k
-    while j < len(toks) and j - k < 8 and (
-        toks[j].capitalised or (toks[j].key in _NAME_SMALL and j > k) or toks[j].kind == "agency"
+    while (
+        j < len(toks)
+        and j - k < 8
+        and (
+            toks[j].capitalised
+            or (toks[j].key in _NAME_SMALL and j > k)
+            or toks[j].kind == "agency"
+        )
     ):
         j += 1
     while j > k and toks[j - 1].key in _NAME_SMALL:
@@ -174,8 +202,14 @@ def venue_at(ctx: Context, toks: list[Token], i: int) -> Place | None:
     # "JAXA's Tokyo Office": the owner is the host, apart; "NASA Headquarters" keeps its owner
     bare = all(t.key in VENUE_WORDS for t in toks[k:j])
     name = _written(toks, i if bare and owner else k, j, ctx)
-    city = next((g.city(ctx.written(t.start, t.end)) and t.text for t in toks[k:j]
-                 if t.capitalised and g.city(t.text)), None)
+    city = next(
+        (
+            g.city(ctx.written(t.start, t.end)) and t.text
+            for t in toks[k:j]
+            if t.capitalised and g.city(t.text)
+        ),
+        None,
+    )
     end = j
     if j < len(toks) and toks[j].key == "(":  # "... Conference Centre (DLR-SA) in Bonn"
         close = next((x for x in range(j + 1, min(len(toks), j + 6)) if toks[x].key == ")"), None)
@@ -197,45 +231,57 @@ def places_in(ctx: Context, sent: Sent, start: int = 0, end: int | None = None) 
         if label is not None and label.end + 1 < len(toks) and toks[label.end].key == ":":
             # "Venue: ESTEC, Noordwijk", "Place: Toronto": a label stands for "at"
             place = venue_at(ctx, toks, label.end + 1) or city_at(ctx, toks, label.end + 1)
-            if place is not None and place.venue and not place.city and place.end + 1 < len(toks) \
-                    and toks[place.end].key == ",":
+            if (
+                place is not None
+                and place.venue
+                and not place.city
+                and place.end + 1 < len(toks)
+                and toks[place.end].key == ","
+            ):
                 after = city_at(ctx, toks, place.end + 1)
                 if after is not None:
-                    place = Place(after.city, after.country, place.venue, place.owner,
-                                  place.start, after.end)
+                    place = Place(
+                        after.city, after.country, place.venue, place.owner, place.start, after.end
+                    )
             if place is not None:
                 out.append(place)
                 i = place.end
                 continue
         if t.key in _CITY_PREPS and i + 1 < len(toks):
             nxt = i + 1
-            if toks[nxt].key == "the" and nxt + 1 < len(toks):
-                nxt_city = nxt + 1
-            else:
-                nxt_city = nxt
+            nxt_city = nxt + 1 if toks[nxt].key == "the" and nxt + 1 < len(toks) else nxt
             place = None
             if t.key == "at":
                 place = venue_at(ctx, toks, nxt)
             if place is None:
                 place = city_at(ctx, toks, nxt_city)
-                if place is not None and t.key == "to" and gazetteer().city(place.city or "") is None:
+                if (
+                    place is not None
+                    and t.key == "to"
+                    and gazetteer().city(place.city or "") is None
+                ):
                     place = None  # "to" names a destination: only a known city is a place
             if place is None and t.key == "in":
                 country = country_at(ctx, toks, nxt)
                 if country is not None:
                     place = Place(None, country[0], None, None, nxt, country[1])
             if place is not None:
-                if place.venue and not place.city:  # "at ESTEC, Noordwijk"
-                    if place.end + 1 < len(toks) and toks[place.end].key == ",":
-                        after = city_at(ctx, toks, place.end + 1)
-                        if after is not None:
-                            place = Place(after.city, after.country, place.venue, place.owner,
-                                          place.start, after.end)
-                    elif place.end + 1 < len(toks) and toks[place.end].key == "in":
-                        after = city_at(ctx, toks, place.end + 1)
-                        if after is not None:
-                            place = Place(after.city, after.country, place.venue, place.owner,
-                                          place.start, after.end)
+                if (
+                    place.venue
+                    and not place.city
+                    and place.end + 1 < len(toks)
+                    and toks[place.end].key in (",", "in")
+                ):  # "at ESTEC, Noordwijk"
+                    after = city_at(ctx, toks, place.end + 1)
+                    if after is not None:
+                        place = Place(
+                            after.city,
+                            after.country,
+                            place.venue,
+                            place.owner,
+                            place.start,
+                            after.end,
+                        )
                 out.append(place)
                 i = place.end
                 continue
@@ -270,8 +316,10 @@ def entry_place(ctx: Context, sent: Sent) -> Place | None:
         if k >= 2 and toks[k - 1].key in (",", "-", "–", "|", "("):
             for start in range(max(0, k - 6), k - 1):
                 place = city_at(ctx, toks, start)
-                if place is not None and place.end == k - 1 and (
-                    start == 0 or toks[start - 1].key in (":", "-", "–", "|", ",", "(")
+                if (
+                    place is not None
+                    and place.end == k - 1
+                    and (start == 0 or toks[start - 1].key in (":", "-", "–", "|", ",", "("))
                 ):
                     return place
     return heading_place(ctx, sent)

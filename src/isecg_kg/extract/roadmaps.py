@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from ..facts import Roadmap
 from .context import Context, Sent, resolve_date
 from .lexicon import Match
-from .tables import due_cell
 from .roles import clause
+from .tables import due_cell
 from .tokens import Token
 
 TITLE = "Global Exploration Roadmap"
@@ -64,8 +64,9 @@ def _date_year(sent: Sent, t: Token) -> int | None:
     return None
 
 
-def _mentions(ctx: Context, sent: Sent, named_before: bool,
-              named_last: bool = False) -> list[_Mention]:
+def _mentions(
+    ctx: Context, sent: Sent, named_before: bool, named_last: bool = False
+) -> list[_Mention]:
     lex, toks = ctx.lex, sent.toks
     names = lex.phrases("roadmap.names").find(toks)
     supp_words = lex.words("roadmap.supplement")
@@ -92,13 +93,15 @@ def _mentions(ctx: Context, sent: Sent, named_before: bool,
         word = toks[m.start].key
         if word in editions or word in ("edition", "version", "iteration"):
             # "the third edition", "version 2", "the 2024 edition", "a new edition"
-            has_ord = m.start > 0 and (toks[m.start - 1].is_ord or _year(toks[m.start - 1]) or
-                                      _date_year(sent, toks[m.start - 1]))
+            has_ord = m.start > 0 and (
+                toks[m.start - 1].is_ord
+                or _year(toks[m.start - 1])
+                or _date_year(sent, toks[m.start - 1])
+            )
             has_num = m.end < len(toks) and toks[m.end].is_num and not _year(toks[m.end])
             if not (named_before or names) or not (has_ord or has_num or _announcing(ctx, sent, m)):
                 continue
-            if not (has_ord or has_num or names or named_last or
-                    _roadmap_after(ctx, toks, m.end)):
+            if not (has_ord or has_num or names or named_last or _roadmap_after(ctx, toks, m.end)):
                 continue  # "the next iteration of the document": no roadmap named near
         elif word not in ("roadmap", "roadmaps"):
             continue
@@ -109,9 +112,18 @@ def _mentions(ctx: Context, sent: Sent, named_before: bool,
         if t.key in supp_words:
             # "GER Supplement", "Supplement to the GER", "the 2022 Supplement": the word
             # belongs to the name it stands beside, else it is a mention of its own
-            near = [x for x in out if 0 <= t_idx - x.end <= 1 or (
-                0 <= x.start - t_idx <= 4 and all(k.key in ("to", "the", "of", "isecg", "isecg's")
-                                                  for k in toks[t_idx + 1 : x.start]))]
+            near = [
+                x
+                for x in out
+                if 0 <= t_idx - x.end <= 1
+                or (
+                    0 <= x.start - t_idx <= 4
+                    and all(
+                        k.key in ("to", "the", "of", "isecg", "isecg's")
+                        for k in toks[t_idx + 1 : x.start]
+                    )
+                )
+            ]
             if near:
                 for x in near:
                     x.supplement = True
@@ -140,10 +152,38 @@ def _quoted(ctx: Context, toks: list[Token], i: int) -> str | None:
 
 
 # Words that may stand in a roadmap's noun phrase before its name ("the new 2018 GER").
-_MODIFIERS = frozenset(("the", "its", "a", "an", "isecg", "isecg's", "group's", "new", "latest",
-                        "updated", "current", "original", "initial", "first", "'s", "our",
-                        "this", "that", "these", "lunar", "mars", "of", "edition", "version",
-                        "iteration", "issue", "update", "supplement"))
+_MODIFIERS = frozenset(
+    (
+        "the",
+        "its",
+        "a",
+        "an",
+        "isecg",
+        "isecg's",
+        "group's",
+        "new",
+        "latest",
+        "updated",
+        "current",
+        "original",
+        "initial",
+        "first",
+        "'s",
+        "our",
+        "this",
+        "that",
+        "these",
+        "lunar",
+        "mars",
+        "of",
+        "edition",
+        "version",
+        "iteration",
+        "issue",
+        "update",
+        "supplement",
+    )
+)
 _APPOSITION = frozenset({",", "the", "its", "a", "an", "-", "(", ")", "isecg's", "group's", "of"})
 
 
@@ -163,12 +203,13 @@ def _dedupe(ms: list[_Mention]) -> list[_Mention]:
     out: list[_Mention] = []
     for m in ms:
         gap = m.sent.toks[out[-1].end : m.start] if out else []
-        apposed = bool(out) and not (m.named and out[-1].named) and all(
-            t.key in _APPOSITION or t.is_ord or _year(t) for t in gap
-        ) and len(gap) <= 5
-        touching = bool(out) and m.start <= out[-1].end + 1 and all(
-            t.kind == "punct" for t in gap
+        apposed = (
+            bool(out)
+            and not (m.named and out[-1].named)
+            and all(t.key in _APPOSITION or t.is_ord or _year(t) for t in gap)
+            and len(gap) <= 5
         )
+        touching = bool(out) and m.start <= out[-1].end + 1 and all(t.kind == "punct" for t in gap)
         if out and (apposed or touching):
             prev = out[-1]
             prev.end = max(prev.end, m.end)
@@ -182,9 +223,30 @@ def _dedupe(ms: list[_Mention]) -> list[_Mention]:
     return out
 
 
-_ATTACHED = frozenset(("in", "on", "of", "(", ",", "dated", "from", "published", "released",
-                       "issued", "unveiled", "presented", "launched", "updated", "adopted",
-                       "first", "was", "were", "appeared", "out"))
+_ATTACHED = frozenset(
+    (
+        "in",
+        "on",
+        "of",
+        "(",
+        ",",
+        "dated",
+        "from",
+        "published",
+        "released",
+        "issued",
+        "unveiled",
+        "presented",
+        "launched",
+        "updated",
+        "adopted",
+        "first",
+        "was",
+        "were",
+        "appeared",
+        "out",
+    )
+)
 
 
 def _nearest(ms: list[_Mention], a: int, b: int) -> _Mention | None:
@@ -204,11 +266,13 @@ def _nearest(ms: list[_Mention], a: int, b: int) -> _Mention | None:
         if a >= m.end:
             return a - m.end, 1
         return 0, 0
+
     return min(ms, key=distance) if ms else None
 
 
-def _announcing(ctx: Context, sent: Sent, m: Match | _Mention,
-                ms: list[_Mention] | None = None) -> bool:
+def _announcing(
+    ctx: Context, sent: Sent, m: Match | _Mention, ms: list[_Mention] | None = None
+) -> bool:
     toks = sent.toks
     left, right = clause(ctx, sent, m.start, m.end)
     phrases = ctx.lex.phrases("roadmap.announced")
@@ -216,8 +280,10 @@ def _announcing(ctx: Context, sent: Sent, m: Match | _Mention,
     if ms:
         found = [f for f in found if _nearest(ms, f.start, f.end) is m]
     # a coming edition as the subject of a future verb: "The third GER will update ..."
-    if getattr(m, "edition", None) or any(t.key in ("new", "next", "updated", "fourth", "fifth")
-                        for t in toks[max(0, m.start - 3) : m.end]):
+    if getattr(m, "edition", None) or any(
+        t.key in ("new", "next", "updated", "fourth", "fifth")
+        for t in toks[max(0, m.start - 3) : m.end]
+    ):
         found += ctx.lex.phrases("modality.future").find(toks, m.end, min(right, m.end + 2))
     if not found:
         return False
@@ -240,9 +306,8 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
         y = _year(t) or _date_year(sent, t)
         if y and m.year is None:
             m.year, m.year_at = y, k
-        if t.is_ord and t.value and m.edition is None and t.value < 10:
-            if not _rank(ctx, sent, m):
-                m.edition = t.value
+        if t.is_ord and t.value and m.edition is None and t.value < 10 and not _rank(ctx, sent, m):
+            m.edition = t.value
         k -= 1
     for k in range(m.start, m.end - 1):  # "GER, 1st edition" read as one mention
         if toks[k].is_ord and toks[k + 1].key in ("edition", "version") and m.edition is None:
@@ -256,7 +321,9 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
         y = _year(t) or _date_year(sent, t)
         if y and m.year is None and j - m.end <= 2:
             m.year = y
-        attached = j - m.end <= 3 and all(x.key in (",", "(", "of", "dated") for x in toks[m.end : j])
+        attached = j - m.end <= 3 and all(
+            x.key in (",", "(", "of", "dated") for x in toks[m.end : j]
+        )
         if t.kind == "date" and attached and m.published is None:
             when = resolve_date(ctx, sent.date_of(t))  # "the second edition (August 2013)"
             if when is not None and when.value:
@@ -266,8 +333,11 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
             nxt = toks[j + 1]
             if nxt.is_num and not _year(nxt) and m.edition is None:
                 m.edition = nxt.value  # "GER, version 2"
-        if t.key in ("edition", "version") and toks[j - 1].is_ord and m.edition is None and (
-            j - 1 == m.end or (j - 2 == m.end and toks[m.end].kind == "punct")
+        if (
+            t.key in ("edition", "version")
+            and toks[j - 1].is_ord
+            and m.edition is None
+            and (j - 1 == m.end or (j - 2 == m.end and toks[m.end].kind == "punct"))
         ):
             m.edition = toks[j - 1].value  # "GER, 3rd edition"
         if t.kind == "date":
@@ -283,19 +353,29 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
     published = ctx.lex.phrases("roadmap.published")
     verbs = [v for v in published.find(toks, left, right)]
     first = ctx.lex.phrases("roadmap.first").find(toks, left, right)
-    if first and m.edition is None and any(abs(v.start - m.end) <= 8 or abs(m.start - v.end) <= 8
-                                           for v in first) and not _rank(ctx, sent, m):
+    if (
+        first
+        and m.edition is None
+        and any(abs(v.start - m.end) <= 8 or abs(m.start - v.end) <= 8 for v in first)
+        and not _rank(ctx, sent, m)
+    ):
         m.first_issued = True
         m.edition = 1
-    dates = [(k, sent.date_of(t)) for k, t in enumerate(toks) if t.kind == "date" and left <= k < right]
+    dates = [
+        (k, sent.date_of(t)) for k, t in enumerate(toks) if t.kind == "date" and left <= k < right
+    ]
     near = [
         (k, dm)
         for k, dm in dates
         if not ctx.is_dateline(dm)
         and dm.prep not in ("since", "until", "by", "before")
-        and any(v.end <= k <= v.end + 4 or k < v.start <= k + 3
-                or (v.end <= m.start and m.end <= k <= m.end + 4)
-                or (k <= 1 and k < v.start) for v in verbs)  # "Yesterday ISECG released"
+        and any(
+            v.end <= k <= v.end + 4
+            or k < v.start <= k + 3
+            or (v.end <= m.start and m.end <= k <= m.end + 4)
+            or (k <= 1 and k < v.start)
+            for v in verbs
+        )  # "Yesterday ISECG released"
         and _nearest(others, k, k + 1) is m
     ]
     entry = ctx.entry_date(sent)
@@ -303,26 +383,40 @@ def _fill(ctx: Context, m: _Mention, others: list[_Mention]) -> None:
         near = [(0, entry)]
     if not near and not m.announced and len(toks) <= _SHORT_LINE:
         # a line that is only the roadmap and its date: "GER, 3rd edition | January 2018"
-        near = [(k, dm) for k, dm in dates if ctx.governor(sent, k) in ("", "event")
-                and ctx.tense(sent, dm) != "future" and not due_cell(ctx, sent, dm.start)][:1]
+        near = [
+            (k, dm)
+            for k, dm in dates
+            if ctx.governor(sent, k) in ("", "event")
+            and ctx.tense(sent, dm) != "future"
+            and not due_cell(ctx, sent, dm.start)
+        ][:1]
     if m.first_issued:  # "Originally issued in May 2010, the GER was revised last year"
         near = [x for x in near if any(f.end <= x[0] <= f.end + 3 for f in first)] or near
     if near and not m.announced and m.published is None:
         k, dm = min(near, key=lambda x: min(abs(x[0] - m.start), abs(x[0] - m.end)))
         when = resolve_date(ctx, dm)
-        if when is not None and when.value and (m.year is None or when.value.startswith(str(m.year))):
+        if (
+            when is not None
+            and when.value
+            and (m.year is None or when.value.startswith(str(m.year)))
+        ):
             m.published = when.value
             m.date_at = k
     if m.announced and m.published:
         m.announced = False
     if m.announced:
         m.expected = _expected(ctx, sent, dates, m)
-    if not m.published and not m.announced and m.url_month and (
-        (m.year and m.url_month.startswith(str(m.year))) or verbs or first
+    if (
+        not m.published
+        and not m.announced
+        and m.url_month
+        and ((m.year and m.url_month.startswith(str(m.year))) or verbs or first)
     ):  # the file's upload month, where the words speak of its publication
         m.published = m.url_month
-    if not m.published and not m.announced and ctx.lex.phrases("roadmap.published").find(
-        toks, max(left, m.start - 3), m.start
+    if (
+        not m.published
+        and not m.announced
+        and ctx.lex.phrases("roadmap.published").find(toks, max(left, m.start - 3), m.start)
     ):
         words = {t.key for t in toks[max(0, m.start - 4) : m.start]}
         if words & {"just", "newly", "recently", "today"} and ctx.published:
@@ -414,8 +508,28 @@ def _compatible(a: _Mention, b: _Mention) -> bool:
     return bool((ya and yb) or (a.edition and b.edition and a.edition == b.edition))
 
 
-_SERIES_SKIP = frozenset((",", "and", ";", "the", "in", "on", "of", "(", ")", "then", "later",
-                          "a", "its", "followed", "by", "with", "while", "&"))
+_SERIES_SKIP = frozenset(
+    (
+        ",",
+        "and",
+        ";",
+        "the",
+        "in",
+        "on",
+        "of",
+        "(",
+        ")",
+        "then",
+        "later",
+        "a",
+        "its",
+        "followed",
+        "by",
+        "with",
+        "while",
+        "&",
+    )
+)
 
 
 def _series(ctx: Context, m: _Mention) -> list[tuple[int | None, str]]:
@@ -468,20 +582,39 @@ def _at_meeting(ctx: Context, m: _Mention, meeting_days: dict[int, str]) -> str 
         return None
     toks = m.sent.toks
     verbs = ctx.lex.phrases("roadmap.published").find(toks, max(0, m.start - 6), m.start)
-    fresh = m.edition or m.year or any(t.key in ("new", "latest", "updated")
-                                       for t in toks[max(0, m.start - 3) : m.end])
+    fresh = (
+        m.edition
+        or m.year
+        or any(t.key in ("new", "latest", "updated") for t in toks[max(0, m.start - 3) : m.end])
+    )
     for v in verbs:
         if toks[v.start].key not in _RELEASE_VERBS:
             continue
-        if toks[v.start].key in ("presented", "presents") and not fresh and v.start > 0 and \
-                toks[v.start - 1].kind == "agency":
+        if (
+            toks[v.start].key in ("presented", "presents")
+            and not fresh
+            and v.start > 0
+            and toks[v.start - 1].kind == "agency"
+        ):
             continue  # "NASA presented the GER to the delegations": shown, not released
         return day
     return None
 
 
-_RELEASE_VERBS = frozenset(("released", "published", "issued", "unveiled", "presented",
-                            "launched", "publishes", "releases", "unveils", "presents"))
+_RELEASE_VERBS = frozenset(
+    (
+        "released",
+        "published",
+        "issued",
+        "unveiled",
+        "presented",
+        "launched",
+        "publishes",
+        "releases",
+        "unveils",
+        "presents",
+    )
+)
 
 
 def _copular(ms: list[_Mention]) -> list[_Mention]:
@@ -496,7 +629,9 @@ def _copular(ms: list[_Mention]) -> list[_Mention]:
             and m.edition
             and not (m.year or m.published)
             and prev.edition is None
-            and any(t.key in ("is", "was", "becomes", "became") for t in m.sent.toks[prev.end : m.start])
+            and any(
+                t.key in ("is", "was", "becomes", "became") for t in m.sent.toks[prev.end : m.start]
+            )
         ):
             prev.edition = m.edition
             continue
@@ -521,26 +656,44 @@ def find_roadmaps(ctx: Context, meeting_days: dict[int, str] | None = None) -> l
         mentions.extend(ms)
         for m in ms:  # the editions told in a row after it are mentions of their own
             for edition, published in _series(ctx, m):
-                mentions.append(_Mention(sent, m.start, m.end, m.named, m.supplement,
-                                         None, edition, published))
+                mentions.append(
+                    _Mention(sent, m.start, m.end, m.named, m.supplement, None, edition, published)
+                )
             for year in _years_before(sent, m):
-                mentions.append(_Mention(sent, m.start, m.end, m.named, m.supplement, year,
-                                         announced=m.announced))
+                mentions.append(
+                    _Mention(
+                        sent, m.start, m.end, m.named, m.supplement, year, announced=m.announced
+                    )
+                )
     facts: list[_Mention] = []
     for m in mentions:
         target = next((f for f in facts if _compatible(f, m)), None)
         if target is None and not m.named and not (m.year or m.published) and facts:
             last = facts[-1]  # "The roadmap, published for the first time, ...": the one before
-            if last.supplement == m.supplement and last.announced == m.announced and (
-                last.edition is None or last.edition == m.edition) and (
-                    m.sent.index - last.sent.index <= 1):
+            if (
+                last.supplement == m.supplement
+                and last.announced == m.announced
+                and (last.edition is None or last.edition == m.edition)
+                and (m.sent.index - last.sent.index <= 1)
+            ):
                 target = last
-        if target is None and not m.named and m.announced and not (
-                m.year or m.edition or m.published) and not _another(ctx, m):
+        if (
+            target is None
+            and not m.named
+            and m.announced
+            and not (m.year or m.edition or m.published)
+            and not _another(ctx, m)
+        ):
             # "The roadmap will be released in September", "the new edition succeeds ...":
             # a reference to the roadmap named before, whatever its clause says of plans
-            target = next((f for f in reversed(facts) if f.supplement == m.supplement
-                           and not f.announced and f.named), None)
+            target = next(
+                (
+                    f
+                    for f in reversed(facts)
+                    if f.supplement == m.supplement and not f.announced and f.named
+                ),
+                None,
+            )
         if target is None:
             if not m.named and not (m.year or m.edition or m.published or m.announced):
                 continue  # a bare "the roadmap" speaks of one already counted
@@ -588,8 +741,14 @@ def _another(ctx: Context, m: _Mention) -> bool:
     if any(t.key in words for t in toks[max(0, m.start - _ANOTHER_REACH) : m.end]):
         return True
     # "to be published as a new supplement": an indefinite article heads the noun phrase
-    det = next((t.key for t in reversed(toks[max(0, m.start - 3) : m.start])
-                if t.key in ("a", "an", "the", "this", "that", "its", "their")), None)
+    det = next(
+        (
+            t.key
+            for t in reversed(toks[max(0, m.start - 3) : m.start])
+            if t.key in ("a", "an", "the", "this", "that", "its", "their")
+        ),
+        None,
+    )
     return det in ("a", "an")
 
 
@@ -602,8 +761,14 @@ def _number_earlier(found: list[Roadmap]) -> list[Roadmap]:
         return found
     top = editions[0]
     earlier = sorted(
-        (r for r in found if not r.supplement and r.edition is None and r.published
-         and r.published[:4] < top.published[:4]),
+        (
+            r
+            for r in found
+            if not r.supplement
+            and r.edition is None
+            and r.published
+            and r.published[:4] < top.published[:4]
+        ),
         key=lambda r: r.published,
     )
     if len(earlier) != top.edition - 1:
@@ -623,10 +788,20 @@ def _one_each(found: list[Roadmap]) -> list[Roadmap]:
     out: list[Roadmap] = []
     for r in found:
         same = next(
-            (o for o in out if o.supplement == r.supplement and (
-                (o.published and r.published and o.published[:4] == r.published[:4]) or
-                (o.edition and r.edition and o.edition == r.edition and not (
-                    o.published and r.published and o.published[:4] != r.published[:4])))),
+            (
+                o
+                for o in out
+                if o.supplement == r.supplement
+                and (
+                    (o.published and r.published and o.published[:4] == r.published[:4])
+                    or (
+                        o.edition
+                        and r.edition
+                        and o.edition == r.edition
+                        and not (o.published and r.published and o.published[:4] != r.published[:4])
+                    )
+                )
+            ),
             None,
         )
         if same is None:
@@ -634,9 +809,13 @@ def _one_each(found: list[Roadmap]) -> list[Roadmap]:
             continue
         idx = out.index(same)
         out[idx] = Roadmap(
-            same.title, same.evidence, same.supplement, same.edition or r.edition,
+            same.title,
+            same.evidence,
+            same.supplement,
+            same.edition or r.edition,
             _finer(same.published, r.published),
             (same.announced or r.announced) and not (same.published or r.published),
-            same.expected or r.expected, same.url or r.url,
+            same.expected or r.expected,
+            same.url or r.url,
         )
     return out

@@ -11,6 +11,7 @@ absent cue of its own) denies it, and a denied attendance is an absence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from .context import Context, Sent
 from .groups import Group
@@ -33,7 +34,9 @@ _OTHER_GROUP = 3  # what another list between a cue and this one adds to their d
 _INTRO_BONUS = 1.5  # a block's intro speaks of the block as a whole
 _HEADER_CELLS = 3
 # Words opening a sentence after a list that speak of the whole list ("All of them took part").
-_BACK_REFERENCES = frozenset(("all", "they", "these", "each", "every", "both", "those", "none"))  # short lines above a block's intro that may be its table's header cells
+_BACK_REFERENCES = frozenset(
+    ("all", "they", "these", "each", "every", "both", "those", "none")
+)  # short lines above a block's intro that may be its table's header cells
 
 
 @dataclass
@@ -68,10 +71,15 @@ def asides(ctx: Context, toks: list[Token]) -> list[tuple[int, int]]:
     for k, t in enumerate(toks[:-1]):
         if t.key != "," or openers.at(toks, k + 1) is None:
             continue
-        close = next((j for j in range(k + 2, min(len(toks), k + 2 + _ASIDE_MAX))
-                      if toks[j].key == ","), None)
-        if close is not None and not any(x.kind == "agency" for x in toks[k + 1 : close]) and (
-                close + 1 < len(toks) and toks[close + 1].key != "and"):
+        close = next(
+            (j for j in range(k + 2, min(len(toks), k + 2 + _ASIDE_MAX)) if toks[j].key == ","),
+            None,
+        )
+        if (
+            close is not None
+            and not any(x.kind == "agency" for x in toks[k + 1 : close])
+            and (close + 1 < len(toks) and toks[close + 1].key != "and")
+        ):
             out.append((k, close + 1))
     return out
 
@@ -106,8 +114,12 @@ def _compact(ctx: Context, toks: list[Token], events: list[Match]) -> tuple[list
 def _colon_of(toks: list[Token], longer: Match, m: Match) -> bool:
     """ "Eleven agencies attended: ASI, ...": a cue that is the longer one less its colon says
     of the words before it what the longer says of the list after it."""
-    return (longer.start == m.start and longer.end == m.end + 1 and m.end < len(toks)
-            and toks[m.end].key == ":")
+    return (
+        longer.start == m.start
+        and longer.end == m.end + 1
+        and m.end < len(toks)
+        and toks[m.end].key == ":"
+    )
 
 
 def _at(where: list[int], k: int) -> int:
@@ -221,9 +233,15 @@ def score_span(
     spans = [m for ms in every.values() for m in ms]
     for key, ms in every.items():
         every[key] = [
-            m for m in ms
-            if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-                       and not _colon_of(toks, o, m) for o in spans)
+            m
+            for m in ms
+            if not any(
+                o.start <= m.start
+                and m.end <= o.end
+                and (o.end - o.start) > (m.end - m.start)
+                and not _colon_of(toks, o, m)
+                for o in spans
+            )
         ]
     for a, b in asides(ctx, toks):  # what an aside says of the list: its own cues
         if left <= a < right:
@@ -245,8 +263,9 @@ def score_span(
             else:
                 found = [m for m in found if m.start >= end]
             for m in found:
-                if any(e.start <= m.start < e.end and len(e.phrase) > len(m.phrase)
-                       for e in events):
+                if any(
+                    e.start <= m.start < e.end and len(e.phrase) > len(m.phrase) for e in events
+                ):
                     continue  # "heads of" in "the heads of agency meeting"
                 if at_end:  # an intro speaks of its list as a whole: its cues weigh alike
                     distance = (len(toks) - m.end) / 2
@@ -257,17 +276,26 @@ def score_span(
                     distance -= _relative_length(toks, end, m.start)
                 s = weight * m.weight * decay(distance)
                 lo = m.start if side == "before" or at_end else end
-                planned = _window_has(ctx, toks, max(left, lo - _MODAL_WINDOW), m.start,
-                                      "modality.future") or _window_has(
-                    ctx, toks, m.start, m.end, "modality.future")
-                planned = planned or _window_has(ctx, toks, m.end, min(right, m.end + 5),
-                                                 "modality.future_after")
-                if planned and role == "join" and _window_has(ctx, toks, m.end, right, "join.effective"):
+                planned = _window_has(
+                    ctx, toks, max(left, lo - _MODAL_WINDOW), m.start, "modality.future"
+                ) or _window_has(ctx, toks, m.start, m.end, "modality.future")
+                planned = planned or _window_has(
+                    ctx, toks, m.end, min(right, m.end + 5), "modality.future_after"
+                )
+                if (
+                    planned
+                    and role == "join"
+                    and _window_has(ctx, toks, m.end, right, "join.effective")
+                ):
                     planned = False  # "The membership application of NZSA was approved in May"
                 negated = role != "absent" and _window_has(
                     ctx, toks, max(left, m.start - _NEG_WINDOW), m.end, "modality.negation"
                 )
-                if role == "participant" and side == "after" and _elsewhere(ctx, toks, m.end, right):
+                if (
+                    role == "participant"
+                    and side == "after"
+                    and _elsewhere(ctx, toks, m.end, right)
+                ):
                     continue  # "took part in the heads of agency plenary of the congress"
                 if side == "after" and not at_end and _own_subject(toks, end, m.start):
                     continue  # "... with NASA and CNES, and it also became a member of GEO"
@@ -360,8 +388,11 @@ def role_of(ctx: Context, g: Group, others: list[Group] = ()) -> Role:
         # a table's header cells set out one a line ("Organisation", "Country") stand between
         # the list and its heading ("Delegations")
         hops = 0
-        while above is not None and hops < _HEADER_CELLS and len(above.toks) <= 3 and not any(
-            t.kind == "agency" for t in above.toks
+        while (
+            above is not None
+            and hops < _HEADER_CELLS
+            and len(above.toks) <= 3
+            and not any(t.kind == "agency" for t in above.toks)
         ):
             sources.append((above, 1.0))
             above = ctx.before(above)
@@ -391,7 +422,7 @@ def gapped(ctx: Context, groups: list, roles: dict[int, Role]) -> None:
             by_sentence.setdefault(g.sent.index, []).append(g)
     for gs in by_sentence.values():
         gs.sort(key=lambda g: g.start)
-        for prev, g in zip(gs, gs[1:]):
+        for prev, g in pairwise(gs):
             before, role = roles[id(prev)], roles[id(g)]
             if role.name is not None or before.name is None or before.cue is None:
                 continue
@@ -439,5 +470,6 @@ def carried(ctx: Context, groups: list, roles: dict[int, Role]) -> None:
         # the list above goes on with these ("All 4 member agencies: NASA, ESA, JAXA ... and
         # also the newest member, KARI"): one list, its count counting them too
         toks = g.sent.toks
-        above.items.extend(replace(it, at=toks[min(it.start, len(toks) - 1)].start)
-                           for it in g.items)
+        above.items.extend(
+            replace(it, at=toks[min(it.start, len(toks) - 1)].start) for it in g.items
+        )

@@ -17,8 +17,19 @@ from .context import Context, Sent
 from .tokens import keys
 
 SEP = " | "
-ROLES = ("date", "place", "host", "count", "mode", "agency", "attended", "item", "released",
-         "joined", "due")
+ROLES = (
+    "date",
+    "place",
+    "host",
+    "count",
+    "mode",
+    "agency",
+    "attended",
+    "item",
+    "released",
+    "joined",
+    "due",
+)
 
 
 @dataclass(frozen=True)
@@ -96,7 +107,8 @@ def find_rows(ctx: Context) -> dict[int, Row]:
             labels = {r: c.text for r, c in zip(roles, cells, strict=True) if r}
             above = [o for o in ctx.sents[max(0, sent.index - 3) : sent.index]]
             about = "date" in roles and (
-                "place" in roles or "host" in roles
+                "place" in roles
+                or "host" in roles
                 or any(meeting_words.find(o.toks) for o in above)
             )
             continue

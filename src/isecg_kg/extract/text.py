@@ -28,8 +28,8 @@ _BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9*])")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.[\"')\]]*$")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _LIST_MARK = ("*", "•", "·", "▪", "-", "–", "—")
-_UNPUNCTUATED = 200
-_PROSE_LINE = 100  # a line this long is report text, not a menu  # a paragraph this long without a full stop has lost its punctuation
+_UNPUNCTUATED = 200  # a paragraph this long without a full stop has lost its punctuation
+_PROSE_LINE = 100  # a line this long is report text, not a menu
 
 AG_FIRST, AG_FILL, AG_BASE = "\ue000", "\ue001", 0xE100
 AG = "\ue000[\ue100-\uf8ff]\ue001*"
@@ -131,8 +131,13 @@ def _report_end(text: str, lex: Lexicon) -> int:
         key = _line_key(line).strip(" :")
         if prose and key and key in stops:
             return at
-        prose = prose or len(line) > _PROSE_LINE or (  # or a sentence: "ISECG met in Rome."
-            line.rstrip().endswith((".", "!")) and len(line.split()) >= 6)
+        prose = (
+            prose
+            or len(line) > _PROSE_LINE
+            or (  # or a sentence: "ISECG met in Rome."
+                line.rstrip().endswith((".", "!")) and len(line.split()) >= 6
+            )
+        )
         at += len(line) + 1
     return len(text)
 
