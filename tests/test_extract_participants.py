@@ -621,6 +621,16 @@ def test_regions_represented_by_and_the_clauses_that_share_the_verb(reg):
     assert keys(m.participants) == ["ESA", "CNES", "DLR", "JAXA", "KARI", "NASA", "CSA"]
 
 
+def test_the_clauses_that_share_the_verb_may_name_their_region_with_an_article(reg):
+    m = only_meeting(
+        reg,
+        "ISECG senior managers met in Milan on 13 October 2024.\n\nEurope was represented by ESA "
+        "and by national agencies (CNES, DLR); the Asia-Pacific region by JAXA and KARI; the "
+        "Americas by AEB and NASA; and the Middle East by ISA.",
+    )
+    assert keys(m.participants) == ["ESA", "CNES", "DLR", "JAXA", "KARI", "AEB", "NASA", "ISA"]
+
+
 def test_around_the_table_names_the_participants(reg):
     m = only_meeting(
         reg,

@@ -439,9 +439,10 @@ def gapped(ctx: Context, groups: list, roles: dict[int, Role]) -> None:
             if k < 1 or toks[k].key != last:
                 continue
             j = k
-            while j > 0 and toks[j - 1].capitalised and k - j < 3:
+            filler = ctx.lex.words("roles.same.gap_words")  # "the Asia-Pacific region by ..."
+            while j > 0 and (toks[j - 1].capitalised or toks[j - 1].key in filler) and k - j < 5:
                 j -= 1
-            if j == k:
+            if not any(t.capitalised for t in toks[j:k]):
                 continue
             if j > 0 and toks[j - 1].key == "and":
                 j -= 1
