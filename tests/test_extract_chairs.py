@@ -334,3 +334,29 @@ def test_thanks_name_the_outgoing_chair_only_for_the_chair(reg):
     assert [(c.previous, c.to.key) for c in hosting] == [(None, "JAXA")]
     text = MEETING + "KARI took over the chair. The group thanked CNES for its chairmanship."
     assert summary(chairs(reg, text)) == [("CNES", "KARI", "2016-06-10", 0, False)]
+
+
+def test_a_report_whose_full_stops_were_lost_in_wrapping_keeps_its_sentences_apart(tmp_path):
+    """A PDF export: lines wrapped at a steady width, full stops lost at line ends, words broken
+    across lines ("To-" / "ronto", "Eu-" / "ropean"). A line whose capitalised first word would
+    have fitted on the line before starts a sentence of its own."""
+    from isecg_kg.extract import extract
+    from isecg_kg.registry import Registry
+    from isecg_kg.sources import load
+
+    text = (
+        "ISECG Annual Report\n\n"
+        "On 30 September 2014 senior managers of 12 agencies met in To-\n"
+        "ronto, Canada, at a meeting hosted by the Canadian Space Agency on the\n"
+        "margins of the 65th International Astronautical Congress in that city\n"
+        "During the meeting CSA handed over the ISECG Chairmanship to the Eu-\n"
+        "ropean Space Agency, which thanked the outgoing chair for its work\n"
+        "ESA thus returns to a role it first held from May 2009, when it took\n"
+        "over the chair from JAXA\n"
+    )
+    path = tmp_path / "report.txt"
+    path.write_text(text)
+    ex = extract(load(path, {"published": "2015-03-27"}), Registry.load())
+    assert [m.city for m in ex.meetings] == ["Toronto"]
+    changes = {(c.previous.key if c.previous else None, c.to.key) for c in ex.chair_changes}
+    assert ("CSA", "ESA") in changes and ("JAXA", "ESA") in changes

@@ -849,3 +849,28 @@ def test_a_join_at_the_same_meeting_takes_its_date(reg):
         "2021-06-11",
     )
     assert {k: j.when.value for k, j in found.items()} == {"PTS": "2021-06-10", "AEM": "2021-06-10"}
+
+
+def test_comprises_n_participating_agencies_is_the_membership_not_an_attendance():
+    import tempfile
+    from pathlib import Path
+
+    from isecg_kg.extract import extract
+    from isecg_kg.registry import Registry
+    from isecg_kg.sources import load
+
+    text = (
+        "ISECG Annual Report\n\nOn 30 September 2014 managers of 3 agencies (ASI, CNES and NASA)"
+        " met in Toronto.\n\nAt the date of this report ISECG comprises 4 participating agencies:"
+        "\n\nASI\nCNES\nNASA\nJAXA\n"
+    )
+    path = Path(tempfile.mkdtemp()) / "r.txt"
+    path.write_text(text)
+    ex = extract(load(path, {"published": "2015-03-27"}), Registry.load())
+    assert [sorted(a.key for a in m.participants) for m in ex.meetings] == [["ASI", "CNES", "NASA"]]
+    assert sorted(a.key for ml in ex.member_lists for a in ml.members) == [
+        "ASI",
+        "CNES",
+        "JAXA",
+        "NASA",
+    ]

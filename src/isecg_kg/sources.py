@@ -719,9 +719,12 @@ def _unwrap(block: list[str]) -> list[str]:
     if block and _BOXED.match(block[0]):
         return [" ".join(r.split()) for b in block if (r := _BOXED.match(b).group(1)).strip()]
     out: list[str] = []
-    wrapped = len(block) > 1 and max(len(x) for x in block) <= _WRAP_WIDTH
+    width = max((len(x) for x in block), default=0)
+    wrapped = len(block) > 1 and width <= _WRAP_WIDTH
     for i, x in enumerate(block):
-        if wrapped and i and len(block[i - 1]) >= 40 and not _own_line(block[i - 1], x):
+        if wrapped and i and _lost_stop(block, i, width):
+            out.append(x)  # a sentence ended here and its full stop was lost
+        elif wrapped and i and len(block[i - 1]) >= 40 and not _own_line(block[i - 1], x):
             if _HYPHENATED.search(out[-1]) and x[:1].islower():
                 out[-1] = out[-1][:-1] + x  # "agen-" + "cies": one word
             else:
@@ -731,7 +734,7 @@ def _unwrap(block: list[str]) -> list[str]:
     return out
 
 
-_HYPHENATED = re.compile(r"[a-z]{2}-$")  # a word broken at the line's end
+_HYPHENATED = re.compile(r"[A-Za-z][a-z]-$")  # a word broken at the line's end ("To-" + "ronto")
 _RULE = re.compile(r"\s*\+?([-=_*~#])\1{3,}\+?\s*")  # "-----", and a box's edge "+----+"
 _BOXED = re.compile(r"^\s*\|\s*(.*?)\s*\|\s*$")
 _LABELLED_RULE = re.compile(r"\s*([-=_*~#])\1{7,}\s+(\w.*?)\s*(?:\1{4,})?\s*")
@@ -759,6 +762,25 @@ _ITEM_START = re.compile(
     rf"^(?:[A-Z][A-Za-z./ -]{{0,25}}:(?:\s|$)|\d+(?:\.\d+)+\.?\s|\d+\.\s|{_BULLET_MARK})"
 )
 _CELLS = re.compile(r"\s\|\s")
+
+
+def _lost_stop(block: list[str], i: int, width: int) -> bool:
+    """Whether line ``i`` starts a new sentence whose full stop was lost: the text is wrapped at
+    a steady width (three lines or more near it), the line before ends without punctuation, and
+    this line's capitalised first word would have fitted on it, so the wrapper did not move it
+    down: the writer did ("... worth the investment" / "ESA took over ...")."""
+    before, line = block[i - 1], block[i]
+    first = line.split()[0] if line.split() else ""
+    steady = sum(len(x) >= width - 8 for x in block) >= 3
+    return (
+        steady
+        and width >= 50
+        and len(before) >= 40
+        and first[:1].isupper()
+        and before[-1:].isalnum()
+        and not _HYPHENATED.search(before)
+        and len(before) + 1 + len(first) <= width
+    )
 
 
 def _own_line(before: str, line: str) -> bool:
