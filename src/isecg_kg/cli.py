@@ -436,6 +436,45 @@ def serve_cmd(
         httpd.server_close()
 
 
+@cli.command("plot")
+@click.argument("kind", metavar="membership|chairs")
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Graph file to draw from (.ttl .nt .jsonld .trig).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="Image to write; .svg or .png [default: build/KIND.svg].",
+)
+def plot_cmd(kind: str, data: Path, out: Path | None) -> None:
+    """Draw a timeline from the saved queries: membership (members at each year's end, joins
+    per year) or chairs (one bar per agency). Dates known only as a range are hatched, ends
+    no source states fade out."""
+    from .plot import FORMATS, check, render
+
+    check(kind, FORMATS[0])
+    out = out or Path("build") / f"{kind}.svg"
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise IsecgError("unknown image format", file=out, hint="name it .svg or .png")
+    image = render(kind, data, fmt)
+    _write(out, image)
+    click.echo(f"wrote {out}: {kind} timeline, {len(image)} bytes")
+
+
+def _write(out: Path, data: bytes) -> None:
+    from .export import write_atomic
+
+    try:
+        write_atomic(out, data)
+    except OSError as e:
+        raise IsecgError(f"cannot write: {e.strerror or e}", file=out) from None
+
+
 def _log_stream(path: str):
     """The access log: stderr for '-', else the file, appended to, a line at a time."""
     if path == "-":
