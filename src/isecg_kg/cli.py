@@ -466,6 +466,24 @@ def plot_cmd(kind: str, data: Path, out: Path | None) -> None:
     click.echo(f"wrote {out}: {kind} timeline, {len(image)} bytes")
 
 
+@cli.command("docs")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("build/ontology.html"),
+    show_default=True,
+    help="HTML file to write.",
+)
+def docs_cmd(out: Path) -> None:
+    """Write the ontology's documentation (HTML made by pyLODE from ontology/isecg.ttl).
+    The page is self-contained: it fetches nothing."""
+    from .ontodocs import render_html
+
+    page = render_html().encode("utf-8")
+    _write(out, page)
+    click.echo(f"wrote {out}: ontology documentation, {len(page)} bytes")
+
+
 def _write(out: Path, data: bytes) -> None:
     from .export import write_atomic
 
