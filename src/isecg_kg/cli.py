@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -94,7 +94,14 @@ def build_cmd(
     # collector's default of a young pass every 700 allocations re-scans them for ~10% of a
     # large build's time. This process only builds, so collect less often.
     gc.set_threshold(50_000, 20, 100)
-    result = build(list(sources), out=out, with_inferences=with_inferences, force=force)
+    bar = None if quiet else _BuildBar(sys.stderr)
+    try:
+        result = build(
+            list(sources), out=out, with_inferences=with_inferences, force=force, progress=bar
+        )
+    finally:
+        if bar is not None:
+            bar.close()
     for error in result.errors:
         click.echo(f"isecg-kg: error: {error}", err=True)
     if result.kept is not None:
@@ -119,6 +126,46 @@ def build_cmd(
         sys.exit(2)
     if result.report is not None and not result.report.conforms and not keep_going:
         sys.exit(1)
+
+
+class _BuildBar:
+    """A progress bar on ``stream`` for a build of more than ``ABOVE`` source files, drawn
+    only when ``stream`` is a terminal: a log or a pipe gets no bar characters."""
+
+    ABOVE = 20
+    STAGES: ClassVar[dict[str, str]] = {
+        "read": "reading",
+        "reason": "reasoning",
+        "validate": "validating",
+        "write": "writing",
+    }
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.bar = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.bar is None:
+            if stage != "read" or total <= self.ABOVE or not _is_tty(self.stream):
+                return
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc="reading", unit="file", file=self.stream, leave=False)
+        if stage == "read":
+            self.bar.update(done - self.bar.n)
+        else:
+            self.bar.set_description(self.STAGES.get(stage, stage))
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _is_tty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no such method, or closed
+        return False
 
 
 FORMATS = ["table", "csv", "tsv", "json", "md"]
