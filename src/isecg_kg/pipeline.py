@@ -354,10 +354,12 @@ def build(
         result.inferred = Graph(identifier=ids.INFERRED_GRAPH)
         result.inferred += inferred
     if validate:
+        from .validate import locate
         from .validate import validate as run_shapes
 
         stage("validate", 0, 1)
-        result.report = run_shapes(data, ontology=result.ontology)
+        files = {ids.source(d.id): d.path for d in documents}
+        result.report = locate(run_shapes(data, ontology=result.ontology), data, files)
     if out is not None and result.errors and out.exists() and not force:
         result.kept = out
     elif out is not None:
