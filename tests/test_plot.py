@@ -247,3 +247,15 @@ def test_plot_errors_are_one_line_and_exit_2(tmp_path, monkeypatch, args, says) 
     assert line.startswith("isecg-kg: error: ") and says in line
     assert "Traceback" not in result.output
     assert not list(tmp_path.glob("c*"))
+
+
+def test_the_readme_shows_both_timelines_and_a_real_error() -> None:
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for kind in plot.KINDS:
+        image = root / "docs" / "images" / f"{kind}.png"
+        assert f"](docs/images/{kind}.png)" in readme
+        assert image.read_bytes().startswith(b"\x89PNG")
+    block = readme.split("$ isecg-kg plot chairs --out chairs.jpg\n", 1)[1].split("\n", 1)[0]
+    result = CliRunner().invoke(cli, ["plot", "chairs", "--out", "chairs.jpg"])
+    assert result.stderr.strip() == block
