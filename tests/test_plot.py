@@ -259,3 +259,13 @@ def test_the_readme_shows_both_timelines_and_a_real_error() -> None:
     block = readme.split("$ isecg-kg plot chairs --out chairs.jpg\n", 1)[1].split("\n", 1)[0]
     result = CliRunner().invoke(cli, ["plot", "chairs", "--out", "chairs.jpg"])
     assert result.stderr.strip() == block
+
+
+def test_threads_drawing_at_once_get_the_same_bytes(graph_file) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    alone = {kind: plot.render(kind, graph_file, "svg") for kind in plot.KINDS}
+    kinds = list(plot.KINDS) * 4
+    with ThreadPoolExecutor(4) as pool:
+        drawn = list(pool.map(lambda kind: plot.render(kind, graph_file, "svg"), kinds))
+    assert all(image == alone[kind] for kind, image in zip(kinds, drawn, strict=True))

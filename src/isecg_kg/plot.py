@@ -10,6 +10,7 @@ and it carries no date.
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -33,6 +34,9 @@ _RC = {
     "hatch.linewidth": 0.8,
 }
 _METADATA = {"svg": {"Date": None}, "png": {"Software": None}}
+# matplotlib's rcParams are global: one drawing at a time, so a server's threads cannot
+# restore each other's settings halfway through.
+_DRAWING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -175,7 +179,7 @@ def render_graph(kind: str, graph: Graph, fmt: str) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context(_RC):
+    with _DRAWING, matplotlib.rc_context(_RC):
         figure = Figure(layout="constrained")
         FigureCanvasAgg(figure)
         if kind == "membership":
