@@ -124,3 +124,17 @@ def test_docs_command_reports_an_unwritable_out_in_one_line(tmp_path) -> None:
     assert result.exit_code == 2
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("isecg-kg: error: ") and "x.html: cannot write" in line
+
+
+def test_pylode_unable_to_write_its_cache_is_one_clear_error(monkeypatch) -> None:
+    class Unwritable:
+        def __init__(self, graph, sort_subjects=False):
+            raise PermissionError(13, "Permission denied", "/site-packages/pylode/rdf/refs.pickle")
+
+    monkeypatch.setattr(ontodocs, "_ontpub", lambda: Unwritable)
+    with pytest.raises(ontodocs.IsecgError) as caught:
+        ontodocs.render_html()
+    assert str(caught.value) == (
+        "/site-packages/pylode/rdf/refs.pickle: pyLODE cannot cache its background ontologies: "
+        "Permission denied (run `isecg-kg docs` once as the user who installed it)"
+    )

@@ -40,7 +40,15 @@ def render_html() -> str:
         graph.parse(path, format="turtle")
     except (OSError, SyntaxError, ValueError) as e:
         raise IsecgError(f"cannot read the ontology: {e}", file=path) from None
-    html = _with_individuals(_ontpub()(graph, sort_subjects=True).make_html(), graph)
+    try:
+        document = _ontpub()(graph, sort_subjects=True)
+    except OSError as e:  # on first use pyLODE caches its background ontologies in its folder
+        raise IsecgError(
+            f"pyLODE cannot cache its background ontologies: {e.strerror or e}",
+            file=getattr(e, "filename", None),
+            hint="run `isecg-kg docs` once as the user who installed it",
+        ) from None
+    html = _with_individuals(document.make_html(), graph)
     found = _FETCHES.search(html)
     if found:  # a pyLODE upgrade would have to be checked before it ships a page that fetches
         raise IsecgError(f"the generated documentation would fetch from the web: {found[0]!r}")
