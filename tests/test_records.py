@@ -178,7 +178,10 @@ def test_a_hand_over_to_another_agency_the_same_day_is_refused(tmp_path, seeds_g
     assert result.exit_code == 1, result.output
     [line] = violations(result.output)
     assert "Two chairs at once" in line and "shapes:ChairOverlap" in line
-    assert "(NASA, from source/" in line and "chair/CSA/2020-09-09 (CSA, from source/" in line
+    # each source by its file: the record's as given, the graph's by the name it records
+    assert f"(NASA, from {tmp_path / 'chair.txt'})" in line
+    assert "chair/CSA/2020-09-09 (CSA, from 004_c7f88f3f07aedc14.txt)" in line
+    assert f"source: {tmp_path / 'chair.txt'}:" in line
 
 
 def test_a_refused_record_changes_nothing_on_add(tmp_path, seeds_graph):
@@ -252,7 +255,10 @@ def test_a_hand_over_from_an_agency_not_holding_the_chair_is_refused(tmp_path, s
     assert result.exit_code == 1, result.output
     [line] = violations(result.output)
     assert "Hand-over from ESA on 2020-09-09" in line
-    assert "chair/JAXA/until-2020-09-09 (JAXA, from source/" in line
+    assert "chair/JAXA/until-2020-09-09 (JAXA, from 004_c7f88f3f07aedc14.txt)" in line
+    # the record's own source, which the graph does not hold, is known by the record's file
+    record_file = tmp_path / "r.ttl"
+    assert f"(from {record_file})" in line and f"source: {record_file};" in line
 
 
 def test_a_new_document_is_resolved_against_the_meetings_the_graph_holds(tmp_path):

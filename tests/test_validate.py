@@ -128,6 +128,8 @@ def test_to_json(report: Report) -> None:
         "source_shape",
         "source_document",
         "sources",
+        "source_file",
+        "source_line",
     }
     assert first["focus"].startswith("https://w3id.org/isecg/id/")
 
@@ -353,3 +355,92 @@ def test_seed_graph_has_no_violation_and_only_the_real_tension() -> None:
     assert warning.message == (
         "A source states 24 ISECG members on 2020-09-09, but the graph knows only 16 by then."
     )
+
+
+# Findings name the source file (``locate``)
+
+LOCATED = """
+<source/s1> a isecg:SourceDocument ; isecg:fileName "minutes.txt" .
+<source/s2> a isecg:SourceDocument ; isecg:fileName "other.txt" .
+<meeting/2005> a isecg:Meeting ; prov:wasDerivedFrom <source/s1> .
+<evidence/s1/0> a isecg:Evidence ; isecg:describes <meeting/2005> ; isecg:charStart 0 ;
+    isecg:quote "The group first met in 2005." ; prov:wasQuotedFrom <source/s1> .
+<evidence/s1/1> a isecg:Evidence ; isecg:describes <meeting/2005> ; isecg:charStart 40 ;
+    isecg:aboutProperty isecg:date ;
+    isecg:quote "Its members met again in Tokyo, in the spring of 2005, for two days." ;
+    prov:wasQuotedFrom <source/s1> .
+"""
+
+
+def finding(path=None, message: str = "Bad date.") -> Report:
+    result = Result(
+        severity="Violation",
+        focus=ID["meeting/2005"],
+        path=path,
+        message=message,
+        value=None,
+        source_shape=URIRef("https://w3id.org/isecg/shapes#S"),
+        source_document=ID["source/s1"],
+        sources=(ID["source/s1"],),
+    )
+    return Report(conforms=False, results=[result])
+
+
+def test_a_finding_names_the_file_as_given_and_the_line_of_its_evidence(tmp_path) -> None:
+    from isecg_kg.validate import locate
+
+    path = tmp_path / "minutes.txt"
+    path.write_text(
+        "Minutes\n\nThe group first met in 2005.\n\nIts members met again in Tokyo, in the\n"
+        "spring of 2005, for two days.\n",
+        encoding="utf-8",
+    )
+    data = graph(LOCATED)
+    [r] = locate(finding(ISECG.date), data, {ID["source/s1"]: path}).results
+    assert (r.source_file, r.source_line) == (str(path), 5)  # the quote about isecg:date
+    assert f"source: {path}:5;" in r.to_text() and "id:source/s1" not in r.to_text()
+    assert r.to_dict()["source_file"] == str(path) and r.to_dict()["source_line"] == 5
+    [r] = locate(finding(), data, {ID["source/s1"]: path}).results
+    assert r.source_line == 3  # no evidence about the path: the document's first
+
+
+def test_a_quote_the_file_does_not_hold_word_for_word_gives_no_line(tmp_path) -> None:
+    from isecg_kg.validate import locate
+
+    path = tmp_path / "minutes.json"
+    path.write_text('{"content": "<p>The group <b>first</b> met in 2005.</p>"}', encoding="utf-8")
+    [r] = locate(finding(), graph(LOCATED), {ID["source/s1"]: path}).results
+    assert (r.source_file, r.source_line) == (str(path), None)
+    assert f"source: {path};" in r.to_text()
+
+
+def test_a_source_read_before_is_named_by_the_file_name_the_graph_records() -> None:
+    from isecg_kg.validate import locate
+
+    [r] = locate(finding(), graph(LOCATED)).results
+    assert (r.source_file, r.source_line) == ("minutes.txt", None)
+    assert "source: minutes.txt;" in r.to_text()
+
+
+def test_sources_a_message_names_are_named_by_their_files(tmp_path) -> None:
+    from isecg_kg.validate import locate
+
+    message = "Clash (from source/s1) with another (from source/s2), not source/s9."
+    [r] = locate(finding(message=message), graph(LOCATED), {ID["source/s1"]: tmp_path}).results
+    assert r.message == f"Clash (from {tmp_path}) with another (from other.txt), not source/s9."
+
+
+def test_build_names_the_source_file_in_its_findings(tmp_path) -> None:
+    from isecg_kg.pipeline import build
+
+    source = tmp_path / "note.txt"
+    source.write_text(
+        "ISECG\n\nOn September 9, 2020, senior managers representing 23 space agencies "
+        "gathered virtually for a meeting of the International Space Exploration "
+        "Coordination Group (ISECG), the group of 24 member agencies.\n",
+        encoding="utf-8",
+    )
+    [r] = build([source]).report.results  # 24 members stated, none known
+    assert "MemberCountExceedsKnown" in str(r.source_shape)
+    assert (r.source_file, r.source_line) == (str(source), 3)
+    assert f"source: {source}:3;" in r.to_text() and "id:source/" not in r.to_text()

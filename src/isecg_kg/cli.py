@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -94,7 +94,14 @@ def build_cmd(
     # collector's default of a young pass every 700 allocations re-scans them for ~10% of a
     # large build's time. This process only builds, so collect less often.
     gc.set_threshold(50_000, 20, 100)
-    result = build(list(sources), out=out, with_inferences=with_inferences, force=force)
+    bar = None if quiet else _BuildBar(sys.stderr)
+    try:
+        result = build(
+            list(sources), out=out, with_inferences=with_inferences, force=force, progress=bar
+        )
+    finally:
+        if bar is not None:
+            bar.close()
     for error in result.errors:
         click.echo(f"isecg-kg: error: {error}", err=True)
     if result.kept is not None:
@@ -119,6 +126,46 @@ def build_cmd(
         sys.exit(2)
     if result.report is not None and not result.report.conforms and not keep_going:
         sys.exit(1)
+
+
+class _BuildBar:
+    """A progress bar on ``stream`` for a build of more than ``ABOVE`` source files, drawn
+    only when ``stream`` is a terminal: a log or a pipe gets no bar characters."""
+
+    ABOVE = 20
+    STAGES: ClassVar[dict[str, str]] = {
+        "read": "reading",
+        "reason": "reasoning",
+        "validate": "validating",
+        "write": "writing",
+    }
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.bar = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.bar is None:
+            if stage != "read" or total <= self.ABOVE or not _is_tty(self.stream):
+                return
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc="reading", unit="file", file=self.stream, leave=False)
+        if stage == "read":
+            self.bar.update(done - self.bar.n)
+        else:
+            self.bar.set_description(self.STAGES.get(stage, stage))
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _is_tty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no such method, or closed
+        return False
 
 
 FORMATS = ["table", "csv", "tsv", "json", "md"]
@@ -434,6 +481,63 @@ def serve_cmd(
         pass
     finally:
         httpd.server_close()
+
+
+@cli.command("plot")
+@click.argument("kind", metavar="membership|chairs")
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Graph file to draw from (.ttl .nt .jsonld .trig).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="Image to write; .svg or .png [default: build/KIND.svg].",
+)
+def plot_cmd(kind: str, data: Path, out: Path | None) -> None:
+    """Draw a timeline from the saved queries: membership (members at each year's end, joins
+    per year) or chairs (one bar per agency). Dates known only as a range are hatched, ends
+    no source states fade out."""
+    from .plot import FORMATS, check, render
+
+    check(kind, FORMATS[0])
+    out = out or Path("build") / f"{kind}.svg"
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise IsecgError("unknown image format", file=out, hint="name it .svg or .png")
+    image = render(kind, data, fmt)
+    _write(out, image)
+    click.echo(f"wrote {out}: {kind} timeline, {len(image)} bytes")
+
+
+@cli.command("docs")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("build/ontology.html"),
+    show_default=True,
+    help="HTML file to write.",
+)
+def docs_cmd(out: Path) -> None:
+    """Write the ontology's documentation (HTML made by pyLODE from ontology/isecg.ttl).
+    The page is self-contained: it fetches nothing."""
+    from .ontodocs import render_html
+
+    page = render_html().encode("utf-8")
+    _write(out, page)
+    click.echo(f"wrote {out}: ontology documentation, {len(page)} bytes")
+
+
+def _write(out: Path, data: bytes) -> None:
+    from .export import write_atomic
+
+    try:
+        write_atomic(out, data)
+    except OSError as e:
+        raise IsecgError(f"cannot write: {e.strerror or e}", file=out) from None
 
 
 def _log_stream(path: str):

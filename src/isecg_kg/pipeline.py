@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +21,10 @@ from .namespaces import ISECG, ORG
 DEFAULT_SOURCES = Path("data/sources")
 DEFAULT_RECORDS = Path("data/records")
 DEFAULT_OUT = Path("build/isecg.ttl")
+
+# Told how a build goes: ``(stage, done, total)``; stage "read" counts the source files read
+# and extracted, then "reason", "validate" and "write" each start with ``(stage, 0, 1)``.
+Progress = Callable[[str, int, int], None]
 
 
 def _parse(path: Path, identifier) -> Graph:
@@ -149,21 +153,27 @@ def _read(path: Path) -> tuple[list[Document], IsecgError | None]:
 
 
 def read_and_extract(
-    paths: Sequence[Path], *, workers: int | None = None
+    paths: Sequence[Path], *, workers: int | None = None, progress: Progress | None = None
 ) -> tuple[list[Document], list[Graph], list[Mapped], list[IsecgError]]:
     """Read every source under ``paths`` and extract each document's facts: the documents,
     the RDF records, the extractions and the errors, in the order the files were found.
 
     From ``PARALLEL_MIN`` files on, reading and extraction run in a pool of ``workers``
-    processes (default: one per core); the result is the same.
+    processes (default: one per core); the result is the same. ``progress`` is told
+    ``("read", files done, files)`` as they are.
     """
     files, records, errors = _discover(paths)
     workers = _workers(len(files)) if workers is None else workers
+    tell = (lambda n: progress("read", n, len(files))) if progress else (lambda n: None)
+    tell(0)
     if workers > 1:
         chunks = [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
-        done = _in_pool(_read_extract_chunk, chunks, workers)
+        done = _in_pool(_read_extract_chunk, chunks, workers, tell)
     else:
-        done = _read_extract_chunk(files)
+        done = []
+        for path in files:
+            done.extend(_read_extract_chunk([path]))
+            tell(len(done))
     documents: list[Document] = []
     outcomes = []
     for docs, error, found in done:
@@ -232,19 +242,28 @@ def _workers(jobs: int) -> int:
     return min(cores, 8)
 
 
-def _in_pool(work, chunks: list, workers: int) -> list:
+def _in_pool(work, chunks: list, workers: int, tell: Callable[[int], None] | None = None) -> list:
     """``work`` over each chunk in a process pool, results flattened in order; in this
-    process when no pool can start."""
+    process when no pool can start. ``tell`` gets the number of results so far."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     _registry()  # read once, before the pool forks
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+
+    def gather(results) -> list:
+        out: list = []
+        for chunk in results:
+            out.extend(chunk)
+            if tell is not None:
+                tell(len(out))
+        return out
+
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-            return [o for chunk in pool.map(work, chunks) for o in chunk]
+            return gather(pool.map(work, chunks))
     except (OSError, BrokenProcessPool):  # no processes here: do it ourselves
-        return [o for chunk in chunks for o in work(chunk)]
+        return gather(work(chunk) for chunk in chunks)
 
 
 def _read_extract_chunk(files: Sequence[Path]) -> list:
@@ -303,12 +322,15 @@ def build(
     validate: bool = True,
     with_inferences: bool = False,
     force: bool = False,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Build the knowledge graph from source files or folders; write it to ``out`` if given.
 
     When a source failed and ``out`` already exists, the old file is kept (``result.kept``)
     unless ``force``: a mistyped path must not replace a good graph with a worse one.
+    ``progress`` is told how the build goes (``Progress``).
     """
+    stage = progress or (lambda *_: None)
     paths = list(sources) or [p for p in (DEFAULT_SOURCES, DEFAULT_RECORDS) if p.exists()]
     if not paths:
         raise IsecgError(
@@ -316,7 +338,7 @@ def build(
         )
     if out is not None:
         format_for(out)  # an unknown output format is an error before the work, not after it
-    documents, records, items, errors = read_and_extract(paths)
+    documents, records, items, errors = read_and_extract(paths, progress=progress)
     result = BuildResult(
         documents=documents,
         sources=[bind_prefixes(g) for g in map_all(items)],
@@ -327,16 +349,21 @@ def build(
     )
     data = result.data() if (reason or with_inferences or validate) else None
     if reason or with_inferences:
+        stage("reason", 0, 1)
         inferred, result.inconsistencies = _reason(data, result.ontology)
         result.inferred = Graph(identifier=ids.INFERRED_GRAPH)
         result.inferred += inferred
     if validate:
+        from .validate import locate
         from .validate import validate as run_shapes
 
-        result.report = run_shapes(data, ontology=result.ontology)
+        stage("validate", 0, 1)
+        files = {ids.source(d.id): d.path for d in documents}
+        result.report = locate(run_shapes(data, ontology=result.ontology), data, files)
     if out is not None and result.errors and out.exists() and not force:
         result.kept = out
     elif out is not None:
+        stage("write", 0, 1)
         graphs = result.asserted()
         if with_inferences and result.inferred is not None:
             graphs.append(result.inferred)

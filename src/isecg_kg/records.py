@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,11 +51,26 @@ def load_rdf(path: Path) -> Graph:
 def record_graphs(paths: Sequence[Path], context: Graph | None = None) -> list[Graph]:
     """The graphs of new records: RDF as written, source documents mapped like the build, with
     their meetings resolved against those ``context`` already holds (``identity``)."""
+    return _read_records(paths, context)[0]
+
+
+def _read_records(
+    paths: Sequence[Path], context: Graph | None
+) -> tuple[list[Graph], dict[URIRef, Path]]:
+    """``record_graphs``, and the file each source document came from, by its source IRI."""
+    from . import ids
     from .export import bind_prefixes
     from .mapping import describe, map_all
     from .pipeline import extract_all, read_documents
 
-    graphs = [load_rdf(p) for p in paths if is_rdf(p)]
+    graphs: list[Graph] = []
+    files: dict[URIRef, Path] = {}
+    for path in (p for p in paths if is_rdf(p)):
+        graphs.append(load_rdf(path))
+        for source in graphs[-1].subjects(RDF.type, ISECG.SourceDocument):
+            # a source the record itself introduces is known by the record's file
+            if isinstance(source, URIRef) and not _holds(context, source):
+                files.setdefault(source, path)
     documents = [p for p in paths if not is_rdf(p)]
     if documents:
         docs, errors = read_documents(documents)
@@ -66,7 +81,12 @@ def record_graphs(paths: Sequence[Path], context: Graph | None = None) -> list[G
             raise errors[0]
         held = held_meetings(context, describe(items)) if context is not None else []
         graphs.extend(bind_prefixes(g) for g in map_all(items, held))
-    return graphs
+        files.update({ids.source(d.id): d.path for d in docs})
+    return graphs, files
+
+
+def _holds(context: Graph | None, source: URIRef) -> bool:
+    return context is not None and (source, RDF.type, ISECG.SourceDocument) in context
 
 
 @dataclass
@@ -82,17 +102,23 @@ def check(paths: Sequence[Path], context: Graph) -> Checked:
     """Validate new records against the shapes new records are held to, in the context of an
     existing graph. Only the nodes the records describe (and the records their rules read) are
     validated, so a check stays fast however large the graph is."""
-    return check_graphs(record_graphs(paths, context), context)
+    graphs, files = _read_records(paths, context)
+    return check_graphs(graphs, context, files)
 
 
 CONTEXT_WHOLE_BELOW = 50_000  # triples: a smaller graph is the context whole
 
 
-def check_graphs(graphs: Sequence[Graph], context: Graph) -> Checked:
+def check_graphs(
+    graphs: Sequence[Graph], context: Graph, files: Mapping[URIRef, Path] | None = None
+) -> Checked:
     """``check`` for records already read: validated with ``validate.record_shapes()`` over
-    what the rules read of ``context`` (all of it when small, else ``context_for``)."""
+    what the rules read of ``context`` (all of it when small, else ``context_for``). Results
+    name their source's file: from ``files`` (source IRI -> path) or as the graph records it."""
+    from rdflib.graph import ReadOnlyGraphAggregate
+
     from .fastshacl import Unsupported
-    from .validate import record_shapes, validate
+    from .validate import locate, record_shapes, validate
 
     merged = Graph()
     merged += context_for(context, graphs) if _larger(context, CONTEXT_WHOLE_BELOW) else context
@@ -105,7 +131,9 @@ def check_graphs(graphs: Sequence[Graph], context: Graph) -> Checked:
         report = validate(merged, shapes=record_shapes(), focus=ordered, engine="fast")
     except Unsupported:
         report = validate(merged, shapes=record_shapes(), focus=ordered, engine="pyshacl")
-    return Checked(list(graphs), ordered, report)
+    # Sources are named from the whole context: a large one's excerpt may lack their files.
+    sources = ReadOnlyGraphAggregate([merged, context])
+    return Checked(list(graphs), ordered, locate(report, sources, files))
 
 
 def _larger(graph: Graph, limit: int) -> bool:

@@ -9,10 +9,12 @@ supports, and is used whenever it can be.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pyshacl
@@ -87,6 +89,8 @@ class Result:
     source_shape: Node
     source_document: URIRef | None = None
     sources: tuple[URIRef, ...] = ()
+    source_file: str | None = None  # the source document's file, as given (``locate``)
+    source_line: int | None = None  # where in it the evidence for the result is, if found
 
     def sort_key(self) -> tuple[Any, ...]:
         """Severity first, then node, rule and value: the same graph gives the same order."""
@@ -110,6 +114,8 @@ class Result:
             "source_shape": str(self.source_shape),
             "source_document": _plain(self.source_document),
             "sources": [str(s) for s in self.sources],
+            "source_file": self.source_file,
+            "source_line": self.source_line,
         }
 
     def to_text(self) -> str:
@@ -120,7 +126,10 @@ class Result:
         extra = []
         if self.value is not None:
             extra.append(f"value: {short(self.value)}")
-        if self.source_document is not None:
+        if self.source_file is not None:
+            line = f":{self.source_line}" if self.source_line is not None else ""
+            extra.append(f"source: {self.source_file}{line}")
+        elif self.source_document is not None:
             extra.append(f"source: {short(self.source_document)}")
         extra.append(f"shape: {short(self.source_shape)}")
         return f"{self.severity}: {where}: {self.message} ({'; '.join(extra)})"
@@ -151,6 +160,83 @@ class Report:
         summary = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in c.items())
         lines.append(f"{verdict}: {summary}")
         return "\n".join(lines)
+
+
+def locate(report: Report, data: Graph, files: Mapping[URIRef, Path] | None = None) -> Report:
+    """``report`` with each result's source document named by its file: the path given to
+    the build for a document read now (``files``: source IRI -> path), with the line of the
+    evidence quoted for the result when the file holds it word for word; else the file name
+    the graph records for the source (``isecg:fileName``). A source a rule's message names
+    (``source/<id>``) is named by its file too."""
+    files = files or {}
+    texts: dict[Path, str | None] = {}
+    named: dict[str, str | None] = {}
+
+    def file_of(source: URIRef) -> str | None:
+        if source not in named:
+            name = files.get(source) or data.value(source, ISECG.fileName)
+            named[source] = None if name is None else str(name)
+        return named[source]
+
+    def in_message(m: re.Match) -> str:  # a rule's message naming a source: its file instead
+        return file_of(URIRef(_ID + m[0])) or m[0]
+
+    located = []
+    for r in report.results:
+        r = replace(r, message=_SOURCE_IN_MESSAGE.sub(in_message, r.message))
+        source = r.source_document
+        if source is None:
+            located.append(r)
+            continue
+        path = files.get(source)
+        if path is None:
+            located.append(replace(r, source_file=file_of(source)))
+            continue
+        line = None
+        quote = _quote(data, r.focus, source, r.path)
+        if quote is not None:
+            if path not in texts:
+                texts[path] = _read_text(path)
+            line = _line_of(texts[path], quote)
+        located.append(replace(r, source_file=str(path), source_line=line))
+    return replace(report, results=located)
+
+
+_ID = "https://w3id.org/isecg/id/"
+_SOURCE_IN_MESSAGE = re.compile(r"(?<![\w/])source/[\w.-]*\w")
+
+
+def _quote(data: Graph, focus: Node, source: URIRef, path: Node | None) -> str | None:
+    """The sentence ``source`` gives as evidence for ``focus``: the one about ``path`` if
+    there is one, else the first in the document."""
+    found = []
+    for evidence in data.subjects(ISECG.describes, focus):
+        if (evidence, PROV.wasQuotedFrom, source) not in data:
+            continue
+        quote = data.value(evidence, ISECG.quote)
+        if quote is None:
+            continue
+        start = data.value(evidence, ISECG.charStart)
+        about = data.value(evidence, ISECG.aboutProperty)
+        found.append((about != path, int(start) if start is not None else 0, str(quote)))
+    return min(found)[2] if found else None
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def _line_of(text: str | None, quote: str) -> int | None:
+    """The line (1-based) where ``text`` holds ``quote``, however its spaces and line breaks
+    fall; None when it does not hold it word for word (escaped in JSON, split by markup)."""
+    words = quote.split()[:12]
+    if text is None or not words:
+        return None
+    found = re.search(r"\s+".join(map(re.escape, words)), text)
+    return None if found is None else text.count("\n", 0, found.start()) + 1
 
 
 def short(node: Node) -> str:
